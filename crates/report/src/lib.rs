@@ -1,0 +1,2 @@
+//! Turns tables into Markdown, HTML and JSON summaries.
+#![deny(missing_docs)]
