@@ -7,7 +7,10 @@
 //! No polars here, and no knowledge of the output tables.
 #![deny(missing_docs)]
 
+pub mod article;
+pub mod decode;
 pub mod fold;
+pub mod html;
 pub mod mention;
 pub mod text;
 
@@ -21,6 +24,7 @@ pub use mention::{
     Count, DateMention, Level, Mention, MentionKind, Money, Number, Org, OrgKind, Percent,
     Period, Place, Precision, Qualifier,
 };
+pub use article::{from_file_bytes, Article, Reject, Script};
 pub use text::ScanText;
 
 /// What the scanners may know about a text beyond its characters.

@@ -1,0 +1,471 @@
+//! Raw input files to [`Article`]s: one article per `.txt` or `.html` file,
+//! one per line of a `.jsonl` file. Decodes the bytes (see [`crate::decode`]),
+//! then reads the structure of a news article: the title line, the
+//! date/time line, and a closing byline in brackets.
+//!
+//! A file or line that cannot be turned into an article becomes a
+//! [`Reject`] with a reason; nothing is dropped silently.
+
+use crate::decode::{decode, DecodeError};
+use crate::fold::traditional_chars;
+use chrono::NaiveDate;
+use regex::Regex;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// Which script an article is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Script {
+    /// Simplified Chinese.
+    Hans,
+    /// Traditional Chinese.
+    Hant,
+}
+
+impl Script {
+    /// SPEC spelling: `hans` or `hant`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Script::Hans => "hans",
+            Script::Hant => "hant",
+        }
+    }
+}
+
+/// One decoded article with its header read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Article {
+    /// Stable id: the path relative to the input folder, or the jsonl `id`.
+    pub doc_id: String,
+    /// Path of the file it came from, relative to the input folder, `/`-separated.
+    pub source_path: String,
+    /// Headline.
+    pub title: Option<String>,
+    /// Publication date.
+    pub published: Option<NaiveDate>,
+    /// Names from the byline.
+    pub authors: Vec<String>,
+    /// Simplified or traditional.
+    pub script: Script,
+    /// Encoding the bytes were decoded from.
+    pub encoding: String,
+    /// The decoded text; every offset in every table points into it.
+    pub text: String,
+    /// Hex SHA-256 of the raw bytes (of the line, for jsonl).
+    pub sha256: String,
+    /// Source URL, when the input gives one.
+    pub url: Option<String>,
+    /// Char ranges that are article furniture — the date line, the byline —
+    /// and hold no facts.
+    pub furniture: Vec<Range<usize>>,
+}
+
+/// An input that could not be turned into an article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Reject {
+    /// The file (with `:line` for a jsonl line).
+    pub source_path: String,
+    /// Short machine-readable reason: `empty`, `binary`, `undecodable`,
+    /// `unreadable`, `unsupported_type`, `bad_json`, `no_text`.
+    pub reason: String,
+    /// What was found, for a person.
+    pub detail: String,
+}
+
+impl Reject {
+    /// A reject of `source_path` for `reason`.
+    pub fn new(source_path: &str, reason: &str, detail: impl Into<String>) -> Self {
+        Reject {
+            source_path: source_path.to_string(),
+            reason: reason.to_string(),
+            detail: detail.into(),
+        }
+    }
+
+    fn from_decode(source_path: &str, e: &DecodeError) -> Self {
+        let reason = match e {
+            DecodeError::Empty => "empty",
+            DecodeError::Binary { .. } => "binary",
+            DecodeError::Undecodable { .. } => "undecodable",
+        };
+        Reject::new(source_path, reason, e.to_string())
+    }
+}
+
+/// The kinds of file bangfu reads, by extension.
+pub const SUPPORTED_EXTENSIONS: &[&str] = &["txt", "jsonl", "html", "htm"];
+
+/// Turns one input file into articles and rejects, in input order.
+/// `rel_path` is the path relative to the input folder, `/`-separated.
+pub fn from_file_bytes(rel_path: &str, bytes: &[u8]) -> Vec<Result<Article, Reject>> {
+    let ext = rel_path
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    match ext.as_str() {
+        "txt" => vec![from_plain_text(rel_path, bytes)],
+        "html" | "htm" => vec![from_html(rel_path, bytes)],
+        "jsonl" => from_jsonl(rel_path, bytes),
+        _ => vec![Err(Reject::new(
+            rel_path,
+            "unsupported_type",
+            format!(
+                "unsupported file type {:?}; bangfu reads .{}",
+                ext,
+                SUPPORTED_EXTENSIONS.join(", .")
+            ),
+        ))],
+    }
+}
+
+fn from_plain_text(rel_path: &str, bytes: &[u8]) -> Result<Article, Reject> {
+    let decoded = decode(bytes).map_err(|e| Reject::from_decode(rel_path, &e))?;
+    let header = read_header(&decoded.text);
+    Ok(Article {
+        doc_id: rel_path.to_string(),
+        source_path: rel_path.to_string(),
+        title: header.title,
+        published: header.published,
+        authors: header.authors,
+        script: script_of(&decoded.text),
+        encoding: decoded.encoding,
+        sha256: sha256_hex(bytes),
+        url: None,
+        furniture: header.furniture,
+        text: decoded.text,
+    })
+}
+
+fn from_html(rel_path: &str, bytes: &[u8]) -> Result<Article, Reject> {
+    let decoded = decode(bytes).map_err(|e| Reject::from_decode(rel_path, &e))?;
+    let page = crate::html::visible_text(&decoded.text);
+    if page.text.trim().is_empty() {
+        return Err(Reject::new(rel_path, "no_text", "the page has no visible text"));
+    }
+    let mut header = read_header(&page.text);
+    // On a page the first line is usually a menu: prefer the headline element.
+    if page.title.is_some() {
+        header.title = page.title;
+    }
+    if header.published.is_none() {
+        header.published = first_date_line(&page.text);
+    }
+    Ok(Article {
+        doc_id: rel_path.to_string(),
+        source_path: rel_path.to_string(),
+        title: header.title,
+        published: header.published,
+        authors: header.authors,
+        script: script_of(&page.text),
+        encoding: decoded.encoding,
+        sha256: sha256_hex(bytes),
+        url: None,
+        furniture: header.furniture,
+        text: page.text,
+    })
+}
+
+#[derive(serde::Deserialize)]
+struct JsonArticle {
+    text: Option<String>,
+    id: Option<serde_json::Value>,
+    title: Option<String>,
+    published: Option<String>,
+    url: Option<String>,
+}
+
+fn from_jsonl(rel_path: &str, bytes: &[u8]) -> Vec<Result<Article, Reject>> {
+    let decoded = match decode(bytes) {
+        Ok(d) => d,
+        Err(e) => return vec![Err(Reject::from_decode(rel_path, &e))],
+    };
+    let raw_lines: Vec<&[u8]> = bytes.split(|&b| b == b'\n').collect();
+    let mut out = Vec::new();
+    for (i, line) in decoded.text.split('\n').enumerate() {
+        let line_no = i + 1;
+        let at = format!("{rel_path}:{line_no}");
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() {
+            continue;
+        }
+        let parsed: JsonArticle = match serde_json::from_str(line) {
+            Ok(p) => p,
+            Err(e) => {
+                out.push(Err(Reject::new(&at, "bad_json", format!("not a JSON object: {e}"))));
+                continue;
+            }
+        };
+        let Some(text) = parsed.text.filter(|t| !t.trim().is_empty()) else {
+            out.push(Err(Reject::new(&at, "no_text", "the line has no non-empty \"text\" field")));
+            continue;
+        };
+        let id = match parsed.id {
+            Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s.trim().to_string(),
+            Some(serde_json::Value::Number(n)) => n.to_string(),
+            _ => format!("{rel_path}#{line_no}"),
+        };
+        let header = read_header(&text);
+        let (title, furniture) = match parsed.title.filter(|t| !t.trim().is_empty()) {
+            // The text is the body alone: only a byline is furniture.
+            Some(t) => (Some(t.trim().to_string()), header.byline.into_iter().collect()),
+            None => (header.title, header.furniture),
+        };
+        let published = parsed
+            .published
+            .as_deref()
+            .and_then(parse_date_line)
+            .or(header.published);
+        out.push(Ok(Article {
+            doc_id: id,
+            source_path: rel_path.to_string(),
+            title,
+            published,
+            authors: header.authors,
+            script: script_of(&text),
+            encoding: decoded.encoding.clone(),
+            sha256: sha256_hex(raw_lines.get(i).copied().unwrap_or_default()),
+            url: parsed.url,
+            furniture,
+            text,
+        }));
+    }
+    if out.is_empty() {
+        out.push(Err(Reject::new(rel_path, "empty", "the file has no JSON lines")));
+    }
+    out
+}
+
+/// What the top and bottom of an article say about it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Header {
+    /// The first non-empty line.
+    pub title: Option<String>,
+    /// From a date line among the first few lines after the title.
+    pub published: Option<NaiveDate>,
+    /// Names from a closing bracketed byline.
+    pub authors: Vec<String>,
+    /// Char ranges of the date line and the byline.
+    pub furniture: Vec<Range<usize>>,
+    /// Char range of the byline alone.
+    pub byline: Option<Range<usize>>,
+}
+
+/// How many non-empty lines after the title may hold the date line.
+const DATE_LINE_WINDOW: usize = 3;
+
+/// Reads title, published date and byline from a plain-text article.
+pub fn read_header(text: &str) -> Header {
+    let mut header = Header::default();
+    let mut char_pos = 0;
+    let mut non_empty_seen = 0;
+    for line in text.split('\n') {
+        let line_chars = line.chars().count();
+        let trimmed = line.trim();
+        if !trimmed.is_empty() {
+            non_empty_seen += 1;
+            if non_empty_seen == 1 {
+                header.title = Some(trimmed.to_string());
+            } else if let Some(date) = parse_date_line(trimmed) {
+                header.published = Some(date);
+                header.furniture.push(char_pos..char_pos + line_chars);
+                break;
+            }
+            if non_empty_seen > DATE_LINE_WINDOW {
+                break;
+            }
+        }
+        char_pos += line_chars + 1;
+    }
+    if let Some((range, authors)) = byline(text) {
+        header.authors = authors;
+        header.furniture.push(range.clone());
+        header.byline = Some(range);
+    }
+    header
+}
+
+static FULL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        (?P<y>(19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?
+        | (?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>(19|20)\d{2})",
+    )
+    .expect("static regex")
+});
+static TIME_OR_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\d{1,2}:\d{2}(:\d{2})?|发布时间|发布日期|时间|日期|来源|作者|编辑|[:：|/\s\[\]【】()（）-]")
+        .expect("static regex")
+});
+
+/// A line that is mainly a date (with optional time and labels such as
+/// 发布时间 or 来源): its date. Full-width digits are accepted.
+pub fn parse_date_line(line: &str) -> Option<NaiveDate> {
+    let folded = crate::fold::fold(line);
+    let caps = FULL_DATE.captures(&folded)?;
+    let num = |a: &str, b: &str| -> Option<u32> {
+        caps.name(a)
+            .or_else(|| caps.name(b))
+            .and_then(|m| m.as_str().parse().ok())
+    };
+    let (y, m, d) = (num("y", "y2")?, num("m", "m2")?, num("d", "d2")?);
+    let date = NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)?;
+    // "Mainly a date": little else is left once date, times and labels go.
+    let whole = caps.get(0)?;
+    let rest = format!("{}{}", &folded[..whole.start()], &folded[whole.end()..]);
+    let rest = TIME_OR_LABEL.replace_all(&rest, "");
+    (rest.chars().count() <= 24).then_some(date)
+}
+
+fn first_date_line(text: &str) -> Option<NaiveDate> {
+    text.lines().take(40).find_map(|l| parse_date_line(l.trim()))
+}
+
+static BYLINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[(（]([^()（）\n]{2,60})[)）]\s*$").expect("static regex"));
+static ROLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(本报记者|记者|通讯员|实习生|特约记者|摄影|作者|文/图|文|图)[:：]?").expect("static regex")
+});
+static EDITOR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(责任编辑|责编|编辑|校对|审核)[:：]?").expect("static regex"));
+
+/// A closing `(罗某 陈某)` or `（记者 王某某）`: its char range and names.
+fn byline(text: &str) -> Option<(Range<usize>, Vec<String>)> {
+    let trimmed_end = text.trim_end();
+    let caps = BYLINE.captures(trimmed_end)?;
+    let whole = caps.get(0)?;
+    let inner = caps.get(1)?.as_str();
+    let mut names = Vec::new();
+    let mut skip_next = false;
+    for token in inner.split(|c: char| c.is_whitespace() || "、，,;；/".contains(c)) {
+        let token = token.trim();
+        if token.is_empty() {
+            continue;
+        }
+        if EDITOR.is_match(token) {
+            let rest = EDITOR.replace(token, "");
+            skip_next = rest.is_empty();
+            continue;
+        }
+        let name = ROLE.replace(token, "");
+        if name.is_empty() {
+            continue;
+        }
+        if std::mem::take(&mut skip_next) {
+            continue;
+        }
+        let n = name.chars().count();
+        if !(2..=4).contains(&n) || !name.chars().all(is_han) {
+            return None;
+        }
+        names.push(name.into_owned());
+    }
+    if names.is_empty() {
+        return None;
+    }
+    let start = trimmed_end[..whole.start()].chars().count();
+    let end = start + whole.as_str().trim_end().chars().count();
+    Some((start..end, names))
+}
+
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}' | '·')
+}
+
+/// Traditional when at least a tenth of the Han characters are traditional forms.
+fn script_of(text: &str) -> Script {
+    let han = text.chars().filter(|&c| is_han(c)).count();
+    let traditional = traditional_chars(text);
+    if traditional >= 3 && traditional * 10 >= han {
+        Script::Hant
+    } else {
+        Script::Hans
+    }
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(y, m, d)
+    }
+
+    #[test]
+    fn date_lines_in_their_many_shapes_are_read() {
+        assert_eq!(parse_date_line("27.12.2015  12:10"), ymd(2015, 12, 27));
+        assert_eq!(parse_date_line("2020-12-24 15:02:50"), ymd(2020, 12, 24));
+        assert_eq!(parse_date_line("2016/10/08"), ymd(2016, 10, 8));
+        assert_eq!(parse_date_line("2015年12月27日"), ymd(2015, 12, 27));
+        assert_eq!(parse_date_line("发布时间：２０１９-０３-０５ 09:12"), ymd(2019, 3, 5));
+    }
+
+    #[test]
+    fn a_sentence_with_a_date_is_not_a_date_line() {
+        assert_eq!(
+            parse_date_line("2015年12月27日，两地在凯里市召开对口帮扶工作联席会议并签署了合作协议，会议确定了下一年的重点任务"),
+            None
+        );
+        assert_eq!(parse_date_line("2015年2月30日"), None);
+    }
+
+    #[test]
+    fn header_gives_title_date_and_byline() {
+        let text = "某市对口帮扶某州纪实\n\n27.12.2015  12:10\n\n    正文第一段。\n    正文第二段。(罗某 陈某某 熊某)";
+        let h = read_header(text);
+        assert_eq!(h.title.as_deref(), Some("某市对口帮扶某州纪实"));
+        assert_eq!(h.published, ymd(2015, 12, 27));
+        assert_eq!(h.authors, ["罗某", "陈某某", "熊某"]);
+        let chars: Vec<char> = text.chars().collect();
+        let date_line: String = chars[h.furniture[0].clone()].iter().collect();
+        assert_eq!(date_line, "27.12.2015  12:10");
+        let byline: String = chars[h.furniture[1].clone()].iter().collect();
+        assert_eq!(byline, "(罗某 陈某某 熊某)");
+    }
+
+    #[test]
+    fn reporter_roles_are_dropped_and_editors_skipped() {
+        let (_, names) = byline("正文。\n（记者 王某某 通讯员 李某）\n").unwrap();
+        assert_eq!(names, ["王某某", "李某"]);
+        let (_, names) = byline("正文。（记者 王某某 责任编辑：张某）").unwrap();
+        assert_eq!(names, ["王某某"]);
+    }
+
+    #[test]
+    fn a_bracketed_remark_is_not_a_byline() {
+        assert_eq!(byline("资金到位（含社会捐赠部分）"), None);
+        assert_eq!(byline("签约项目（2015年）"), None);
+    }
+
+    #[test]
+    fn jsonl_lines_become_articles_and_bad_lines_rejects() {
+        let input = "{\"id\":\"a1\",\"title\":\"标题\",\"published\":\"2019-06-18\",\"text\":\"正文。\"}\n\nnot json\n{\"id\":\"a3\"}\n";
+        let out = from_file_bytes("set.jsonl", input.as_bytes());
+        assert_eq!(out.len(), 3);
+        let a = out[0].as_ref().unwrap();
+        assert_eq!(a.doc_id, "a1");
+        assert_eq!(a.published, ymd(2019, 6, 18));
+        assert_eq!(out[1].as_ref().unwrap_err().reason, "bad_json");
+        assert_eq!(out[1].as_ref().unwrap_err().source_path, "set.jsonl:3");
+        assert_eq!(out[2].as_ref().unwrap_err().reason, "no_text");
+    }
+
+    #[test]
+    fn traditional_text_is_marked_hant() {
+        assert_eq!(script_of("杭州市對口幫扶黔東南州，捐贈醫療設備"), Script::Hant);
+        assert_eq!(script_of("杭州市对口帮扶黔东南州，捐赠医疗设备"), Script::Hans);
+    }
+
+    #[test]
+    fn unknown_extensions_are_rejected_with_a_reason() {
+        let out = from_file_bytes("notes.docx", b"PK");
+        assert_eq!(out[0].as_ref().unwrap_err().reason, "unsupported_type");
+    }
+}
