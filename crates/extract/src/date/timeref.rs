@@ -1,0 +1,83 @@
+//! Which time a fact in a text refers to, from the date and period mentions
+//! [`super::scan`] found: for the transform crate's `year`, `period_start`
+//! and `period_end` columns.
+//!
+//! The rule: the nearest date or period mention that ends at or before the
+//! fact and lies in the same sentence (split on 。！？；and line breaks) dates
+//! it. `2013年的78.63万人次，上升到了2015年的109.24万人次`: the first count
+//! is 2013's, the second 2015's. A fact with no such mention before it in
+//! its sentence gets an empty [`TimeRef`]; the caller may fall back to
+//! whatever it knows of the article.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::{is_cutoff, last_day};
+use crate::mention::{Mention, MentionKind};
+use crate::text::ScanText;
+
+/// The time a fact refers to.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TimeRef {
+    /// The one calendar year it refers to, when the text states it: a date
+    /// (`2013年`, `2015年12月`, `今年`) or a period within one year
+    /// (`今年上半年`). None for a period over several years and for a
+    /// cut-off.
+    pub year: Option<i32>,
+    /// First day of the span it covers: the date's year, month or day, or the
+    /// period's start. None for a cut-off (`截至2015年底`), whose start the
+    /// text does not state.
+    pub start: Option<NaiveDate>,
+    /// Last day of the span it covers; for a cut-off, the cut-off day.
+    pub end: Option<NaiveDate>,
+}
+
+/// The time of a fact that starts at char `at` of `text`, from `mentions`
+/// (all of a scan's mentions, or only its dates and periods; other kinds are
+/// ignored).
+pub fn time_of(text: &ScanText, mentions: &[Mention], at: usize) -> TimeRef {
+    let from = sentence_start(text, at);
+    let nearest = mentions
+        .iter()
+        .filter(|m| m.start >= from && m.end <= at)
+        .filter(|m| matches!(m.kind, MentionKind::Date(_) | MentionKind::Period(_)))
+        .max_by_key(|m| (m.end, m.start));
+    let Some(m) = nearest else {
+        return TimeRef::default();
+    };
+    match &m.kind {
+        MentionKind::Date(d) if is_cutoff(m) => TimeRef {
+            year: None,
+            start: None,
+            end: Some(last_day(d.date, d.precision)),
+        },
+        MentionKind::Date(d) => TimeRef {
+            year: Some(d.date.year()),
+            start: Some(d.date),
+            end: Some(last_day(d.date, d.precision)),
+        },
+        MentionKind::Period(p) => TimeRef {
+            year: (p.start.year() == p.end.year()).then_some(p.start.year()),
+            start: Some(p.start),
+            end: Some(p.end),
+        },
+        _ => TimeRef::default(),
+    }
+}
+
+/// The year a fact at char `at` refers to (`2013年的78.63万人次` → 2013): the
+/// `year` of [`time_of`].
+pub fn year_of(text: &ScanText, mentions: &[Mention], at: usize) -> Option<i32> {
+    time_of(text, mentions, at).year
+}
+
+/// The first char of the sentence that holds char `at`.
+fn sentence_start(text: &ScanText, at: usize) -> usize {
+    let before = text.folded_slice(0, at);
+    let n = before.chars().count();
+    let back = before
+        .chars()
+        .rev()
+        .position(|c| matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';' | '\n' | '\r'))
+        .unwrap_or(n);
+    n - back
+}
