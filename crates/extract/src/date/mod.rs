@@ -26,8 +26,10 @@
 //! - ranges: `2013年至2015年`, `2013—2015年`, `2016-2020年`,
 //!   `2015年3月至5月`, `2015年3月1日至5日`: one period from the first day of
 //!   the first end to the last day of the second.
-//! - since: `2013年以来`, `今年以来`, `2013年至今`, `“十二五”以来`: a period
-//!   from the first day of the date to the published date.
+//! - since: `2013年以来`, `今年以来`, `2013年至今`, `“十二五”以来`, and
+//!   `自2016年结对以来` (after 自/从, up to 16 Chinese characters may stand
+//!   between the date and 以来; the mention's text then includes them): a
+//!   period from the first day of the date to the published date.
 //! - back from publication: `两年多来`, `三年来`, `近五年`, `过去两年`,
 //!   `半年来`, `三个月来`: a period from the published date less N years (or
 //!   months) to the published date. `多`/`余` ("at least N") does not move
@@ -75,6 +77,9 @@ pub const MAX_YEAR: i32 = 2100;
 /// away, only the extent of the words is kept. A leap year, so that 2月29日
 /// is never what stops the words from being consumed.
 const DUMMY_YEAR: i32 = 2000;
+
+/// At most this many chars between a date and 以来 in `自2016年…以来`.
+const MAX_SINCE_GAP: usize = 16;
 
 /// How far after publication a yearless date may fall before it is taken to
 /// be of the year before.
@@ -633,10 +638,34 @@ impl Parser<'_> {
                 candidates.push(Some((end, value)));
             }
         }
-        if let Some(j) = self.lits(p1.end, &["以来", "至今"]) {
+        let since_end = self
+            .lits(p1.end, &["以来", "至今"])
+            .or_else(|| self.since_after_words(i, p1.end));
+        if let Some(j) = since_end {
             candidates.push(Some((j, p1.value.and_then(|v| self.since(v.first())))));
         }
         longest(candidates)
+    }
+
+    /// `自2016年结对以来`, `从1996年启动以来`: after 自 or 从, a date, then
+    /// a few words (Chinese characters only, no digit or punctuation), then
+    /// 以来. The index after 以来.
+    fn since_after_words(&self, start: usize, end: usize) -> Option<usize> {
+        if !matches!(self.prev(start), Some('自' | '从')) {
+            return None;
+        }
+        for k in end..=end + MAX_SINCE_GAP {
+            if let Some(after) = self.lit(k, "以来") {
+                return Some(after);
+            }
+            if !self
+                .ch(k)
+                .is_some_and(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c))
+            {
+                return None;
+            }
+        }
+        None
     }
 
     /// The word or dash between the ends of a range, with spaces around it.

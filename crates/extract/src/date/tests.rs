@@ -213,6 +213,41 @@ fn since_a_year_is_a_period_ending_at_publication() {
 }
 
 #[test]
+fn since_a_date_with_words_before_yilai_is_a_period() {
+    assert_eq!(
+        found("自2016年结对以来，从1996年启动以来", Some(day(2019, 6, 18))),
+        [
+            "2016年结对以来=2016-01-01..2019-06-18",
+            "1996年启动以来=1996-01-01..2019-06-18",
+        ]
+    );
+}
+
+#[test]
+fn words_before_yilai_without_zi_or_a_clean_gap_stay_a_date() {
+    assert_eq!(
+        found("2015年结对以来，自2013年的3个以来", published()),
+        ["2015年=2015-01-01/year", "2013年=2013-01-01/year"]
+    );
+}
+
+#[test]
+fn a_date_that_opens_the_sentence_dates_the_count_but_gives_no_year() {
+    let text = "今年，广州还组织1.5万名务工人员";
+    let scan_text = ScanText::new(text);
+    let mentions = scan(
+        &scan_text,
+        &ScanContext {
+            published: published(),
+        },
+    );
+    let t = time_of(&scan_text, &mentions, 8);
+    assert_eq!(t.year, None);
+    assert_eq!(t.start, Some(day(2015, 1, 1)));
+    assert_eq!(t.end, Some(day(2015, 12, 31)));
+}
+
+#[test]
 fn two_years_and_more_is_a_period_ending_at_publication() {
     assert_eq!(
         found("两年多来，交流往来达100余次", published()),
@@ -434,4 +469,85 @@ fn last_day_covers_the_stated_precision() {
         day(2015, 12, 31)
     );
     assert_eq!(last_day(day(2015, 3, 9), Precision::Day), day(2015, 3, 9));
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Any valid date in the years the scanner reads.
+    fn any_date() -> impl Strategy<Value = NaiveDate> {
+        (MIN_YEAR..=MAX_YEAR, 1u32..=365)
+            .prop_filter_map("valid ordinal", |(y, o)| NaiveDate::from_yo_opt(y, o))
+    }
+
+    /// The date written in one of the four shapes, with or without zero
+    /// padding.
+    fn render(date: NaiveDate, shape: u8, padded: bool) -> String {
+        let (y, m, d) = (date.year(), date.month(), date.day());
+        let (m, d) = if padded {
+            (format!("{m:02}"), format!("{d:02}"))
+        } else {
+            (m.to_string(), d.to_string())
+        };
+        match shape % 4 {
+            0 => format!("{y}年{m}月{d}日"),
+            1 => format!("{y}-{m}-{d}"),
+            2 => format!("{y}/{m}/{d}"),
+            _ => format!("{d}.{m}.{y}"),
+        }
+    }
+
+    /// Text made mostly of the chars dates are written with, so that the
+    /// parser's corners are reached.
+    fn datey_text() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop_oneof![
+                proptest::sample::select(
+                    "0123456789０１２３４５６７８９年月日号至到以来今去明上下半季度前近过截止底末初十一二三四五六七八九〇两多余个.-/—“”期间 "
+                        .chars()
+                        .collect::<Vec<_>>()
+                ),
+                any::<char>(),
+            ],
+            0..40,
+        )
+        .prop_map(|v| v.into_iter().collect())
+    }
+
+    proptest! {
+        #[test]
+        fn rendered_dates_parse_back_exactly(date in any_date(), shape in 0u8..4, padded in any::<bool>()) {
+            let text = render(date, shape, padded);
+            prop_assert_eq!(parse_published(&text), Some(date), "{}", text);
+            let scan_text = ScanText::new(&text);
+            let mentions = scan(&scan_text, &ScanContext::default());
+            prop_assert_eq!(mentions.len(), 1, "{}", text);
+            prop_assert_eq!(
+                &mentions[0].kind,
+                &MentionKind::Date(DateMention { date, precision: Precision::Day })
+            );
+            prop_assert_eq!((mentions[0].start, mentions[0].end), (0, text.chars().count()));
+        }
+
+        #[test]
+        fn scanning_any_text_never_panics_and_stays_in_bounds(
+            text in prop_oneof![datey_text(), any::<String>()],
+            published in proptest::option::of(any_date()),
+        ) {
+            let scan_text = ScanText::new(&text);
+            let mentions = scan(&scan_text, &ScanContext { published });
+            let n = text.chars().count();
+            let mut last_end = 0;
+            for m in &mentions {
+                prop_assert!(last_end <= m.start && m.start < m.end && m.end <= n);
+                prop_assert_eq!(m.text.as_str(), scan_text.slice(m.start, m.end));
+                if let MentionKind::Period(p) = &m.kind {
+                    prop_assert!(p.start <= p.end);
+                }
+                last_end = m.end;
+            }
+            let _ = parse_published(&text);
+        }
+    }
 }

@@ -2,12 +2,20 @@
 //! [`super::scan`] found: for the transform crate's `year`, `period_start`
 //! and `period_end` columns.
 //!
-//! The rule: the nearest date or period mention that ends at or before the
-//! fact and lies in the same sentence (split on 。！？；and line breaks) dates
-//! it. `2013年的78.63万人次，上升到了2015年的109.24万人次`: the first count
-//! is 2013's, the second 2015's. A fact with no such mention before it in
-//! its sentence gets an empty [`TimeRef`]; the caller may fall back to
-//! whatever it knows of the article.
+//! The rules:
+//! - span (`start`, `end`): the nearest date or period mention that ends at
+//!   or before the fact and lies in the same sentence (split on 。！？；and
+//!   line breaks). `今年以来，…投入资金3000万元` covers 1 January to
+//!   publication; `截至2015年底，累计…` ends on 2015-12-31 with no start.
+//! - `year`: only when that mention is a date (or a period within one
+//!   calendar year) written right before the fact, with at most a linking
+//!   word between (的, 为, 是, 达, 达到, 有, 共): `2013年的78.63万人次` →
+//!   2013, `2015年的109.24万人次` → 2015. `今年，广州还组织1.5万名…` has no
+//!   year: the date dates the sentence, not the count (as in the fixtures'
+//!   gold).
+//!
+//! A fact with no mention before it in its sentence gets an empty
+//! [`TimeRef`]; the caller may fall back to whatever it knows of the article.
 
 use chrono::{Datelike, NaiveDate};
 
@@ -18,10 +26,10 @@ use crate::text::ScanText;
 /// The time a fact refers to.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct TimeRef {
-    /// The one calendar year it refers to, when the text states it: a date
-    /// (`2013年`, `2015年12月`, `今年`) or a period within one year
-    /// (`今年上半年`). None for a period over several years and for a
-    /// cut-off.
+    /// The one calendar year it refers to, when the text states it right
+    /// before it: a date (`2013年的`, `2015年12月的`) or a period within one
+    /// year (`今年上半年的`). None for a period over several years, for a
+    /// cut-off, and for a date further back in the sentence.
     pub year: Option<i32>,
     /// First day of the span it covers: the date's year, month or day, or the
     /// period's start. None for a cut-off (`截至2015年底`), whose start the
@@ -44,6 +52,24 @@ pub fn time_of(text: &ScanText, mentions: &[Mention], at: usize) -> TimeRef {
     let Some(m) = nearest else {
         return TimeRef::default();
     };
+    let mut t = span_of(m);
+    if !attached(text, m.end, at) {
+        t.year = None;
+    }
+    t
+}
+
+/// Linking words that may stand between a date and the fact it dates.
+const GLUE: [&str; 8] = ["", "的", "为", "是", "达", "达到", "有", "共"];
+
+/// Whether only a linking word stands between char `end` and char `at`.
+fn attached(text: &ScanText, end: usize, at: usize) -> bool {
+    let gap = text.folded_slice(end, at);
+    GLUE.contains(&gap.trim())
+}
+
+/// The time a date or period mention states.
+fn span_of(m: &Mention) -> TimeRef {
     match &m.kind {
         MentionKind::Date(d) if is_cutoff(m) => TimeRef {
             year: None,
@@ -65,7 +91,7 @@ pub fn time_of(text: &ScanText, mentions: &[Mention], at: usize) -> TimeRef {
 }
 
 /// The year a fact at char `at` refers to (`2013年的78.63万人次` → 2013): the
-/// `year` of [`time_of`].
+/// `year` of [`time_of`], set only for a date written right before the fact.
 pub fn year_of(text: &ScanText, mentions: &[Mention], at: usize) -> Option<i32> {
     time_of(text, mentions, at).year
 }
