@@ -1,1 +1,48 @@
-fn main() {}
+//! The `bangfu` command line: `bangfu run` turns a folder of articles into
+//! tables and reports; `bangfu scan` shows what the extractor sees in one
+//! text. Parses arguments, sets up logging, maps outcomes to exit codes
+//! (0 ok, 1 finished with rejects or — with `--strict` — validation errors,
+//! 2 usage or fatal error). All domain logic lives in the library crates.
+
+mod args;
+mod frames;
+mod run;
+mod scan;
+
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = args::Cli::parse();
+    tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("BANGFU_LOG")
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn")),
+        )
+        .without_time()
+        .init();
+    let result = match cli.command {
+        args::Command::Run(a) => run::run(&a),
+        args::Command::Scan(a) => scan::scan(&a),
+    };
+    match result {
+        Ok(status) => status,
+        Err(err) => {
+            if is_broken_pipe(&err) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("bangfu: error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// A closed pipe (`bangfu scan … | head`) is not an error.
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}

@@ -143,7 +143,11 @@ fn from_html(rel_path: &str, bytes: &[u8]) -> Result<Article, Reject> {
     let decoded = decode(bytes).map_err(|e| Reject::from_decode(rel_path, &e))?;
     let page = crate::html::visible_text(&decoded.text);
     if page.text.trim().is_empty() {
-        return Err(Reject::new(rel_path, "no_text", "the page has no visible text"));
+        return Err(Reject::new(
+            rel_path,
+            "no_text",
+            "the page has no visible text",
+        ));
     }
     let mut header = read_header(&page.text);
     // On a page the first line is usually a menu: prefer the headline element.
@@ -194,12 +198,20 @@ fn from_jsonl(rel_path: &str, bytes: &[u8]) -> Vec<Result<Article, Reject>> {
         let parsed: JsonArticle = match serde_json::from_str(line) {
             Ok(p) => p,
             Err(e) => {
-                out.push(Err(Reject::new(&at, "bad_json", format!("not a JSON object: {e}"))));
+                out.push(Err(Reject::new(
+                    &at,
+                    "bad_json",
+                    format!("not a JSON object: {e}"),
+                )));
                 continue;
             }
         };
         let Some(text) = parsed.text.filter(|t| !t.trim().is_empty()) else {
-            out.push(Err(Reject::new(&at, "no_text", "the line has no non-empty \"text\" field")));
+            out.push(Err(Reject::new(
+                &at,
+                "no_text",
+                "the line has no non-empty \"text\" field",
+            )));
             continue;
         };
         let id = match parsed.id {
@@ -210,7 +222,10 @@ fn from_jsonl(rel_path: &str, bytes: &[u8]) -> Vec<Result<Article, Reject>> {
         let header = read_header(&text);
         let (title, furniture) = match parsed.title.filter(|t| !t.trim().is_empty()) {
             // The text is the body alone: only a byline is furniture.
-            Some(t) => (Some(t.trim().to_string()), header.byline.into_iter().collect()),
+            Some(t) => (
+                Some(t.trim().to_string()),
+                header.byline.into_iter().collect(),
+            ),
             None => (header.title, header.furniture),
         };
         let published = parsed
@@ -233,7 +248,11 @@ fn from_jsonl(rel_path: &str, bytes: &[u8]) -> Vec<Result<Article, Reject>> {
         }));
     }
     if out.is_empty() {
-        out.push(Err(Reject::new(rel_path, "empty", "the file has no JSON lines")));
+        out.push(Err(Reject::new(
+            rel_path,
+            "empty",
+            "the file has no JSON lines",
+        )));
     }
     out
 }
@@ -320,13 +339,16 @@ pub fn parse_date_line(line: &str) -> Option<NaiveDate> {
 }
 
 fn first_date_line(text: &str) -> Option<NaiveDate> {
-    text.lines().take(40).find_map(|l| parse_date_line(l.trim()))
+    text.lines()
+        .take(40)
+        .find_map(|l| parse_date_line(l.trim()))
 }
 
 static BYLINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[(（]([^()（）\n]{2,60})[)）]\s*$").expect("static regex"));
 static ROLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(本报记者|记者|通讯员|实习生|特约记者|摄影|作者|文/图|文|图)[:：]?").expect("static regex")
+    Regex::new(r"^(本报记者|记者|通讯员|实习生|特约记者|摄影|作者|文/图|文|图)[:：]?")
+        .expect("static regex")
 });
 static EDITOR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(责任编辑|责编|编辑|校对|审核)[:：]?").expect("static regex"));
@@ -404,7 +426,10 @@ mod tests {
         assert_eq!(parse_date_line("2020-12-24 15:02:50"), ymd(2020, 12, 24));
         assert_eq!(parse_date_line("2016/10/08"), ymd(2016, 10, 8));
         assert_eq!(parse_date_line("2015年12月27日"), ymd(2015, 12, 27));
-        assert_eq!(parse_date_line("发布时间：２０１９-０３-０５ 09:12"), ymd(2019, 3, 5));
+        assert_eq!(
+            parse_date_line("发布时间：２０１９-０３-０５ 09:12"),
+            ymd(2019, 3, 5)
+        );
     }
 
     #[test]
@@ -459,8 +484,14 @@ mod tests {
 
     #[test]
     fn traditional_text_is_marked_hant() {
-        assert_eq!(script_of("杭州市對口幫扶黔東南州，捐贈醫療設備"), Script::Hant);
-        assert_eq!(script_of("杭州市对口帮扶黔东南州，捐赠医疗设备"), Script::Hans);
+        assert_eq!(
+            script_of("杭州市對口幫扶黔東南州，捐贈醫療設備"),
+            Script::Hant
+        );
+        assert_eq!(
+            script_of("杭州市对口帮扶黔东南州，捐赠医疗设备"),
+            Script::Hans
+        );
     }
 
     #[test]

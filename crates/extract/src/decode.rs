@@ -21,7 +21,9 @@ pub enum DecodeError {
     #[error("empty: the file has no text")]
     Empty,
     /// NUL bytes or many control bytes: not a text file.
-    #[error("binary: {control} of the first {sampled} bytes are NUL or control bytes; not a text file")]
+    #[error(
+        "binary: {control} of the first {sampled} bytes are NUL or control bytes; not a text file"
+    )]
     Binary {
         /// Control bytes seen.
         control: usize,
@@ -75,7 +77,11 @@ fn decode_any(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     // Only the legacy Chinese encodings are candidates: a single-byte
     // encoding such as windows-1252 "decodes" any bytes into mojibake. The
     // detector's guess only decides which of the two is tried first.
-    let candidates = if guess == BIG5 { [BIG5, GBK] } else { [GBK, BIG5] };
+    let candidates = if guess == BIG5 {
+        [BIG5, GBK]
+    } else {
+        [GBK, BIG5]
+    };
     for encoding in candidates {
         if let Some(decoded) = strict(encoding, bytes, &legacy_name(encoding, bytes)) {
             return Ok(decoded);
@@ -185,7 +191,11 @@ mod tests {
         let (bytes, _, _) = GB18030.encode(&text);
         let d = decode(&bytes).unwrap();
         assert_eq!(d.text, text);
-        assert!(d.encoding == "GB18030" || d.encoding == "GBK", "{}", d.encoding);
+        assert!(
+            d.encoding == "GB18030" || d.encoding == "GBK",
+            "{}",
+            d.encoding
+        );
     }
 
     #[test]

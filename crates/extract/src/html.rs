@@ -71,7 +71,8 @@ mod tests {
 
     #[test]
     fn blocks_become_lines_and_h1_is_the_title() {
-        let page = visible_text("<div>首页</div><h1>帮扶<b>纪实</b></h1><p>第一段</p><p>第二段<br>续</p>");
+        let page =
+            visible_text("<div>首页</div><h1>帮扶<b>纪实</b></h1><p>第一段</p><p>第二段<br>续</p>");
         assert_eq!(page.text, "首页\n帮扶纪实\n第一段\n第二段\n续");
         assert_eq!(page.title.as_deref(), Some("帮扶纪实"));
     }

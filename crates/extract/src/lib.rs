@@ -20,11 +20,11 @@ pub mod quantity;
 
 use chrono::NaiveDate;
 
-pub use mention::{
-    Count, DateMention, Level, Mention, MentionKind, Money, Number, Org, OrgKind, Percent,
-    Period, Place, Precision, Qualifier,
-};
 pub use article::{from_file_bytes, Article, Reject, Script};
+pub use mention::{
+    Count, DateMention, Level, Mention, MentionKind, Money, Number, Org, OrgKind, Percent, Period,
+    Place, Precision, Qualifier,
+};
 pub use text::ScanText;
 
 /// What the scanners may know about a text beyond its characters.
@@ -77,11 +77,16 @@ fn priority(kind: &MentionKind) -> u8 {
 fn resolve_overlaps(mut mentions: Vec<Mention>) -> Vec<Mention> {
     mentions.retain(|m| m.start < m.end);
     mentions.sort_by(|a, b| {
-        (std::cmp::Reverse(a.end - a.start), priority(&a.kind), a.start).cmp(&(
-            std::cmp::Reverse(b.end - b.start),
-            priority(&b.kind),
-            b.start,
-        ))
+        (
+            std::cmp::Reverse(a.end - a.start),
+            priority(&a.kind),
+            a.start,
+        )
+            .cmp(&(
+                std::cmp::Reverse(b.end - b.start),
+                priority(&b.kind),
+                b.start,
+            ))
     });
     let mut kept: Vec<Mention> = Vec::with_capacity(mentions.len());
     for m in mentions {

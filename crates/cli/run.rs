@@ -1,0 +1,213 @@
+//! `bangfu run`: walk the input folder, read and process every article (in
+//! parallel, one document at a time), assemble the tables, write every
+//! output into a fresh folder beside the output, and swap it in only when
+//! all of it is written.
+
+use crate::args::RunArgs;
+use crate::frames;
+use anyhow::{bail, Context};
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use transform::{DocOutput, Tables};
+
+/// Runs `bangfu run`.
+pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
+    let started = std::time::Instant::now();
+    let files = input_files(&args.input)?;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.threads.unwrap_or(0))
+        .build()
+        .context("starting worker threads")?;
+    let progress = progress_bar(files.len() as u64, args.quiet);
+    let per_file: Vec<(Vec<DocOutput>, Vec<extract::Reject>)> = pool.install(|| {
+        files
+            .par_iter()
+            .map(|(path, rel)| {
+                let result = process_file(path, rel);
+                progress.inc(1);
+                result
+            })
+            .collect()
+    });
+    progress.finish_and_clear();
+    let (mut outputs, mut rejects) = (Vec::new(), Vec::new());
+    for (o, r) in per_file {
+        outputs.extend(o);
+        rejects.extend(r);
+    }
+    let tables = transform::assemble(outputs, rejects);
+    write_outputs(&args.output, &tables)?;
+
+    let errors = tables
+        .validation
+        .iter()
+        .filter(|f| f.severity == "error")
+        .count();
+    if !args.quiet {
+        eprintln!(
+            "bangfu: {} documents -> {} funds, {} exchanges, {} projects; {} rejected, {} validation errors, {} warnings; wrote {} in {:.1}s",
+            tables.documents.len(),
+            tables.funds.len(),
+            tables.exchanges.len(),
+            tables.projects.len(),
+            tables.rejects.len(),
+            errors,
+            tables.validation.len() - errors,
+            args.output.display(),
+            started.elapsed().as_secs_f64()
+        );
+        for r in &tables.rejects {
+            eprintln!("bangfu: rejected {}: {}", r.source_path, r.detail);
+        }
+    }
+    let failed = !tables.rejects.is_empty() || (args.strict && errors > 0);
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Every regular, non-hidden file under `input`, in sorted path order, with
+/// its path relative to `input` (`/`-separated).
+fn input_files(input: &Path) -> anyhow::Result<Vec<(PathBuf, String)>> {
+    if !input.is_dir() {
+        bail!(
+            "input folder {} does not exist or is not a folder (use --input)",
+            input.display()
+        );
+    }
+    let mut files = Vec::new();
+    let walker = walkdir::WalkDir::new(input)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        let entry = entry.with_context(|| format!("walking {}", input.display()))?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel = entry
+            .path()
+            .strip_prefix(input)
+            .unwrap_or(entry.path())
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect::<Vec<_>>()
+            .join("/");
+        files.push((entry.path().to_path_buf(), rel));
+    }
+    Ok(files)
+}
+
+/// Reads one file into documents; an unreadable file is a reject, never an error.
+fn process_file(path: &Path, rel: &str) -> (Vec<DocOutput>, Vec<extract::Reject>) {
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            return (
+                Vec::new(),
+                vec![extract::Reject::new(
+                    rel,
+                    "unreadable",
+                    format!("cannot read the file: {e}"),
+                )],
+            )
+        }
+    };
+    let mut outputs = Vec::new();
+    let mut rejects = Vec::new();
+    for item in extract::from_file_bytes(rel, &bytes) {
+        match item {
+            Ok(article) => outputs.push(transform::process_article(&article)),
+            Err(reject) => rejects.push(reject),
+        }
+    }
+    (outputs, rejects)
+}
+
+fn progress_bar(len: u64, quiet: bool) -> ProgressBar {
+    if quiet {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(len);
+    if let Ok(style) = ProgressStyle::with_template(
+        "{spinner} {pos}/{len} files [{elapsed_precise}] {wide_bar} {eta}",
+    ) {
+        bar.set_style(style);
+    }
+    bar
+}
+
+/// Writes every output into `<output>.tmp-<pid>`, then swaps it in for
+/// `output`. If anything fails before the swap, the old folder is untouched.
+fn write_outputs(output: &Path, tables: &Tables) -> anyhow::Result<()> {
+    let parent = match output.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    std::fs::create_dir_all(&parent).with_context(|| format!("creating {}", parent.display()))?;
+    let name = output
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "processed".to_string());
+    let staging = parent.join(format!(".{name}.tmp-{}", std::process::id()));
+    if staging.exists() {
+        std::fs::remove_dir_all(&staging)
+            .with_context(|| format!("clearing {}", staging.display()))?;
+    }
+    std::fs::create_dir(&staging).with_context(|| format!("creating {}", staging.display()))?;
+    let written = write_all(&staging, tables);
+    if let Err(e) = written {
+        let _ = std::fs::remove_dir_all(&staging);
+        return Err(e);
+    }
+    swap_in(&staging, output, &parent, &name)
+}
+
+fn write_all(dir: &Path, tables: &Tables) -> anyhow::Result<()> {
+    let all = transform::table::all(tables);
+    for table in &all {
+        frames::write_table(dir, table)?;
+    }
+    let info = report::RunInfo {
+        version: env!("CARGO_PKG_VERSION").to_string(),
+    };
+    let files: [(&str, String); 4] = [
+        ("datapackage.json", report::datapackage(&all, &info)),
+        ("report.md", report::markdown(tables, &info)),
+        ("report.html", report::html(tables, &info)),
+        ("summary.json", report::summary_json(tables, &info)),
+    ];
+    for (file, content) in files {
+        let path = dir.join(file);
+        std::fs::write(&path, content).with_context(|| format!("writing {}", path.display()))?;
+    }
+    Ok(())
+}
+
+/// Replaces `output` by `staging`: the old folder is moved aside, the new
+/// one renamed into place, then the old one removed. Renames within one
+/// folder are atomic, so a crash leaves either the old or the new outputs
+/// (and at worst a leftover `.name.old-*` folder), never a half-written one.
+fn swap_in(staging: &Path, output: &Path, parent: &Path, name: &str) -> anyhow::Result<()> {
+    let old = parent.join(format!(".{name}.old-{}", std::process::id()));
+    let had_old = output.exists();
+    if had_old {
+        std::fs::rename(output, &old)
+            .with_context(|| format!("moving the previous {} aside", output.display()))?;
+    }
+    if let Err(e) = std::fs::rename(staging, output) {
+        if had_old {
+            let _ = std::fs::rename(&old, output);
+        }
+        return Err(e).with_context(|| format!("moving the new outputs to {}", output.display()));
+    }
+    if had_old {
+        std::fs::remove_dir_all(&old)
+            .with_context(|| format!("removing the previous outputs {}", old.display()))?;
+    }
+    Ok(())
+}

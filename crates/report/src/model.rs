@@ -1,0 +1,204 @@
+//! The report's content as data: titled sections of paragraphs and tables,
+//! built once and rendered to Markdown and HTML alike.
+
+use crate::summary::{amount_label, Summary};
+use crate::RunInfo;
+use transform::Tables;
+
+/// A whole report.
+pub struct Report {
+    pub title: String,
+    pub intro: Vec<String>,
+    pub sections: Vec<Section>,
+}
+
+/// A titled section.
+pub struct Section {
+    pub heading: String,
+    pub paragraphs: Vec<String>,
+    pub table: Option<Grid>,
+}
+
+/// A table of text cells; `numeric[i]` right-aligns column `i`.
+pub struct Grid {
+    pub header: Vec<String>,
+    pub numeric: Vec<bool>,
+    pub rows: Vec<Vec<String>>,
+}
+
+/// How many validation findings and rows the report lists one by one.
+const LIST_LIMIT: usize = 50;
+
+pub fn build(tables: &Tables, info: &RunInfo) -> Report {
+    let s = Summary::of(tables);
+    let mut sections = Vec::new();
+
+    let mut docs = grid(
+        &[
+            "doc_id",
+            "title",
+            "published",
+            "donor",
+            "recipient",
+            "script",
+            "encoding",
+            "funds",
+            "exchanges",
+            "projects",
+        ],
+        &[
+            false, false, false, false, false, false, false, true, true, true,
+        ],
+    );
+    for d in &tables.documents {
+        let per = s.per_document.get(&d.doc_id).copied().unwrap_or_default();
+        docs.rows.push(vec![
+            d.doc_id.clone(),
+            d.title.clone().unwrap_or_default(),
+            d.published.map(|p| p.to_string()).unwrap_or_default(),
+            d.donor.clone().unwrap_or_default(),
+            d.recipient.clone().unwrap_or_default(),
+            d.script.clone(),
+            d.encoding.clone(),
+            per[0].to_string(),
+            per[1].to_string(),
+            per[2].to_string(),
+        ]);
+    }
+    sections.push(Section {
+        heading: "Documents".into(),
+        paragraphs: vec![format!("{} documents read.", tables.documents.len())],
+        table: Some(docs),
+    });
+
+    let mut funds = grid(
+        &["kind", "scope", "currency", "rows", "stated amount"],
+        &[false, false, false, true, true],
+    );
+    for ((kind, scope, currency), agg) in &s.funds_by_kind_scope {
+        funds.rows.push(vec![
+            kind.clone(),
+            scope.clone(),
+            currency.clone(),
+            agg.rows.to_string(),
+            amount_label(agg.amount, currency),
+        ]);
+    }
+    sections.push(Section {
+        heading: "Funds by kind and scope".into(),
+        paragraphs: vec![
+            format!("{} amounts of money.", tables.funds.len()),
+            "Stated amounts are summed as written; totals and their items overlap, so do not add rows of different scope.".into(),
+        ],
+        table: Some(funds),
+    });
+
+    let mut ex = grid(
+        &["kind", "direction", "rows", "sum of values"],
+        &[false, false, true, true],
+    );
+    for ((kind, direction), agg) in &s.exchanges_by_kind {
+        ex.rows.push(vec![
+            kind.clone(),
+            direction.clone(),
+            agg.rows.to_string(),
+            agg.amount.to_string(),
+        ]);
+    }
+    sections.push(Section {
+        heading: "Exchanges by kind".into(),
+        paragraphs: vec![format!(
+            "{} counts of people, visits, events and agreements.",
+            tables.exchanges.len()
+        )],
+        table: Some(ex),
+    });
+
+    let mut pr = grid(
+        &["category", "scope", "rows", "sum of counts"],
+        &[false, false, true, true],
+    );
+    for ((category, scope), agg) in &s.projects_by_category {
+        pr.rows.push(vec![
+            category.clone(),
+            scope.clone(),
+            agg.rows.to_string(),
+            agg.amount.to_string(),
+        ]);
+    }
+    sections.push(Section {
+        heading: "Projects by category".into(),
+        paragraphs: vec![format!(
+            "{} project rows (located projects and stated counts).",
+            tables.projects.len()
+        )],
+        table: Some(pr),
+    });
+
+    let mut rejects = grid(&["source_path", "reason", "detail"], &[false, false, false]);
+    for r in &tables.rejects {
+        rejects.rows.push(vec![
+            r.source_path.clone(),
+            r.reason.clone(),
+            r.detail.clone(),
+        ]);
+    }
+    sections.push(Section {
+        heading: "Rejects".into(),
+        paragraphs: vec![if tables.rejects.is_empty() {
+            "Every input was read.".into()
+        } else {
+            format!(
+                "{} inputs could not be processed; they are listed in rejects.csv.",
+                tables.rejects.len()
+            )
+        }],
+        table: (!tables.rejects.is_empty()).then_some(rejects),
+    });
+
+    let mut by_rule = grid(&["rule", "severity", "findings"], &[false, false, true]);
+    for ((rule, severity), n) in &s.validation_by_rule {
+        by_rule
+            .rows
+            .push(vec![rule.clone(), severity.clone(), n.to_string()]);
+    }
+    let mut paragraphs = vec![format!(
+        "{} errors and {} warnings.",
+        s.validation_errors,
+        tables.validation.len() - s.validation_errors
+    )];
+    for f in tables.validation.iter().take(LIST_LIMIT) {
+        paragraphs.push(format!(
+            "{} {} {} `{}`: {}",
+            f.severity, f.rule, f.table, f.row_id, f.message
+        ));
+    }
+    if tables.validation.len() > LIST_LIMIT {
+        paragraphs.push(format!(
+            "… and {} more in validation.csv.",
+            tables.validation.len() - LIST_LIMIT
+        ));
+    }
+    sections.push(Section {
+        heading: "Validation".into(),
+        paragraphs,
+        table: (!tables.validation.is_empty()).then_some(by_rule),
+    });
+
+    Report {
+        title: "bangfu report".into(),
+        intro: vec![
+            format!("bangfu {}. Tables: documents, funds, exchanges, projects, rejects, validation (Parquet and CSV); data dictionary: datapackage.json.", info.version),
+            "Every fact row points at the characters it came from (text, char_start, char_end into documents.text).".into(),
+        ],
+        sections,
+    }
+}
+
+fn grid(header: &[&str], numeric: &[bool]) -> Grid {
+    Grid {
+        header: header.iter().map(|h| h.to_string()).collect(),
+        numeric: numeric.to_vec(),
+        rows: Vec::new(),
+    }
+}

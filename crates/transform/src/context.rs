@@ -1,0 +1,114 @@
+//! [`DocContext`]: one article prepared for the rules — its chars, folded
+//! chars (simplified, half-width, for cue matching), mentions, sentences and
+//! clauses — with helpers to read the words around a mention.
+
+use crate::rows::Evidence;
+use crate::segment;
+use extract::{Article, Mention, ScanContext};
+use std::ops::Range;
+
+/// An article with everything the rules read.
+pub struct DocContext<'a> {
+    /// The article.
+    pub article: &'a Article,
+    /// Its text as chars.
+    pub chars: Vec<char>,
+    /// Its folded text as chars (same length).
+    pub folded: Vec<char>,
+    /// Every mention the extractor found, in text order.
+    pub mentions: Vec<Mention>,
+    /// Sentence ranges.
+    pub sentences: Vec<Range<usize>>,
+    /// Clause ranges.
+    pub clauses: Vec<Range<usize>>,
+}
+
+impl<'a> DocContext<'a> {
+    /// Scans and segments an article.
+    pub fn new(article: &'a Article) -> Self {
+        let scan_text = extract::ScanText::new(&article.text);
+        let ctx = ScanContext {
+            published: article.published,
+        };
+        let mentions = extract::scan_prepared(&scan_text, &ctx);
+        let chars: Vec<char> = article.text.chars().collect();
+        let folded: Vec<char> = scan_text.folded().chars().collect();
+        let sentences = segment::sentences(&folded);
+        let clauses = segment::clauses(&folded);
+        DocContext {
+            article,
+            chars,
+            folded,
+            mentions,
+            sentences,
+            clauses,
+        }
+    }
+
+    /// True when the mention lies in the date line or byline.
+    pub fn in_furniture(&self, m: &Mention) -> bool {
+        self.article
+            .furniture
+            .iter()
+            .any(|r| m.start < r.end && r.start < m.end)
+    }
+
+    /// The sentence around char `pos` (an empty range at `pos` if none).
+    pub fn sentence_of(&self, pos: usize) -> Range<usize> {
+        segment::containing(&self.sentences, pos).unwrap_or(pos..pos)
+    }
+
+    /// The clause around char `pos`.
+    pub fn clause_of(&self, pos: usize) -> Range<usize> {
+        segment::containing(&self.clauses, pos).unwrap_or(pos..pos)
+    }
+
+    /// Folded text of a char range (clamped).
+    pub fn folded_str(&self, r: Range<usize>) -> String {
+        let end = r.end.min(self.folded.len());
+        self.folded[r.start.min(end)..end].iter().collect()
+    }
+
+    /// Original text of a char range (clamped).
+    pub fn original_str(&self, r: Range<usize>) -> String {
+        let end = r.end.min(self.chars.len());
+        self.chars[r.start.min(end)..end].iter().collect()
+    }
+
+    /// The evidence columns for a mention.
+    pub fn evidence(&self, m: &Mention) -> Evidence {
+        let sentence = self.sentence_of(m.start);
+        Evidence {
+            text: self.original_str(m.start..m.end),
+            sentence: self.original_str(sentence),
+            char_start: m.start as i64,
+            char_end: m.end as i64,
+        }
+    }
+
+    /// The folded text of the sentence before and after a mention.
+    pub fn sentence_sides(&self, m: &Mention) -> (String, String) {
+        let s = self.sentence_of(m.start);
+        (
+            self.folded_str(s.start..m.start),
+            self.folded_str(m.end..s.end.max(m.end)),
+        )
+    }
+
+    /// The folded text of the clause before and after a mention.
+    pub fn clause_sides(&self, m: &Mention) -> (String, String) {
+        let c = self.clause_of(m.start);
+        let end_clause = self.clause_of(m.end.saturating_sub(1));
+        (
+            self.folded_str(c.start..m.start),
+            self.folded_str(m.end..end_clause.end.max(m.end)),
+        )
+    }
+
+    /// Mentions whose start lies in `range`.
+    pub fn mentions_in(&self, range: Range<usize>) -> impl Iterator<Item = &Mention> {
+        self.mentions
+            .iter()
+            .filter(move |m| range.start <= m.start && m.start < range.end)
+    }
+}

@@ -1,0 +1,134 @@
+//! The `exchanges` rules: which counts are exchanges of people, visits,
+//! trainees, agreements, events and pairings; their subject, kind,
+//! direction, year and period.
+
+use crate::context::DocContext;
+use crate::lexicon::{Hit, LEXICON};
+use crate::periods::{period_before, year_just_before};
+use crate::phrases::{phrase_before, subject_after};
+use crate::projects::project_count_name;
+use crate::rows::ExchangeRow;
+use extract::mention::decimal_to_i64;
+use extract::{Count, Mention, MentionKind, Qualifier};
+
+/// How far (chars) a ruling-out cue may stand from the count.
+const NOT_WINDOW: usize = 12;
+/// Units that count events rather than people or things.
+const EVENT_UNITS: &[&str] = &["次", "场", "批次", "批", "期", "届"];
+/// Subjects that are places: counts of them are coverage or context unless
+/// a kind cue (结对…) says otherwise.
+const PLACE_SUBJECTS: &[&str] = &["村", "乡镇", "县", "市", "省", "区"];
+
+/// The exchange rows of one document, in text order.
+pub fn exchanges(ctx: &DocContext) -> Vec<ExchangeRow> {
+    ctx.mentions
+        .iter()
+        .filter(|m| !ctx.in_furniture(m))
+        .filter_map(|m| match &m.kind {
+            MentionKind::Count(count) => exchange_row(ctx, m, count),
+            _ => None,
+        })
+        .collect()
+}
+
+fn exchange_row(ctx: &DocContext, m: &Mention, count: &Count) -> Option<ExchangeRow> {
+    if project_count_name(ctx, m, count).is_some() {
+        return None;
+    }
+    let (clause_left, clause_right) = ctx.clause_sides(m);
+    let (sentence_left, _) = ctx.sentence_sides(m);
+    let subject = subject_after(&clause_right).or_else(|| {
+        EVENT_UNITS
+            .contains(&count.unit.as_str())
+            .then(|| phrase_before(&clause_left, 8))
+            .flatten()
+    });
+    if ruled_out(&clause_left, &clause_right, subject.as_deref()) {
+        return None;
+    }
+    let kind_hit = nearest_either("exchange.kind", &clause_left, &clause_right)
+        .or_else(|| {
+            subject
+                .as_deref()
+                .and_then(|s| LEXICON.nearest_after("exchange.kind", s))
+        })
+        .or_else(|| LEXICON.nearest_before("exchange.kind", &sentence_left));
+    let is_place_subject = subject
+        .as_deref()
+        .is_some_and(|s| PLACE_SUBJECTS.iter().any(|p| s.ends_with(p)));
+    if (subject.is_none() || is_place_subject) && kind_hit.is_none() {
+        return None;
+    }
+    let mut confidence: f64 = 0.5;
+    let kind = match &kind_hit {
+        Some(hit) => {
+            confidence += 0.2;
+            hit.label
+        }
+        None if EVENT_UNITS.contains(&count.unit.as_str()) => "visit",
+        None => "other",
+    };
+    if subject.is_some() {
+        confidence += 0.15;
+    }
+    let direction = nearest_either("direction", &clause_left, &clause_right)
+        .or_else(|| LEXICON.nearest_before("direction", &sentence_left))
+        .map_or("unknown", |h| h.label);
+    let (value, value_low, value_high) = values(count);
+    let (period_start, period_end) = period_before(ctx, m);
+    Some(ExchangeRow {
+        exchange_id: format!("{}#E{}", ctx.article.doc_id, m.start),
+        doc_id: ctx.article.doc_id.clone(),
+        value,
+        value_low,
+        value_high,
+        qualifier: count.qualifier.as_str().to_string(),
+        unit: count.unit.clone(),
+        subject,
+        kind: kind.to_string(),
+        direction: direction.to_string(),
+        year: year_just_before(ctx, m),
+        period_start,
+        period_end,
+        evidence: ctx.evidence(m),
+        confidence: if count.overflow {
+            0.2
+        } else {
+            confidence.min(0.95)
+        },
+        rule: format!("count+{}", kind_hit.map_or("no_kind_cue", |h| h.cue)),
+    })
+}
+
+/// The nearer of the nearest cue before and the nearest cue after.
+fn nearest_either(group: &str, left: &str, right: &str) -> Option<Hit> {
+    let before = LEXICON.nearest_before(group, left);
+    let after = LEXICON.nearest_after(group, right);
+    match (before, after) {
+        (Some(b), Some(a)) => Some(if a.distance <= b.distance { a } else { b }),
+        (b, a) => b.or(a),
+    }
+}
+
+fn ruled_out(clause_left: &str, clause_right: &str, subject: Option<&str>) -> bool {
+    let before = LEXICON
+        .nearest_before("exchange.not", clause_left)
+        .is_some_and(|h| h.distance <= NOT_WINDOW);
+    let after = LEXICON
+        .nearest_after("exchange.not", clause_right)
+        .is_some_and(|h| h.distance <= NOT_WINDOW);
+    let in_subject = subject.is_some_and(|s| LEXICON.nearest_after("exchange.not", s).is_some());
+    before || after || in_subject
+}
+
+fn values(count: &Count) -> (Option<i64>, Option<i64>, Option<i64>) {
+    let value = decimal_to_i64(count.value);
+    let low = count.low.and_then(decimal_to_i64);
+    let high = count.high.and_then(decimal_to_i64);
+    match count.qualifier {
+        Qualifier::AtLeast => (value, low.or(value), None),
+        Qualifier::AtMost => (value, None, high.or(value)),
+        Qualifier::Range => (low.or(value), low.or(value), high),
+        Qualifier::Exact | Qualifier::Approx => (value, None, None),
+    }
+}

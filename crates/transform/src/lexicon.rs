@@ -1,0 +1,166 @@
+//! The cue lexicon: words around a quantity that tell its kind, scope,
+//! direction, status or category, and words that rule it out. Kept as data
+//! (`data/cues.tsv`) so a domain expert can extend it without touching code.
+
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+const CUES_TSV: &str = include_str!("../data/cues.tsv");
+
+/// A cue found in a context window.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// The label of the cue (e.g. `donation`).
+    pub label: &'static str,
+    /// The cue itself.
+    pub cue: &'static str,
+    /// Distance in chars from the quantity (0 = adjacent).
+    pub distance: usize,
+}
+
+/// All cues, grouped.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    groups: BTreeMap<&'static str, Vec<(&'static str, &'static str)>>,
+}
+
+/// The lexicon compiled into the binary.
+pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::parse(CUES_TSV));
+
+impl Lexicon {
+    /// Parses the TSV format described at the top of `data/cues.tsv`. Lines
+    /// that are blank, comments or malformed are skipped (a test checks that
+    /// the shipped file has no malformed lines).
+    pub fn parse(tsv: &'static str) -> Self {
+        let mut groups: BTreeMap<&str, Vec<(&str, &str)>> = BTreeMap::new();
+        for line in tsv.lines() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let mut parts = line.split('\t');
+            if let (Some(group), Some(label), Some(cue), None) =
+                (parts.next(), parts.next(), parts.next(), parts.next())
+            {
+                if !cue.is_empty() {
+                    groups.entry(group).or_default().push((label, cue));
+                }
+            }
+        }
+        // Longer cues first, so that at equal distance 签约资金 beats 签约.
+        for cues in groups.values_mut() {
+            cues.sort_by_key(|(_, cue)| std::cmp::Reverse(cue.chars().count()));
+        }
+        Lexicon { groups }
+    }
+
+    /// The cues of a group.
+    pub fn group(&self, group: &str) -> &[(&'static str, &'static str)] {
+        self.groups.get(group).map_or(&[], Vec::as_slice)
+    }
+
+    /// The cue of `group` nearest the end of `left` (text before a quantity).
+    pub fn nearest_before(&self, group: &str, left: &str) -> Option<Hit> {
+        let n = left.chars().count();
+        self.group(group)
+            .iter()
+            .filter_map(|&(label, cue)| {
+                left.rfind(cue).map(|b| {
+                    let end = left[..b].chars().count() + cue.chars().count();
+                    Hit {
+                        label,
+                        cue,
+                        distance: n - end,
+                    }
+                })
+            })
+            .min_by_key(|h| h.distance)
+    }
+
+    /// The cue of `group` nearest the start of `right` (text after a quantity).
+    pub fn nearest_after(&self, group: &str, right: &str) -> Option<Hit> {
+        self.group(group)
+            .iter()
+            .filter_map(|&(label, cue)| {
+                right.find(cue).map(|b| Hit {
+                    label,
+                    cue,
+                    distance: right[..b].chars().count(),
+                })
+            })
+            .min_by_key(|h| h.distance)
+    }
+
+    /// The longest cue of `group` that `s` starts with.
+    pub fn prefix_of(&self, group: &str, s: &str) -> Option<&'static str> {
+        self.group(group)
+            .iter()
+            .map(|&(_, cue)| cue)
+            .find(|cue| s.starts_with(cue))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GROUPS: &[&str] = &[
+        "fund.kind",
+        "fund.not",
+        "scope.total",
+        "scope.item",
+        "exchange.kind",
+        "exchange.not",
+        "exchange.subject",
+        "direction",
+        "project.count",
+        "project.status",
+        "project.category",
+    ];
+
+    #[test]
+    fn shipped_lexicon_lines_are_all_well_formed() {
+        for (i, line) in CUES_TSV.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let parts: Vec<&str> = line.split('\t').collect();
+            assert_eq!(parts.len(), 3, "line {}: {line:?}", i + 1);
+            assert!(GROUPS.contains(&parts[0]), "line {}: unknown group", i + 1);
+            assert!(!parts[2].is_empty(), "line {}: empty cue", i + 1);
+        }
+    }
+
+    #[test]
+    fn labels_are_spec_enumerations() {
+        let allowed = |group: &str| -> &[&str] {
+            match group {
+                "fund.kind" => &["aid", "donation", "investment", "contract", "sales"],
+                "exchange.kind" => crate::enums::EXCHANGE_KIND,
+                "direction" => &["east_to_west", "west_to_east", "mutual"],
+                "project.status" => crate::enums::PROJECT_STATUS,
+                "project.category" => crate::enums::PROJECT_CATEGORY,
+                _ => &[],
+            }
+        };
+        for group in GROUPS {
+            let allowed = allowed(group);
+            if allowed.is_empty() {
+                continue;
+            }
+            for (label, cue) in LEXICON.group(group) {
+                assert!(allowed.contains(label), "{group} {label} {cue}");
+            }
+        }
+    }
+
+    #[test]
+    fn nearest_cue_wins_and_longer_cue_wins_a_tie() {
+        let hit = LEXICON
+            .nearest_before("fund.kind", "捐赠医疗设备，签约资金")
+            .unwrap();
+        assert_eq!(
+            (hit.label, hit.cue, hit.distance),
+            ("contract", "签约资金", 0)
+        );
+    }
+}

@@ -1,0 +1,142 @@
+//! Noun phrases next to a quantity: what a count is of (`14名干部` → 干部,
+//! `联合招商活动5批次` → 联合招商活动), read from folded text with the
+//! subject nouns of the cue lexicon.
+
+use crate::lexicon::LEXICON;
+
+/// How far after a count its subject noun may start.
+const SUBJECT_OFFSET: usize = 8;
+
+/// Chars that end a phrase.
+fn is_break(c: char) -> bool {
+    !is_han(c) && !matches!(c, '(' | ')' | '（' | '）')
+}
+
+/// Han ideographs.
+pub fn is_han(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c)
+}
+
+/// Verbs that, between a count and a noun, show the noun is not what is counted.
+const VERB_STOPS: &[&str] = &[
+    "到", "赴", "在", "参加", "前往", "来", "开展", "进行", "完成", "实现", "达到", "用于", "帮助",
+];
+
+/// The subject noun phrase right after a count: modifiers plus a subject
+/// noun from the lexicon, extended over 及/和/与/、 to a second noun
+/// (`干部及专业技术人员`).
+pub fn subject_after(right: &str) -> Option<String> {
+    let window: Vec<char> = right
+        .chars()
+        .take_while(|&c| !is_break(c))
+        .take(20)
+        .collect();
+    let text: String = window.iter().collect();
+    let (start, noun) = first_subject(&text)?;
+    let prefix: String = text.chars().take(start).collect();
+    if start > SUBJECT_OFFSET || VERB_STOPS.iter().any(|v| prefix.contains(v)) {
+        return None;
+    }
+    let mut end = start + noun.chars().count();
+    let rest: String = text.chars().skip(end).collect();
+    for joiner in ["及", "和", "与", "、"] {
+        if let Some(after) = rest.strip_prefix(joiner) {
+            if let Some((0, second)) = first_subject(after) {
+                end += joiner.chars().count() + second.chars().count();
+            }
+            break;
+        }
+    }
+    Some(text.chars().take(end).collect())
+}
+
+/// The earliest subject noun in `text` (longest at that position), by char index.
+fn first_subject(text: &str) -> Option<(usize, &'static str)> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    chars.iter().enumerate().find_map(|(ci, &(bi, _))| {
+        LEXICON
+            .prefix_of("exchange.subject", &text[bi..])
+            .map(|noun| (ci, noun))
+    })
+}
+
+/// Words between a noun phrase and the count that follows it (达, 共, 累计…).
+const LINKS: &[&str] = &[
+    "达到", "达", "约", "共计", "共", "累计", "超过", "近", "逾", "有", "了", "为", "是", "计",
+    "总数", "总计",
+];
+/// Verbs that open a noun phrase before a count; the phrase starts after them.
+const OPENERS: &[&str] = &[
+    "开展", "组织", "举办", "举行", "召开", "实施", "签订", "签署", "引进", "新增", "完成", "接待",
+    "培训", "开设", "建设", "推动", "落地", "安排", "争取", "达成", "的", "了",
+];
+
+/// The noun phrase just before a count (`联合招商活动5批次` → 联合招商活动),
+/// at most `max_chars` long.
+pub fn phrase_before(left: &str, max_chars: usize) -> Option<String> {
+    let mut s = left.trim_end();
+    loop {
+        let before = s;
+        for link in LINKS {
+            s = s.strip_suffix(link).unwrap_or(s);
+        }
+        if s == before {
+            break;
+        }
+    }
+    let tail: Vec<char> = s.chars().rev().take_while(|&c| !is_break(c)).collect();
+    let mut phrase: String = tail.into_iter().rev().collect();
+    // Start after the last opener verb inside the phrase.
+    let cut = OPENERS
+        .iter()
+        .filter_map(|o| phrase.rfind(o).map(|i| i + o.len()))
+        .max();
+    if let Some(i) = cut {
+        phrase = phrase[i..].to_string();
+    }
+    let n = phrase.chars().count();
+    if n > max_chars {
+        phrase = phrase.chars().skip(n - max_chars).collect();
+    }
+    (phrase.chars().count() >= 2).then_some(phrase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn subject_is_the_noun_after_a_count() {
+        assert_eq!(subject_after("干部到某州挂职").as_deref(), Some("干部"));
+        assert_eq!(
+            subject_after("干部及专业技术人员赴某市学习").as_deref(),
+            Some("干部及专业技术人员")
+        );
+        assert_eq!(
+            subject_after("专项帮扶框架协议。").as_deref(),
+            Some("专项帮扶框架协议")
+        );
+    }
+
+    #[test]
+    fn a_noun_behind_a_verb_is_not_the_subject() {
+        assert_eq!(subject_after("到某县参加培训的教师"), None);
+        assert_eq!(subject_after("，其中"), None);
+    }
+
+    #[test]
+    fn phrase_before_skips_links_and_opening_verbs() {
+        assert_eq!(
+            phrase_before("先后组织开展联合招商活动", 10).as_deref(),
+            Some("联合招商活动")
+        );
+        assert_eq!(
+            phrase_before("两地的交流往来达", 10).as_deref(),
+            Some("交流往来")
+        );
+        assert_eq!(
+            phrase_before("累计实施帮扶项目", 10).as_deref(),
+            Some("帮扶项目")
+        );
+    }
+}

@@ -1,0 +1,92 @@
+//! The `projects` rules. This first version reads stated counts of
+//! projects (`实施帮扶项目119项`, `产业扶贫项目8个`) as `total` rows; located
+//! projects need the place recogniser.
+
+use crate::context::DocContext;
+use crate::lexicon::LEXICON;
+use crate::phrases::{phrase_before, subject_after};
+use crate::rows::ProjectRow;
+use extract::mention::decimal_to_i64;
+use extract::{Count, Mention, MentionKind};
+
+/// The name of the projects a count counts, when it is a count of projects:
+/// `帮扶项目119项`, `签约项目20多个`, `27个产业转移项目`.
+pub fn project_count_name(ctx: &DocContext, m: &Mention, count: &Count) -> Option<String> {
+    if !matches!(count.unit.as_str(), "项" | "个") {
+        return None;
+    }
+    let (left, right) = ctx.clause_sides(m);
+    let project_nouns = LEXICON.group("project.count");
+    if let Some(name) = phrase_before(&left, 12) {
+        if project_nouns.iter().any(|(_, noun)| name.ends_with(noun)) {
+            return Some(name);
+        }
+    }
+    let after: String = right
+        .chars()
+        .take_while(|&c| crate::phrases::is_han(c))
+        .take(12)
+        .collect();
+    project_nouns
+        .iter()
+        .filter_map(|(_, noun)| {
+            after
+                .find(noun)
+                .map(|i| after[..i + noun.len()].to_string())
+        })
+        .min_by_key(|s| s.len())
+        .filter(|_| subject_after(&right).is_none())
+}
+
+/// The project rows of one document, in text order.
+pub fn projects(ctx: &DocContext) -> Vec<ProjectRow> {
+    ctx.mentions
+        .iter()
+        .filter(|m| !ctx.in_furniture(m))
+        .filter_map(|m| match &m.kind {
+            MentionKind::Count(count) => {
+                let name = project_count_name(ctx, m, count)?;
+                Some(total_row(ctx, m, count, name))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+fn total_row(ctx: &DocContext, m: &Mention, count: &Count, name: String) -> ProjectRow {
+    let (left, _) = ctx.clause_sides(m);
+    let status = LEXICON
+        .nearest_before("project.status", &left)
+        .map_or("unknown", |h| h.label);
+    let category = category_of(&name);
+    ProjectRow {
+        project_id: format!("{}#P{}", ctx.article.doc_id, m.start),
+        doc_id: ctx.article.doc_id.clone(),
+        name: Some(name),
+        category: category.to_string(),
+        scope: "total".to_string(),
+        count: decimal_to_i64(count.value),
+        place: None,
+        province: None,
+        prefecture: None,
+        county: None,
+        township: None,
+        village: None,
+        adcode: None,
+        donor: None,
+        status: status.to_string(),
+        evidence: ctx.evidence(m),
+        confidence: if status == "unknown" { 0.6 } else { 0.75 },
+        rule: "project_count".to_string(),
+    }
+}
+
+/// The category of a project name from the lexicon; `other` when no cue.
+pub fn category_of(name: &str) -> &'static str {
+    LEXICON
+        .group("project.category")
+        .iter()
+        .filter_map(|&(label, cue)| name.find(cue).map(|i| (i, label)))
+        .min_by_key(|&(i, _)| i)
+        .map_or("other", |(_, label)| label)
+}

@@ -1,0 +1,463 @@
+//! Column-oriented tables: the rows of [`crate::Tables`] as named, typed
+//! columns in SPEC order, with the descriptions, keys and formats that the
+//! writers (Parquet, CSV) and the data dictionary (`datapackage.json`) need.
+//! The binary turns a [`Table`] into a polars frame without knowing any row type.
+
+use crate::rows::{DocumentRow, Evidence, ExchangeRow, Finding, FundRow, ProjectRow};
+use crate::Tables;
+use chrono::NaiveDate;
+use extract::Reject;
+
+/// A column's values, by SPEC type. `None` is null.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Values {
+    /// `str`.
+    Str(Vec<Option<String>>),
+    /// `i64`.
+    I64(Vec<Option<i64>>),
+    /// `i32`.
+    I32(Vec<Option<i32>>),
+    /// `f64`.
+    F64(Vec<Option<f64>>),
+    /// `date`.
+    Date(Vec<Option<NaiveDate>>),
+}
+
+impl Values {
+    /// SPEC's type name (`str`, `i64`, `i32`, `f64`, `date`).
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Values::Str(_) => "str",
+            Values::I64(_) => "i64",
+            Values::I32(_) => "i32",
+            Values::F64(_) => "f64",
+            Values::Date(_) => "date",
+        }
+    }
+
+    /// Number of values.
+    pub fn len(&self) -> usize {
+        match self {
+            Values::Str(v) => v.len(),
+            Values::I64(v) => v.len(),
+            Values::I32(v) => v.len(),
+            Values::F64(v) => v.len(),
+            Values::Date(v) => v.len(),
+        }
+    }
+
+    /// True when there are no values.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// One named, typed column.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Column {
+    /// SPEC column name.
+    pub name: &'static str,
+    /// What the column holds, for the data dictionary.
+    pub description: &'static str,
+    /// For `str` columns holding several names: they are joined with `;`.
+    pub is_list: bool,
+    /// The values.
+    pub values: Values,
+}
+
+/// A foreign key: `column` refers to `reference_table.reference_column`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ForeignKey {
+    /// Column in this table.
+    pub column: &'static str,
+    /// Referenced table.
+    pub reference_table: &'static str,
+    /// Referenced column.
+    pub reference_column: &'static str,
+}
+
+/// A whole table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    /// SPEC table name; also the file stem.
+    pub name: &'static str,
+    /// What a row is.
+    pub description: &'static str,
+    /// Primary key columns (empty when a table has none).
+    pub primary_key: &'static [&'static str],
+    /// Foreign keys.
+    pub foreign_keys: &'static [ForeignKey],
+    /// Columns written to Parquet but left out of CSV (`documents.text`).
+    pub parquet_only: &'static [&'static str],
+    /// Columns in SPEC order.
+    pub columns: Vec<Column>,
+}
+
+impl Table {
+    /// Number of rows.
+    pub fn height(&self) -> usize {
+        self.columns.first().map_or(0, |c| c.values.len())
+    }
+
+    /// The column called `name`.
+    pub fn column(&self, name: &str) -> Option<&Column> {
+        self.columns.iter().find(|c| c.name == name)
+    }
+}
+
+struct Builder<'r, R> {
+    rows: &'r [R],
+    columns: Vec<Column>,
+}
+
+impl<'r, R> Builder<'r, R> {
+    fn new(rows: &'r [R]) -> Self {
+        Builder {
+            rows,
+            columns: Vec::new(),
+        }
+    }
+
+    fn push(
+        &mut self,
+        name: &'static str,
+        description: &'static str,
+        is_list: bool,
+        values: Values,
+    ) {
+        self.columns.push(Column {
+            name,
+            description,
+            is_list,
+            values,
+        });
+    }
+
+    fn str(
+        mut self,
+        name: &'static str,
+        d: &'static str,
+        f: impl Fn(&R) -> Option<String>,
+    ) -> Self {
+        let v = self.rows.iter().map(f).collect();
+        self.push(name, d, false, Values::Str(v));
+        self
+    }
+
+    fn names(mut self, name: &'static str, d: &'static str, f: impl Fn(&R) -> &[String]) -> Self {
+        let v = self
+            .rows
+            .iter()
+            .map(|r| {
+                let names = f(r);
+                (!names.is_empty()).then(|| names.join(";"))
+            })
+            .collect();
+        self.push(name, d, true, Values::Str(v));
+        self
+    }
+
+    fn i64(mut self, name: &'static str, d: &'static str, f: impl Fn(&R) -> Option<i64>) -> Self {
+        let v = self.rows.iter().map(f).collect();
+        self.push(name, d, false, Values::I64(v));
+        self
+    }
+
+    fn i32(mut self, name: &'static str, d: &'static str, f: impl Fn(&R) -> Option<i32>) -> Self {
+        let v = self.rows.iter().map(f).collect();
+        self.push(name, d, false, Values::I32(v));
+        self
+    }
+
+    fn f64(mut self, name: &'static str, d: &'static str, f: impl Fn(&R) -> Option<f64>) -> Self {
+        let v = self.rows.iter().map(f).collect();
+        self.push(name, d, false, Values::F64(v));
+        self
+    }
+
+    fn date(
+        mut self,
+        name: &'static str,
+        d: &'static str,
+        f: impl Fn(&R) -> Option<NaiveDate>,
+    ) -> Self {
+        let v = self.rows.iter().map(f).collect();
+        self.push(name, d, false, Values::Date(v));
+        self
+    }
+
+    fn evidence(self, f: impl Fn(&R) -> &Evidence + Copy) -> Self {
+        self.str(
+            "text",
+            "The exact slice of documents.text at [char_start, char_end)",
+            move |r| Some(f(r).text.clone()),
+        )
+        .str(
+            "sentence",
+            "The whole sentence the fact came from",
+            move |r| Some(f(r).sentence.clone()),
+        )
+        .i64(
+            "char_start",
+            "First char of the evidence, in Unicode scalar values, inclusive",
+            move |r| Some(f(r).char_start),
+        )
+        .i64(
+            "char_end",
+            "One past the last char of the evidence",
+            move |r| Some(f(r).char_end),
+        )
+    }
+}
+
+const DOC_FK: ForeignKey = ForeignKey {
+    column: "doc_id",
+    reference_table: "documents",
+    reference_column: "doc_id",
+};
+
+/// `documents` as columns.
+pub fn documents(rows: &[DocumentRow]) -> Table {
+    let columns = Builder::new(rows)
+        .str(
+            "doc_id",
+            "Stable id: the path relative to the input folder, or the jsonl id",
+            |r| Some(r.doc_id.clone()),
+        )
+        .str(
+            "source_path",
+            "Input file, relative to the input folder",
+            |r| Some(r.source_path.clone()),
+        )
+        .str("title", "Headline", |r| r.title.clone())
+        .date("published", "Publication date", |r| r.published)
+        .names("authors", "Byline names, joined with ';'", |r| &r.authors)
+        .str("script", "hans (simplified) or hant (traditional)", |r| {
+            Some(r.script.clone())
+        })
+        .str("encoding", "Encoding the file was decoded from", |r| {
+            Some(r.encoding.clone())
+        })
+        .i64("n_chars", "Length of text in Unicode scalar values", |r| {
+            Some(r.n_chars)
+        })
+        .str(
+            "sha256",
+            "SHA-256 of the raw bytes (of the line, for jsonl)",
+            |r| Some(r.sha256.clone()),
+        )
+        .str("donor", "The eastern partner the article is about", |r| {
+            r.donor.clone()
+        })
+        .str(
+            "recipient",
+            "The western partner the article is about",
+            |r| r.recipient.clone(),
+        )
+        .str(
+            "text",
+            "Decoded text; all offsets point into it (Parquet only)",
+            |r| Some(r.text.clone()),
+        )
+        .columns;
+    Table {
+        name: "documents",
+        description: "One row per input article",
+        primary_key: &["doc_id"],
+        foreign_keys: &[],
+        parquet_only: &["text"],
+        columns,
+    }
+}
+
+/// `funds` as columns.
+pub fn funds(rows: &[FundRow]) -> Table {
+    let columns = Builder::new(rows)
+        .str("fund_id", "{doc_id}#F{char_start}", |r| {
+            Some(r.fund_id.clone())
+        })
+        .str("doc_id", "The document", |r| Some(r.doc_id.clone()))
+        .i64(
+            "amount",
+            "Whole units of currency (for at_least/at_most the stated base; for range the low end)",
+            |r| r.amount,
+        )
+        .i64("amount_low", "Lower bound (at_least, range)", |r| {
+            r.amount_low
+        })
+        .i64("amount_high", "Upper bound (at_most, range)", |r| {
+            r.amount_high
+        })
+        .str(
+            "qualifier",
+            "exact, approx, at_least, at_most or range",
+            |r| Some(r.qualifier.clone()),
+        )
+        .str("currency", "ISO 4217 code", |r| Some(r.currency.clone()))
+        .str(
+            "kind",
+            "aid, donation, investment, contract, sales or other",
+            |r| Some(r.kind.clone()),
+        )
+        .str(
+            "scope",
+            "total (an aggregate) or item (one allocation or listed part)",
+            |r| Some(r.scope.clone()),
+        )
+        .str("donor", "The giving party", |r| r.donor.clone())
+        .names(
+            "recipients",
+            "The receiving parties, joined with ';'",
+            |r| &r.recipients,
+        )
+        .str(
+            "purpose",
+            "What the money is for, a short noun phrase",
+            |r| r.purpose.clone(),
+        )
+        .date(
+            "period_start",
+            "Start of the period the amount covers",
+            |r| r.period_start,
+        )
+        .date("period_end", "End of the period the amount covers", |r| {
+            r.period_end
+        })
+        .str("project_id", "The project row the amount belongs to", |r| {
+            r.project_id.clone()
+        })
+        .evidence(|r| &r.evidence)
+        .f64(
+            "confidence",
+            "0-1: how sure the rules are of this row",
+            |r| Some(r.confidence),
+        )
+        .columns;
+    Table {
+        name: "funds",
+        description:
+            "Every stated amount of assistance money, investment, deals, donations and sales",
+        primary_key: &["fund_id"],
+        foreign_keys: &[
+            DOC_FK,
+            ForeignKey {
+                column: "project_id",
+                reference_table: "projects",
+                reference_column: "project_id",
+            },
+        ],
+        parquet_only: &[],
+        columns,
+    }
+}
+
+/// `exchanges` as columns.
+pub fn exchanges(rows: &[ExchangeRow]) -> Table {
+    let columns = Builder::new(rows)
+        .str("exchange_id", "{doc_id}#E{char_start}", |r| Some(r.exchange_id.clone()))
+        .str("doc_id", "The document", |r| Some(r.doc_id.clone()))
+        .i64("value", "The count (for at_least/at_most the stated base; for range the low end)", |r| r.value)
+        .i64("value_low", "Lower bound (at_least, range)", |r| r.value_low)
+        .i64("value_high", "Upper bound (at_most, range)", |r| r.value_high)
+        .str("qualifier", "exact, approx, at_least, at_most or range", |r| Some(r.qualifier.clone()))
+        .str("unit", "Measure word, simplified", |r| Some(r.unit.clone()))
+        .str("subject", "What is counted", |r| r.subject.clone())
+        .str("kind", "visit, secondment, training, agreement, pairing, tourism, trade, education, health, labor, investment, culture or other", |r| Some(r.kind.clone()))
+        .str("direction", "east_to_west, west_to_east, mutual or unknown", |r| Some(r.direction.clone()))
+        .i32("year", "The year the count refers to, when stated", |r| r.year)
+        .date("period_start", "Start of the period the count covers", |r| r.period_start)
+        .date("period_end", "End of the period the count covers", |r| r.period_end)
+        .evidence(|r| &r.evidence)
+        .f64("confidence", "0-1: how sure the rules are of this row", |r| Some(r.confidence))
+        .columns;
+    Table {
+        name: "exchanges",
+        description: "Every count of people, visits, trainees, agreements, events and pairings",
+        primary_key: &["exchange_id"],
+        foreign_keys: &[DOC_FK],
+        parquet_only: &[],
+        columns,
+    }
+}
+
+/// `projects` as columns.
+pub fn projects(rows: &[ProjectRow]) -> Table {
+    let columns = Builder::new(rows)
+        .str("project_id", "{doc_id}#P{char_start}", |r| Some(r.project_id.clone()))
+        .str("doc_id", "The document", |r| Some(r.doc_id.clone()))
+        .str("name", "Project name", |r| r.name.clone())
+        .str("category", "village, industry, education, health, infrastructure, ecommerce, industrial_park, tourism, labor, culture or other", |r| Some(r.category.clone()))
+        .str("scope", "item (a located project) or total (a stated count of projects)", |r| Some(r.scope.clone()))
+        .i64("count", "For total rows: the number of projects", |r| r.count)
+        .str("place", "Most specific place, full chain", |r| r.place.clone())
+        .str("province", "Place chain: province", |r| r.province.clone())
+        .str("prefecture", "Place chain: prefecture", |r| r.prefecture.clone())
+        .str("county", "Place chain: county", |r| r.county.clone())
+        .str("township", "Place chain: township", |r| r.township.clone())
+        .str("village", "Place chain: village", |r| r.village.clone())
+        .str("adcode", "6-digit code of the most specific county-level or higher unit", |r| r.adcode.clone())
+        .str("donor", "The giving party", |r| r.donor.clone())
+        .str("status", "implemented, completed, signed, planned or unknown", |r| Some(r.status.clone()))
+        .evidence(|r| &r.evidence)
+        .f64("confidence", "0-1: how sure the rules are of this row", |r| Some(r.confidence))
+        .columns;
+    Table {
+        name: "projects",
+        description:
+            "Each place a concrete project is located in, and each stated count of projects",
+        primary_key: &["project_id"],
+        foreign_keys: &[DOC_FK],
+        parquet_only: &[],
+        columns,
+    }
+}
+
+/// `rejects` as columns.
+pub fn rejects(rows: &[Reject]) -> Table {
+    let columns = Builder::new(rows)
+        .str("source_path", "The input (with :line for a jsonl line)", |r| Some(r.source_path.clone()))
+        .str("reason", "empty, binary, undecodable, unreadable, unsupported_type, bad_json, no_text or duplicate_doc_id", |r| Some(r.reason.clone()))
+        .str("detail", "What was found", |r| Some(r.detail.clone()))
+        .columns;
+    Table {
+        name: "rejects",
+        description: "Inputs that could not be processed, and why",
+        primary_key: &[],
+        foreign_keys: &[],
+        parquet_only: &[],
+        columns,
+    }
+}
+
+/// `validation` as columns.
+pub fn validation(rows: &[Finding]) -> Table {
+    let columns = Builder::new(rows)
+        .str("rule", "The rule checked", |r| Some(r.rule.clone()))
+        .str("severity", "error or warning", |r| Some(r.severity.clone()))
+        .str("table", "The table of the row", |r| Some(r.table.clone()))
+        .str("row_id", "Primary key of the row (or source path)", |r| {
+            Some(r.row_id.clone())
+        })
+        .str("message", "What is wrong", |r| Some(r.message.clone()))
+        .columns;
+    Table {
+        name: "validation",
+        description: "Every rule checked and every finding",
+        primary_key: &[],
+        foreign_keys: &[],
+        parquet_only: &[],
+        columns,
+    }
+}
+
+/// All six tables in SPEC order.
+pub fn all(tables: &Tables) -> Vec<Table> {
+    vec![
+        documents(&tables.documents),
+        funds(&tables.funds),
+        exchanges(&tables.exchanges),
+        projects(&tables.projects),
+        rejects(&tables.rejects),
+        validation(&tables.validation),
+    ]
+}
