@@ -339,26 +339,37 @@ impl Parser<'_> {
         ]
         .into_iter()
         .find(|(_, w)| self.lit(i, w).is_some())?;
+        // Chars before and after that make the two chars part of another
+        // word: 以上年龄, 过去年份, 聪明年轻, 基本年限, 网上年货.
         let before = self.prev(i);
         let bad_before: &[char] = match word {
             "上年" | "前年" => &[
-                '以', '之', '年', '提', '目', '此', '日', '月', '往', '第', '向', '线',
+                '以', '之', '年', '提', '目', '此', '日', '月', '往', '第', '向', '线', '网', '马',
+                '早', '晚', '路', '身', '会', '台', '手',
             ],
             "去年" => &['过', '失', '离', '回', '出', '进', '上', '下'],
             "明年" => &[
                 '聪', '文', '光', '透', '说', '表', '证', '英', '开', '精', '鲜', '分', '清', '高',
                 '黎', '昆',
             ],
+            "本年" => &[
+                '基', '根', '资', '成', '日', '版', '样', '原', '账', '课', '剧', '读', '脚', '书',
+                '文', '范', '标', '副', '底',
+            ],
+            "今年" => &['如', '迄'],
             _ => &[],
         };
         if before.is_some_and(|c| bad_before.contains(&c) || c.is_ascii_digit() || is_cn_numeral(c))
         {
             return None;
         }
-        if matches!(
-            self.ch(i + 2),
-            Some('轻' | '龄' | '纪' | '级' | '华' | '货' | '糕' | '画' | '代')
-        ) {
+        let bad_after: &[char] = match word {
+            "上年" | "前年" | "明年" => {
+                &['轻', '龄', '纪', '级', '代', '华', '货', '糕', '画']
+            }
+            _ => &['轻', '龄', '纪', '级', '代'],
+        };
+        if self.ch(i + 2).is_some_and(|c| bad_after.contains(&c)) {
             return None;
         }
         match self.published_year() {

@@ -104,6 +104,14 @@ fn this_last_and_next_year_follow_the_published_year() {
 }
 
 #[test]
+fn this_year_before_other_words_is_still_this_year() {
+    assert_eq!(
+        found("今年货运量增长", published()),
+        ["今年=2015-01-01/year"]
+    );
+}
+
+#[test]
 fn a_relative_year_with_a_month_is_a_month() {
     assert_eq!(
         found("今年11月，", published()),
@@ -364,7 +372,7 @@ fn numbers_that_are_no_dates_give_nothing() {
         "10:20",
         "1800年",
         "1990年代",
-        "如今年轻人，聪明年轻，以上年龄",
+        "如今年轻人，聪明年轻，以上年龄，网上年货，基本年限",
         "v1.2.2015.3",
     ] {
         assert!(
