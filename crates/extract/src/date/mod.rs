@@ -414,7 +414,9 @@ impl Parser<'_> {
                 ..base
             }));
         }
-        candidates.push(self.month_part(j, y).map(|p| Point { bare: false, ..p }));
+        // Spaces may stand between the parts: `2015年 12月 27日`.
+        let m = self.skip_spaces(j);
+        candidates.push(self.month_part(m, y).map(|p| Point { bare: false, ..p }));
         longest_point(candidates).unwrap_or(base)
     }
 
@@ -456,7 +458,7 @@ impl Parser<'_> {
         }
         let k = k + 1;
         let k = self.lit(k, "份").unwrap_or(k);
-        if let Some((d, k2)) = small_number(self.c, k) {
+        if let Some((d, k2)) = small_number(self.c, self.skip_spaces(k)) {
             if matches!(self.ch(k2), Some('日' | '号')) {
                 let value = ymd(y, m, d).map(|date| Value::Date(date, Precision::Day));
                 return Some(point(k2 + 1, value, m, true));

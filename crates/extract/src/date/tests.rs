@@ -46,6 +46,17 @@ fn full_dates_in_chinese_and_numeric_shapes_are_days() {
 }
 
 #[test]
+fn spaces_between_the_parts_of_a_date_are_allowed() {
+    assert_eq!(
+        found("2015年 12月 27日，２０１５年　３月", None),
+        [
+            "2015年 12月 27日=2015-12-27/day",
+            "２０１５年　３月=2015-03-01/month"
+        ]
+    );
+}
+
+#[test]
 fn a_year_and_month_is_a_month() {
     assert_eq!(
         found("始于2013年2月份。", None),
