@@ -1,0 +1,242 @@
+//! Word lists for the quantity scanner: currency names with their ISO 4217
+//! codes, measure words for counts (with the words they must not be read
+//! out of), qualifier words, and page-furniture cues. All in folded
+//! (simplified, half-width) script.
+
+use crate::mention::Qualifier;
+
+/// True when `cs[i..]` starts with `word`.
+pub(crate) fn starts_with(cs: &[char], i: usize, word: &str) -> bool {
+    let mut k = i;
+    for w in word.chars() {
+        if cs.get(k) != Some(&w) {
+            return false;
+        }
+        k += 1;
+    }
+    true
+}
+
+/// True when `cs[..end]` ends with `word`.
+pub(crate) fn ends_with(cs: &[char], end: usize, word: &str) -> bool {
+    let n = word.chars().count();
+    end >= n && starts_with(cs, end - n, word)
+}
+
+/// Currency names that follow an amount, longest first within a shared
+/// prefix (the matcher picks the longest match anyway).
+pub(crate) const CURRENCIES: &[(&str, &str)] = &[
+    ("元", "CNY"),
+    ("圆", "CNY"),
+    ("块", "CNY"),
+    ("人民币", "CNY"),
+    ("美元", "USD"),
+    ("美金", "USD"),
+    ("美圆", "USD"),
+    ("港元", "HKD"),
+    ("港币", "HKD"),
+    ("港圆", "HKD"),
+    ("欧元", "EUR"),
+    ("日元", "JPY"),
+    ("日币", "JPY"),
+    ("日圆", "JPY"),
+    ("英镑", "GBP"),
+    ("卢布", "RUB"),
+    ("泰铢", "THB"),
+    ("新台币", "TWD"),
+    ("台币", "TWD"),
+    ("韩元", "KRW"),
+    ("韩币", "KRW"),
+    ("澳元", "AUD"),
+    ("澳币", "AUD"),
+    ("澳大利亚元", "AUD"),
+    ("加元", "CAD"),
+    ("加币", "CAD"),
+    ("加拿大元", "CAD"),
+    ("新加坡元", "SGD"),
+    ("新币", "SGD"),
+    ("瑞士法郎", "CHF"),
+    ("法郎", "CHF"),
+    ("卢比", "INR"),
+    ("印度卢比", "INR"),
+    ("巴基斯坦卢比", "PKR"),
+    ("林吉特", "MYR"),
+    ("马币", "MYR"),
+    ("越南盾", "VND"),
+    ("印尼盾", "IDR"),
+    ("澳门元", "MOP"),
+    ("澳门币", "MOP"),
+    ("新西兰元", "NZD"),
+    ("纽元", "NZD"),
+    ("奈拉", "NGN"),
+    ("兰特", "ZAR"),
+    ("雷亚尔", "BRL"),
+    ("里拉", "TRY"),
+    ("菲律宾比索", "PHP"),
+    ("墨西哥比索", "MXN"),
+    ("瑞典克朗", "SEK"),
+    ("挪威克朗", "NOK"),
+    ("丹麦克朗", "DKK"),
+    ("迪拉姆", "AED"),
+    ("坚戈", "KZT"),
+    ("图格里克", "MNT"),
+];
+
+/// Currency words that may stand before an amount (人民币50元, 港币两千元,
+/// 新台币 177.1 亿元). The first group may stand alone before a bare number
+/// (人民币 8千); the rest need 元 after the number.
+pub(crate) const PREFIX_CURRENCIES: &[(&str, &str, bool)] = &[
+    ("人民币", "CNY", true),
+    ("RMB", "CNY", true),
+    ("¥", "CNY", true),
+    ("￥", "CNY", true),
+    ("US$", "USD", true),
+    ("HK$", "HKD", true),
+    ("$", "USD", true),
+    ("€", "EUR", true),
+    ("£", "GBP", true),
+    ("港币", "HKD", false),
+    ("港元", "HKD", false),
+    ("新台币", "TWD", false),
+    ("台币", "TWD", false),
+    ("美元", "USD", false),
+    ("欧元", "EUR", false),
+    ("日元", "JPY", false),
+];
+
+/// Chars after 元 that make a word, not money (元旦, 多元化, 二元结构).
+pub(crate) fn yuan_word_follows(c: Option<char>) -> bool {
+    matches!(
+        c,
+        Some(
+            '旦' | '宵'
+                | '素'
+                | '化'
+                | '首'
+                | '老'
+                | '帅'
+                | '件'
+                | '器'
+                | '结'
+                | '论'
+                | '组'
+                | '月'
+                | '年'
+                | '朝'
+                | '代'
+                | '气'
+                | '音'
+        )
+    )
+}
+
+/// Measure words for counts, each with the words after it that turn the
+/// pair into another word when a number stands before it (3项目, 一次性,
+/// 两位数, 5个月). Words like 名单, 市场, 国家 carry no number before the
+/// measure word, so they never reach this list.
+/// Longest words come first so 人次 wins over 人 and 批次 over 批.
+pub(crate) const COUNT_UNITS: &[(&str, &[&str])] = &[
+    ("人次", &[]),
+    ("批次", &[]),
+    ("次", &["性", "日", "年", "月"]),
+    ("名", &["义"]),
+    ("人", &["民"]),
+    (
+        "个",
+        &["月", "百分点", "小时", "工作日", "星期", "季度", "年头"],
+    ),
+    ("批", &["准", "复", "示"]),
+    ("项", &["目"]),
+    ("所", &["以", "有", "属", "得", "谓"]),
+    ("位", &["于", "数"]),
+    ("家", &["庭", "乡", "属", "长"]),
+    ("户", &["籍", "口"]),
+    ("场", &["所"]),
+    ("期", &["间", "限", "满", "货", "待", "望"]),
+    ("篇", &["章"]),
+];
+
+/// Words before a number that hedge it, with the qualifier they give.
+/// 达/达到 give `exact` and are left out of the span.
+pub(crate) const LEADING_QUALIFIERS: &[(&str, Qualifier)] = &[
+    ("大约", Qualifier::Approx),
+    ("大概", Qualifier::Approx),
+    ("约为", Qualifier::Approx),
+    ("约", Qualifier::Approx),
+    ("将近", Qualifier::AtMost),
+    ("接近", Qualifier::AtMost),
+    ("近", Qualifier::AtMost),
+    ("不到", Qualifier::AtMost),
+    ("不足", Qualifier::AtMost),
+    ("小于", Qualifier::AtMost),
+    ("少于", Qualifier::AtMost),
+    ("低于", Qualifier::AtMost),
+    ("最多", Qualifier::AtMost),
+    ("至多", Qualifier::AtMost),
+    ("不超过", Qualifier::AtMost),
+    ("超过", Qualifier::AtLeast),
+    ("逾", Qualifier::AtLeast),
+    ("突破", Qualifier::AtLeast),
+    ("至少", Qualifier::AtLeast),
+    ("不少于", Qualifier::AtLeast),
+    ("不低于", Qualifier::AtLeast),
+    ("多于", Qualifier::AtLeast),
+    ("大于", Qualifier::AtLeast),
+    ("高于", Qualifier::AtLeast),
+    ("超", Qualifier::AtLeast),
+];
+
+/// Words after a quantity (and its unit) that hedge it.
+pub(crate) const TRAILING_QUALIFIERS: &[(&str, Qualifier)] = &[
+    ("(含)以上", Qualifier::AtLeast),
+    ("(含)以下", Qualifier::AtMost),
+    ("以上", Qualifier::AtLeast),
+    ("以下", Qualifier::AtMost),
+    ("以内", Qualifier::AtMost),
+    ("左右", Qualifier::Approx),
+    ("上下", Qualifier::Approx),
+];
+
+/// Words just before a number that mark it as page furniture (a phone
+/// number, a record id, a visit counter), not a quantity.
+pub(crate) const FURNITURE_CUES: &[&str] = &[
+    "电话",
+    "传真",
+    "邮编",
+    "备案",
+    "ICP",
+    "icp",
+    "备",
+    "编号",
+    "浏览",
+    "阅读",
+    "点击",
+    "访问",
+    "手机",
+    "热线",
+    "QQ",
+    "qq",
+    "微信",
+    "邮箱",
+    "身份证",
+    "证号",
+    "号码",
+    "字号",
+    "访问量",
+    "阅读量",
+    "浏览量",
+    "浏览次数",
+    "点击数",
+    "点击量",
+    "阅读数",
+    "评论",
+    "点赞",
+    "转发",
+    "Tel",
+    "TEL",
+    "tel",
+];
+
+/// Range separators between two amounts.
+pub(crate) const RANGE_SEPARATORS: &[&str] =
+    &["——", "--", "至", "到", "-", "~", "—", "–", "〜", "~"];

@@ -1,0 +1,890 @@
+//! Quantities: money, counts, percentages and bare numbers.
+//!
+//! In: a [`ScanText`]. Out: [`Mention`]s of kind [`MentionKind::Money`],
+//! [`MentionKind::Count`], [`MentionKind::Percent`] and
+//! [`MentionKind::Number`], in text order and never overlapping, each with
+//! char offsets and the original slice. Matching runs on the folded text
+//! (simplified script, half-width digits); values are exact [`Decimal`]s.
+//!
+//! How a mention is bounded (SPEC's `text` is "the exact slice"):
+//! - the span covers the numeral and its unit (`3200万元`, `15个`), and the
+//!   hedges that set the qualifier when they touch it: leading 约 大约 近
+//!   将近 不到 不足 超过 逾 突破 至少 …, inner 多/余 (`1500多名`), trailing
+//!   左右 上下 以上 以下 以内 `(含)以上`. 达/达到 mean `exact` and stay out.
+//! - a currency word before the amount is included when it touches it
+//!   (`人民币50元`, `港币两千九百六十元`), so is one after the unit
+//!   (`8亿元人民币`), and 整/钱 (`壹仟玖佰圆整`, `十块钱`).
+//! - a range spans both ends (`1万(含)-5万元`, `两到三万港元`); an end
+//!   written without its magnitude takes the other end's (`两到三万` →
+//!   20000..30000, `十八至三十万` → 180000..300000) when that keeps low ≤ high.
+//!
+//! Qualifier mapping (SPEC "Enumerations"): at_least/at_most put the stated
+//! base in `value` and in `low`/`high`; `range` puts the low end in `value`.
+//! Vague numerals are ranges: `几十万` → 100000..1000000, `十几个` → 10..20,
+//! `八九亿` → 8亿..9亿. When several hedges apply, a range wins, then a bound
+//! (至少…以上, 十多), then 约-like approximations.
+//!
+//! What is not a quantity: digits glued to Latin letters or inside URLs,
+//! ids and phone numbers (runs of 8+ plain digits, `0571-…`), dotted or
+//! slashed runs (`1.2.3`, `12/27`), ordinals (`第3名`), numbers right after
+//! page-furniture cues (电话, 备案, 浏览 …), a currency name without an
+//! amount, and bare numbers that a date owns (`2015年`, `12月`). A single
+//! Chinese digit with no unit (一, 两, 第一, 统一) is never a bare number:
+//! in running text it is nearly always part of a word.
+//!
+//! The scanner is one left-to-right pass with a prefilter: only chars that
+//! can open a numeral (digits, Chinese numeral chars) start any work.
+
+mod lexicon;
+mod numeral;
+
+use rust_decimal::Decimal;
+
+use crate::mention::{Count, Mention, MentionKind, Money, Number, Percent, Qualifier};
+use crate::text::ScanText;
+use lexicon::{ends_with, starts_with};
+use numeral::Numeral;
+
+/// Finds every quantity mention in text order.
+pub fn scan(text: &ScanText) -> Vec<Mention> {
+    let cs: Vec<char> = text.folded().chars().collect();
+    find_all(&cs, Mode::Scan)
+        .into_iter()
+        .map(|f| Mention {
+            kind: f.kind,
+            text: text.slice(f.start, f.end).to_string(),
+            start: f.start,
+            end: f.end,
+        })
+        .collect()
+}
+
+/// Reads a whole string as one number: `"1.046亿"` → 104600000,
+/// `"一千二百万"`, `"壹佰贰拾万"`, `"二〇二〇"` → 2020, `"１，２００"`,
+/// `"负3.5"`. Surrounding spaces are ignored; anything else around the
+/// numeral, or a vague numeral (几十, 八九), gives `None`.
+pub fn parse_number(s: &str) -> Option<Decimal> {
+    let folded = crate::fold::fold(s.trim());
+    let cs: Vec<char> = folded.chars().collect();
+    let (negative, at) = match cs.first() {
+        Some('负') | Some('-') => (true, 1),
+        _ => (false, 0),
+    };
+    let n = numeral::parse(&cs, at)?;
+    if n.end != cs.len() || n.high.is_some() || n.overflow {
+        return None;
+    }
+    Some(if negative { -n.low } else { n.low })
+}
+
+/// Reads the first amount of money in `s`, taking an amount with no
+/// currency as Chinese yuan: `"三百万"` → 3000000 CNY, `"约4.287亿美元"` →
+/// approx 428700000 USD, `"两到三万港元"` → range 20000..30000 HKD.
+pub fn parse_money(s: &str) -> Option<Money> {
+    let folded = crate::fold::fold(s);
+    let cs: Vec<char> = folded.chars().collect();
+    find_all(&cs, Mode::Money)
+        .into_iter()
+        .find_map(|f| match f.kind {
+            MentionKind::Money(m) => Some(m),
+            _ => None,
+        })
+}
+
+/// Whether a number with no unit counts as money (for [`parse_money`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Scan,
+    Money,
+}
+
+/// A mention before its text is sliced from the original.
+#[derive(Debug, Clone)]
+struct Found {
+    start: usize,
+    end: usize,
+    kind: MentionKind,
+}
+
+fn find_all(cs: &[char], mode: Mode) -> Vec<Found> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    let mut floor = 0;
+    while i < cs.len() {
+        let Some(&c) = cs.get(i) else { break };
+        if !numeral::is_trigger(c) {
+            i += 1;
+            continue;
+        }
+        if let Some(f) = percent_words(cs, i, floor) {
+            i = f.end.max(i + 1);
+            floor = f.end;
+            out.push(f);
+            continue;
+        }
+        let Some(num) = numeral::parse(cs, i) else {
+            i += 1;
+            continue;
+        };
+        let (found, next) = assemble(cs, &num, floor, mode);
+        match found {
+            Some(f) => {
+                i = f.end.max(i + 1);
+                floor = f.end;
+                out.push(f);
+            }
+            None => i = next.max(i + 1),
+        }
+    }
+    out
+}
+
+/// 百分之三十, 千分之五 (→ 0.5 percent), 万分之三.
+fn percent_words(cs: &[char], i: usize, floor: usize) -> Option<Found> {
+    let divisor = if starts_with(cs, i, "百分之") {
+        1
+    } else if starts_with(cs, i, "千分之") {
+        10
+    } else if starts_with(cs, i, "万分之") {
+        100
+    } else {
+        return None;
+    };
+    let mut at = i + 3;
+    let negative = cs.get(at) == Some(&'负');
+    if negative {
+        at += 1;
+    }
+    let n = numeral::parse(cs, at)?;
+    if n.high.is_some() || n.shape.positional {
+        return None;
+    }
+    let mut value = n.low / Decimal::from(divisor);
+    if negative {
+        value = -value;
+    }
+    let start = if i > floor && cs.get(i - 1) == Some(&'负') {
+        i - 1
+    } else {
+        i
+    };
+    let value = if start < i { -value } else { value };
+    Some(Found {
+        start,
+        end: n.end,
+        kind: MentionKind::Percent(Percent { value }),
+    })
+}
+
+/// A unit found after a numeral.
+#[derive(Debug, Clone, PartialEq)]
+enum Unit {
+    /// A currency: ISO code, the end of the unit words, and the value of any
+    /// minor units (角, 分) read after it.
+    Money {
+        code: &'static str,
+        end: usize,
+        minor: Decimal,
+        cny_main: bool,
+    },
+    /// A measure word.
+    Count { unit: &'static str, end: usize },
+}
+
+impl Unit {
+    fn end(&self) -> usize {
+        match self {
+            Unit::Money { end, .. } | Unit::Count { end, .. } => *end,
+        }
+    }
+
+    fn same_kind(&self, other: &Unit) -> bool {
+        match (self, other) {
+            (Unit::Money { code: a, .. }, Unit::Money { code: b, .. }) => a == b,
+            (Unit::Count { unit: a, .. }, Unit::Count { unit: b, .. }) => a == b,
+            _ => false,
+        }
+    }
+}
+
+fn is_cjk(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
+}
+
+/// The currency or measure word at `p`, if any.
+fn unit_at(cs: &[char], p: usize, num: &Numeral) -> Option<Unit> {
+    if num.shape.positional {
+        return None;
+    }
+    // Longest currency word.
+    let mut best: Option<(&'static str, &'static str)> = None;
+    for &(word, code) in lexicon::CURRENCIES {
+        if starts_with(cs, p, word)
+            && best.is_none_or(|(w, _)| word.chars().count() > w.chars().count())
+        {
+            best = Some((word, code));
+        }
+    }
+    if let Some((word, code)) = best {
+        let mut end = p + word.chars().count();
+        let main = matches!(word, "元" | "圆" | "块");
+        let ok = match word {
+            "元" | "圆" => !lexicon::yuan_word_follows(cs.get(end).copied()),
+            // 块 is also a measure word (一块蛋糕): money when 钱 follows, or
+            // nothing word-like does, or the amount is large.
+            "块" => {
+                let next = cs.get(end).copied();
+                num.shape.big
+                    || matches!(next, Some('钱') | Some('多'))
+                    || !next.is_some_and(is_cjk)
+                    || next.and_then(numeral::cn).is_some()
+                    || starts_with(cs, end, "左右")
+                    || starts_with(cs, end, "以上")
+            }
+            _ => true,
+        };
+        if ok {
+            let mut code = code;
+            let mut minor = Decimal::ZERO;
+            if main {
+                // 123元1角1分, 十块三毛, 五元三毛.
+                let (m, e) = minor_units(cs, end, "分");
+                minor = m;
+                end = e;
+                // 8亿元人民币, 三万元欧元, 9000元日币.
+                for &(w2, c2) in lexicon::CURRENCIES {
+                    if !matches!(w2, "元" | "圆" | "块")
+                        && minor.is_zero()
+                        && starts_with(cs, end, w2)
+                    {
+                        code = c2;
+                        end += w2.chars().count();
+                        break;
+                    }
+                }
+            } else if code == "USD" && word.ends_with('元') {
+                let mut q = end;
+                if cs.get(q) == Some(&'又') {
+                    q += 1;
+                }
+                let (m, e) = minor_units(cs, q, "美分");
+                if !m.is_zero() {
+                    minor = m;
+                    end = e;
+                }
+            }
+            if matches!(cs.get(end), Some('整')) && matches!(word, "元" | "圆") {
+                end += 1;
+            }
+            if cs.get(end) == Some(&'钱') && main {
+                end += 1;
+            }
+            return Some(Unit::Money {
+                code,
+                end,
+                minor,
+                cny_main: main,
+            });
+        }
+    }
+    for &(unit, exclusions) in lexicon::COUNT_UNITS {
+        if starts_with(cs, p, unit) {
+            let end = p + unit.chars().count();
+            if exclusions.iter().any(|w| starts_with(cs, end, w)) {
+                return None;
+            }
+            return Some(Unit::Count { unit, end });
+        }
+    }
+    None
+}
+
+/// Minor units after a main currency word: `1角1分`, `三毛`, `6角三分钱`,
+/// `5分`. Returns their value in main units and where they end.
+fn minor_units(cs: &[char], at: usize, cent_word: &str) -> (Decimal, usize) {
+    let mut q = at;
+    if cs.get(q) == Some(&'零') {
+        q += 1;
+    }
+    let mut value = Decimal::ZERO;
+    let mut end = at;
+    let small = |n: &Numeral| n.high.is_none() && !n.shape.big && n.low < Decimal::from(100);
+    if let Some(n) = numeral::parse(cs, q) {
+        if small(&n) && matches!(cs.get(n.end), Some('角') | Some('毛')) {
+            value += n.low / Decimal::TEN;
+            q = n.end + 1;
+            end = q;
+            if cs.get(q) == Some(&'钱') {
+                end = q + 1;
+                return (value, end);
+            }
+        }
+    }
+    if let Some(n) = numeral::parse(cs, q) {
+        if small(&n) && starts_with(cs, n.end, cent_word) {
+            let after = n.end + cent_word.chars().count();
+            let word_follows = cs.get(after).is_some_and(|c| {
+                matches!(
+                    c,
+                    '钟' | '之'
+                        | '别'
+                        | '配'
+                        | '布'
+                        | '享'
+                        | '类'
+                        | '析'
+                        | '期'
+                        | '批'
+                        | '红'
+                        | '数'
+                        | '成'
+                        | '摊'
+                        | '担'
+                        | '管'
+                        | '局'
+                        | '会'
+                        | '院'
+                        | '校'
+                        | '行'
+                        | '公'
+                        | '组'
+                        | '地'
+                        | '队'
+                        | '散'
+                        | '工'
+                        | '解'
+                        | '化'
+                        | '段'
+                )
+            });
+            if !word_follows {
+                value += n.low / Decimal::ONE_HUNDRED;
+                end = after;
+            }
+        }
+    }
+    (value, end)
+}
+
+fn skip_spaces(cs: &[char], p: usize, max: usize) -> usize {
+    let mut q = p;
+    while q < p + max && cs.get(q) == Some(&' ') {
+        q += 1;
+    }
+    q
+}
+
+/// The hedge word ending at `end`, if any, and where it starts.
+fn leading_qualifier(cs: &[char], end: usize, floor: usize) -> Option<(usize, Qualifier)> {
+    for &(word, q) in lexicon::LEADING_QUALIFIERS {
+        if ends_with(cs, end, word) {
+            let start = end - word.chars().count();
+            if start >= floor {
+                // 不超过 ends with 超过: a longer word that contains this one
+                // was listed first, so the first match is the right one.
+                return Some((start, q));
+            }
+        }
+    }
+    None
+}
+
+/// The currency word touching the amount from the left, if any.
+fn prefix_currency(cs: &[char], start: usize, floor: usize) -> Option<(usize, &'static str, bool)> {
+    let mut best: Option<(usize, &'static str, bool)> = None;
+    for &(word, code, alone) in lexicon::PREFIX_CURRENCIES {
+        for gap in 0..=2usize {
+            let Some(end) = start.checked_sub(gap) else {
+                break;
+            };
+            if gap > 0
+                && cs.get(end) != Some(&' ')
+                && cs
+                    .get(end..start)
+                    .is_none_or(|s| s.iter().any(|c| *c != ' '))
+            {
+                break;
+            }
+            if ends_with(cs, end, word) {
+                let s = end - word.chars().count();
+                let latin_glued = word.starts_with(|c: char| c.is_ascii_alphabetic())
+                    && s > 0
+                    && cs.get(s - 1).is_some_and(|c| c.is_ascii_alphanumeric());
+                if s >= floor && !latin_glued && best.is_none_or(|b| s < b.0) {
+                    best = Some((s, code, alone));
+                }
+            }
+        }
+    }
+    best
+}
+
+/// Digits glued to something that makes them an id, a URL, a version or a
+/// date part rather than a quantity.
+fn glued_junk_before(cs: &[char], num: &Numeral) -> bool {
+    let Some(start) = num.start.checked_sub(1) else {
+        return false;
+    };
+    let Some(&b) = cs.get(start) else {
+        return false;
+    };
+    let before2 = start.checked_sub(1).and_then(|k| cs.get(k)).copied();
+    if num.shape.starts_arabic {
+        if b.is_ascii_alphanumeric()
+            || matches!(
+                b,
+                '/' | ':' | '_' | '=' | '@' | '#' | '&' | '?' | '%' | '\\' | '+'
+            )
+        {
+            return true;
+        }
+        if b == '.' && before2.is_some_and(|c| c.is_ascii_alphanumeric()) {
+            return true;
+        }
+        if b == '-' && before2.is_some_and(|c| c.is_ascii_alphanumeric()) {
+            return true;
+        }
+    }
+    false
+}
+
+fn glued_junk_after(cs: &[char], num: &Numeral) -> bool {
+    let Some(&a) = cs.get(num.end) else {
+        return false;
+    };
+    let a2 = cs.get(num.end + 1).copied();
+    if num.shape.arabic {
+        if a.is_ascii_alphabetic() || matches!(a, '_' | '@' | '=' | '&') {
+            return true;
+        }
+        if matches!(a, '.' | ':' | '/') && a2.is_some_and(|c| c.is_ascii_digit()) {
+            return true;
+        }
+    }
+    false
+}
+
+fn furniture_before(cs: &[char], start: usize) -> bool {
+    // Skip a separator (：, :, space) then look for a cue word.
+    let mut end = start;
+    for _ in 0..3 {
+        match end.checked_sub(1).and_then(|k| cs.get(k)) {
+            Some(':') | Some(' ') | Some('：') | Some('为') | Some('是') => end -= 1,
+            _ => break,
+        }
+    }
+    lexicon::FURNITURE_CUES
+        .iter()
+        .any(|w| ends_with(cs, end, w))
+}
+
+/// Date and time words that own the number before them.
+fn date_word_follows(cs: &[char], end: usize) -> bool {
+    let q = skip_spaces(cs, end, 1);
+    matches!(
+        cs.get(q),
+        Some('年' | '月' | '日' | '号' | '时' | '点' | '分' | '秒' | '周' | '岁')
+    )
+}
+
+/// Builds the mention for a numeral, or says where scanning may resume.
+fn assemble(cs: &[char], num: &Numeral, floor: usize, mode: Mode) -> (Option<Found>, usize) {
+    let reject = (None, num.end);
+    if num.start < floor {
+        return reject;
+    }
+    if glued_junk_before(cs, num) || glued_junk_after(cs, num) {
+        return reject;
+    }
+    let before = num.start.checked_sub(1).and_then(|k| cs.get(k)).copied();
+    if before == Some('第') {
+        return reject;
+    }
+    if let Some(f) = fraction(cs, num, floor) {
+        return (Some(f), num.end);
+    }
+    // Sign, for percentages and bare numbers.
+    let sign_start = match before {
+        Some('负') if num.start > floor => Some(num.start - 1),
+        Some('-')
+            if num.start > floor
+                && !num
+                    .start
+                    .checked_sub(2)
+                    .and_then(|k| cs.get(k))
+                    .is_some_and(|c| {
+                        c.is_ascii_alphanumeric() || *c == '-' || numeral::cn(*c).is_some()
+                    }) =>
+        {
+            Some(num.start - 1)
+        }
+        _ => None,
+    };
+    let signed = |v: Decimal| if sign_start.is_some() { -v } else { v };
+
+    // Percent: 30%, 30 %.
+    let q = skip_spaces(cs, num.end, 1);
+    if cs.get(q) == Some(&'%') && num.high.is_none() && !num.shape.positional {
+        return (
+            Some(Found {
+                start: sign_start.unwrap_or(num.start),
+                end: q + 1,
+                kind: MentionKind::Percent(Percent {
+                    value: signed(num.low),
+                }),
+            }),
+            q + 1,
+        );
+    }
+
+    // A unit, possibly after 多/余 (1500多名) and spaces (1 万元, 50 美元).
+    let mut inner_more = num.more;
+    let mut p = num.end;
+    if matches!(cs.get(p), Some('多') | Some('余')) && unit_at(cs, p + 1, num).is_some() {
+        inner_more = true;
+        p += 1;
+    }
+    let q = skip_spaces(cs, p, 2);
+    let unit1 = unit_at(cs, q, num);
+    let after_unit1 = unit1.as_ref().map_or(num.end, Unit::end);
+
+    // A range: 1万-5万元, 1万元--5万元, 两到三万港元, 3-5人.
+    if let Some(r) = range(cs, num, unit1.as_ref(), after_unit1, mode) {
+        return build(cs, num, floor, r, mode);
+    }
+    if glued_range_junk(cs, num) {
+        return reject;
+    }
+    let unit = match unit1 {
+        Some(u) => Some(u),
+        None if mode == Mode::Money && !num.shape.positional => Some(Unit::Money {
+            code: "",
+            end: num.end,
+            minor: Decimal::ZERO,
+            cny_main: false,
+        }),
+        None => None,
+    };
+    match unit {
+        Some(u) => {
+            // Page counters: 点击数 1234次.
+            if matches!(u, Unit::Count { .. })
+                && num.shape.starts_arabic
+                && furniture_before(cs, num.start)
+            {
+                return reject;
+            }
+            let parts = Parts {
+                low: num.low,
+                high: num.high,
+                range: num.high.is_some(),
+                more: inner_more,
+                overflow: num.overflow,
+                unit: u,
+                start: num.start,
+            };
+            build(cs, num, floor, parts, mode)
+        }
+        None => {
+            if num.shape.single
+                || (num.high.is_some() && !num.shape.big)
+                || num.shape.positional && date_word_follows(cs, num.end)
+            {
+                return reject;
+            }
+            if num.shape.plain_digits.is_some_and(|d| d >= 8) || date_word_follows(cs, num.end) {
+                return reject;
+            }
+            if num.shape.starts_arabic && furniture_before(cs, num.start) {
+                return reject;
+            }
+            // A currency name without its amount marker (人民币 8千) makes money.
+            if let Some((s, code, true)) = prefix_currency(cs, num.start, floor) {
+                let parts = Parts {
+                    low: num.low,
+                    high: num.high,
+                    range: num.high.is_some(),
+                    more: inner_more,
+                    overflow: num.overflow,
+                    unit: Unit::Money {
+                        code,
+                        end: num.end,
+                        minor: Decimal::ZERO,
+                        cny_main: false,
+                    },
+                    start: num.start,
+                };
+                let _ = s;
+                return build(cs, num, floor, parts, mode);
+            }
+            (
+                Some(Found {
+                    start: sign_start.unwrap_or(num.start),
+                    end: num.end,
+                    kind: MentionKind::Number(Number {
+                        value: signed(num.low),
+                    }),
+                }),
+                num.end,
+            )
+        }
+    }
+}
+
+/// A number followed by `-digit` with no unit: a phone number or date part.
+fn glued_range_junk(cs: &[char], num: &Numeral) -> bool {
+    num.shape.arabic
+        && matches!(cs.get(num.end), Some('-') | Some('~'))
+        && cs.get(num.end + 1).is_some_and(|c| c.is_ascii_digit())
+}
+
+/// The pieces of a money or count mention before hedges are read.
+#[derive(Debug, Clone)]
+struct Parts {
+    low: Decimal,
+    high: Option<Decimal>,
+    range: bool,
+    more: bool,
+    overflow: bool,
+    unit: Unit,
+    start: usize,
+}
+
+/// Two ends joined by 至/到/-/~/—: both must carry the same unit, or only the
+/// second one does.
+fn range(
+    cs: &[char],
+    n1: &Numeral,
+    unit1: Option<&Unit>,
+    after1: usize,
+    mode: Mode,
+) -> Option<Parts> {
+    if n1.shape.positional {
+        return None;
+    }
+    let mut p = after1;
+    if starts_with(cs, p, "(含)") {
+        p += 3;
+    }
+    p = skip_spaces(cs, p, 1);
+    let sep = lexicon::RANGE_SEPARATORS
+        .iter()
+        .find(|s| starts_with(cs, p, s))?;
+    p = skip_spaces(cs, p + sep.chars().count(), 1);
+    let n2 = numeral::parse(cs, p)?;
+    if n2.shape.positional || glued_junk_after(cs, &n2) {
+        return None;
+    }
+    let mut q = n2.end;
+    if matches!(cs.get(q), Some('多') | Some('余')) && unit_at(cs, q + 1, &n2).is_some() {
+        q += 1;
+    }
+    let q = skip_spaces(cs, q, 2);
+    let unit2 = match unit_at(cs, q, &n2) {
+        Some(u) => u,
+        None if mode == Mode::Money && unit1.is_none() && (n2.shape.mult || n1.shape.mult) => {
+            Unit::Money {
+                code: "",
+                end: n2.end,
+                minor: Decimal::ZERO,
+                cny_main: false,
+            }
+        }
+        None => return None,
+    };
+    if unit1.is_some_and(|u| !u.same_kind(&unit2)) {
+        return None;
+    }
+    let high = n2.high.unwrap_or(n2.low);
+    let mut low = n1.low;
+    if unit1.is_none() && !n1.shape.big {
+        let scale = if n1.shape.single && n2.shape.mult {
+            lead_scale(n2.low)
+        } else if n2.shape.tail_exp > 0 {
+            pow10(n2.shape.tail_exp)
+        } else {
+            Decimal::ONE
+        };
+        if let Some(scaled) = low.checked_mul(scale) {
+            if scaled <= high {
+                low = scaled;
+            }
+        }
+    }
+    if low > high {
+        return None;
+    }
+    // Minor units on the first end are dropped in a range (rare).
+    Some(Parts {
+        low,
+        high: Some(high),
+        range: true,
+        more: false,
+        overflow: n1.overflow || n2.overflow,
+        unit: unit2,
+        start: n1.start,
+    })
+}
+
+fn pow10(exp: u32) -> Decimal {
+    Decimal::from_i128_with_scale(10i128.pow(exp.min(28)), 0)
+}
+
+/// The place value of a number's leading digit: 900亿 → 100亿.
+fn lead_scale(v: Decimal) -> Decimal {
+    let mut scale = Decimal::ONE;
+    let mut x = v.trunc();
+    while x >= Decimal::TEN {
+        x /= Decimal::TEN;
+        x = x.trunc();
+        scale *= Decimal::TEN;
+    }
+    scale
+}
+
+/// Adds hedges and prefixes to the pieces and makes the mention.
+fn build(
+    cs: &[char],
+    num: &Numeral,
+    floor: usize,
+    parts: Parts,
+    mode: Mode,
+) -> (Option<Found>, usize) {
+    let unit_end = parts.unit.end();
+    let mut start = parts.start;
+    let mut code_from_prefix: Option<&'static str> = None;
+    let is_money = matches!(parts.unit, Unit::Money { .. });
+    if is_money {
+        if let Some((s, code, alone)) = prefix_currency(cs, start, floor) {
+            let suffix_is_cny_main = matches!(
+                parts.unit,
+                Unit::Money { cny_main: true, .. } | Unit::Money { code: "", .. }
+            );
+            if alone || suffix_is_cny_main {
+                start = s;
+                code_from_prefix = Some(code);
+            }
+        }
+    }
+    let mut qualifiers: Vec<Qualifier> = Vec::new();
+    if let Some((s, q)) = leading_qualifier(cs, start, floor) {
+        start = s;
+        qualifiers.push(q);
+    }
+    if parts.more {
+        qualifiers.push(Qualifier::AtLeast);
+    }
+    let mut end = unit_end;
+    for &(word, q) in lexicon::TRAILING_QUALIFIERS {
+        if starts_with(cs, end, word) {
+            end += word.chars().count();
+            qualifiers.push(q);
+            break;
+        }
+    }
+    let qualifier = if parts.range {
+        Qualifier::Range
+    } else if let Some(q) = qualifiers.iter().find(|q| **q != Qualifier::Approx) {
+        *q
+    } else if qualifiers.contains(&Qualifier::Approx) {
+        Qualifier::Approx
+    } else {
+        Qualifier::Exact
+    };
+    let (value, low, high) = match qualifier {
+        Qualifier::Range => (parts.low, Some(parts.low), parts.high),
+        Qualifier::AtLeast => (parts.low, Some(parts.low), None),
+        Qualifier::AtMost => (parts.low, None, Some(parts.low)),
+        _ => (parts.low, None, None),
+    };
+    let too_big = |v: &Decimal| crate::mention::decimal_to_i64(*v).is_none();
+    let overflow = parts.overflow || too_big(&value) || high.as_ref().is_some_and(too_big);
+    let kind = match parts.unit {
+        Unit::Money { code, minor, .. } => {
+            let code = if code.is_empty() || (code == "CNY" && code_from_prefix.is_some()) {
+                code_from_prefix.unwrap_or("CNY")
+            } else {
+                code
+            };
+            let add = |v: Decimal| v.checked_add(minor).unwrap_or(v);
+            let _ = mode;
+            MentionKind::Money(Money {
+                value: add(value),
+                low: low.map(add),
+                high,
+                qualifier,
+                currency: code.to_string(),
+                overflow,
+            })
+        }
+        Unit::Count { unit, .. } => MentionKind::Count(Count {
+            value,
+            low,
+            high,
+            qualifier,
+            unit: unit.to_string(),
+            overflow,
+        }),
+    };
+    let _ = num;
+    (Some(Found { start, end, kind }), end)
+}
+
+/// `A分之B` (五分之一 → 0.2, 三分之二) and `N又A分之B` (一又二分之一 → 1.5).
+fn fraction(cs: &[char], num: &Numeral, floor: usize) -> Option<Found> {
+    if num.high.is_some() || num.shape.positional {
+        return None;
+    }
+    let whole_and_denominator = |n: &Numeral| -> Option<(Decimal, Decimal, usize)> {
+        let q = skip_spaces(cs, n.end, 2);
+        if cs.get(q) != Some(&'分') {
+            return None;
+        }
+        let q = skip_spaces(cs, q + 1, 2);
+        if cs.get(q) != Some(&'之') {
+            return None;
+        }
+        let q = skip_spaces(cs, q + 1, 1);
+        let (neg, q) = if cs.get(q) == Some(&'负') {
+            (true, q + 1)
+        } else {
+            (false, q)
+        };
+        let numer = numeral::parse(cs, q)?;
+        if numer.high.is_some() || n.low.is_zero() {
+            return None;
+        }
+        let v = numer.low.checked_div(n.low)?;
+        Some((Decimal::ZERO, if neg { -v } else { v }, numer.end))
+    };
+    let negative =
+        num.start > floor && num.start.checked_sub(1).and_then(|k| cs.get(k)) == Some(&'负');
+    let start = if negative { num.start - 1 } else { num.start };
+    if let Some((_, v, end)) = whole_and_denominator(num) {
+        let v = if negative { -v } else { v };
+        return Some(Found {
+            start,
+            end,
+            kind: MentionKind::Number(Number { value: v }),
+        });
+    }
+    // N 又 A 分之 B.
+    let q = skip_spaces(cs, num.end, 2);
+    if cs.get(q) == Some(&'又') {
+        let q = skip_spaces(cs, q + 1, 2);
+        let den = numeral::parse(cs, q)?;
+        let (_, v, end) = whole_and_denominator(&den)?;
+        let total = num.low.checked_add(v)?;
+        return Some(Found {
+            start,
+            end,
+            kind: MentionKind::Number(Number {
+                value: if negative { -total } else { total },
+            }),
+        });
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,339 @@
+//! Unit tests for the quantity scanner: one behaviour per test, on
+//! sentences written for these tests.
+
+use super::*;
+use std::str::FromStr;
+
+fn d(s: &str) -> Decimal {
+    Decimal::from_str(s).unwrap()
+}
+
+fn found(s: &str) -> Vec<Mention> {
+    let text = ScanText::new(s);
+    let ms = scan(&text);
+    for m in &ms {
+        assert!(m.start < m.end && m.end <= text.len_chars());
+        assert_eq!(m.text, text.slice(m.start, m.end));
+    }
+    ms
+}
+
+fn only(s: &str) -> Mention {
+    let ms = found(s);
+    assert_eq!(ms.len(), 1, "{s}: {ms:#?}");
+    ms.into_iter().next().unwrap()
+}
+
+fn money(s: &str) -> (String, Money) {
+    let ms: Vec<_> = found(s)
+        .into_iter()
+        .filter_map(|m| match m.kind {
+            MentionKind::Money(x) => Some((m.text, x)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(ms.len(), 1, "{s}: {ms:#?}");
+    ms.into_iter().next().unwrap()
+}
+
+fn count(s: &str) -> (String, Count) {
+    let ms: Vec<_> = found(s)
+        .into_iter()
+        .filter_map(|m| match m.kind {
+            MentionKind::Count(x) => Some((m.text, x)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(ms.len(), 1, "{s}: {ms:#?}");
+    ms.into_iter().next().unwrap()
+}
+
+#[test]
+fn wan_yuan_is_scaled_to_yuan() {
+    let (text, m) = money("集中投入帮扶资金3200万元，用于村寨建设。");
+    assert_eq!(text, "3200万元");
+    assert_eq!(
+        (m.value, m.currency.as_str(), m.qualifier),
+        (d("32000000"), "CNY", Qualifier::Exact)
+    );
+}
+
+#[test]
+fn yi_yuan_with_decimals_is_exact() {
+    let (_, m) = money("两地合作项目总投资1.046亿元。");
+    assert_eq!(m.value, d("104600000"));
+    let (_, m) = money("花费47.264287亿元");
+    assert_eq!(m.value, d("4726428700"));
+}
+
+#[test]
+fn traditional_and_full_width_amounts_are_read() {
+    let (text, m) = money("捐贈資金１２３萬元");
+    assert_eq!((text.as_str(), m.value), ("１２３萬元", d("1230000")));
+    let (_, m) = money("合計４，５６５萬元");
+    assert_eq!(m.value, d("45650000"));
+    let (_, m) = money("肆佰叁拾萬圆整");
+    assert_eq!(m.value, d("4300000"));
+}
+
+#[test]
+fn financial_capitals_with_zheng_are_one_mention() {
+    let (text, m) = money("税额共计壹佰贰拾万元整，按期缴清。");
+    assert_eq!((text.as_str(), m.value), ("壹佰贰拾万元整", d("1200000")));
+}
+
+#[test]
+fn jiao_and_fen_add_decimals() {
+    let (text, m) = money("买菜花了123元1角1分");
+    assert_eq!((text.as_str(), m.value), ("123元1角1分", d("123.11")));
+    let (_, m) = money("一百三十五块六角七分钱");
+    assert_eq!(m.value, d("135.67"));
+}
+
+#[test]
+fn foreign_currencies_get_iso_codes() {
+    for (s, code) in [
+        ("对方出资500万美元", "USD"),
+        ("折合3000港币", "HKD"),
+        ("约两千欧元", "EUR"),
+        ("九亿日元", "JPY"),
+        ("一百英镑", "GBP"),
+        ("两个亿卢布", "RUB"),
+        ("二十五万泰铢", "THB"),
+        ("177亿新台币", "TWD"),
+        ("八百韩元", "KRW"),
+    ] {
+        assert_eq!(money(s).1.currency, code, "{s}");
+    }
+}
+
+#[test]
+fn renminbi_before_or_after_the_amount_is_part_of_the_span() {
+    let (text, m) = money("援助人民币50万元");
+    assert_eq!(
+        (text.as_str(), m.currency.as_str()),
+        ("人民币50万元", "CNY")
+    );
+    let (text, _) = money("投入8亿元人民币用于建设");
+    assert_eq!(text, "8亿元人民币");
+    let (text, m) = money("港币两千九百六十元");
+    assert_eq!(
+        (text.as_str(), m.currency.as_str(), m.value),
+        ("港币两千九百六十元", "HKD", d("2960"))
+    );
+}
+
+#[test]
+fn a_currency_name_alone_is_not_money() {
+    assert!(found("本次全部以人民币结算，单位为元").is_empty());
+}
+
+#[test]
+fn digits_do_not_run_into_the_next_token() {
+    let (text, _) = money("2.2本计划投资3541.07万元2.3本项目");
+    assert_eq!(text, "3541.07万元");
+}
+
+#[test]
+fn yu_and_duo_before_the_unit_give_at_least() {
+    let (text, c) = count("共培训1500多名教师");
+    assert_eq!(text, "1500多名");
+    assert_eq!(
+        (c.value, c.low, c.high, c.qualifier),
+        (d("1500"), Some(d("1500")), None, Qualifier::AtLeast)
+    );
+    let (_, c) = count("两地往来达100余次");
+    assert_eq!((c.qualifier, c.unit.as_str()), (Qualifier::AtLeast, "次"));
+    let (_, c) = count("有10多个部门参与");
+    assert_eq!(
+        (c.value, c.qualifier, c.unit.as_str()),
+        (d("10"), Qualifier::AtLeast, "个")
+    );
+}
+
+#[test]
+fn leading_hedges_are_in_the_span_and_set_the_qualifier() {
+    let (text, m) = money("总额约4.287亿美元");
+    assert_eq!(
+        (text.as_str(), m.qualifier),
+        ("约4.287亿美元", Qualifier::Approx)
+    );
+    let (text, m) = money("投入近700万元");
+    assert_eq!(
+        (text.as_str(), m.qualifier, m.high),
+        ("近700万元", Qualifier::AtMost, Some(d("7000000")))
+    );
+    let (_, m) = money("超过3000万元");
+    assert_eq!(
+        (m.qualifier, m.low),
+        (Qualifier::AtLeast, Some(d("30000000")))
+    );
+    let (_, c) = count("逾200名医生");
+    assert_eq!(c.qualifier, Qualifier::AtLeast);
+}
+
+#[test]
+fn da_alone_is_exact_and_outside_the_span() {
+    let (text, c) = count("交流往来达到120次");
+    assert_eq!((text.as_str(), c.qualifier), ("120次", Qualifier::Exact));
+}
+
+#[test]
+fn trailing_hedges_are_in_the_span() {
+    let (text, m) = money("单笔50万元(含)以上的项目");
+    assert_eq!(
+        (text.as_str(), m.qualifier),
+        ("50万元(含)以上", Qualifier::AtLeast)
+    );
+    let (_, c) = count("每期100人左右");
+    assert_eq!(c.qualifier, Qualifier::Approx);
+}
+
+#[test]
+fn ranges_take_the_magnitude_of_the_far_end() {
+    for (s, lo, hi) in [
+        ("资助5000万至1亿元", "50000000", "100000000"),
+        ("奖励1万-5万元", "10000", "50000"),
+        ("补助1万—5万元", "10000", "50000"),
+        ("两到三万港元", "20000", "30000"),
+        ("十八至三十万日元", "180000", "300000"),
+        ("从8500到3万港元", "8500", "30000"),
+        ("八九亿韩元", "800000000", "900000000"),
+        ("几十万块", "100000", "1000000"),
+    ] {
+        let (_, m) = money(s);
+        assert_eq!(
+            (m.qualifier, m.value, m.low, m.high),
+            (Qualifier::Range, d(lo), Some(d(lo)), Some(d(hi))),
+            "{s}"
+        );
+    }
+}
+
+#[test]
+fn vague_counts_are_ranges() {
+    let (text, c) = count("组织十几个团队");
+    assert_eq!(
+        (text.as_str(), c.qualifier, c.low, c.high),
+        ("十几个", Qualifier::Range, Some(d("10")), Some(d("20")))
+    );
+    let (_, c) = count("每批3-5人");
+    assert_eq!((c.low, c.high), (Some(d("3")), Some(d("5"))));
+}
+
+#[test]
+fn longest_measure_word_wins() {
+    assert_eq!(count("接待游客78.63万人次").1.unit, "人次");
+    assert_eq!(count("78.63万人次").1.value, d("786300"));
+    assert_eq!(count("分3批次完成").1.unit, "批次");
+}
+
+#[test]
+fn measure_words_inside_other_words_are_not_units() {
+    let (text, c) = count("实施8个项目");
+    assert_eq!((text.as_str(), c.unit.as_str()), ("8个", "个"));
+    assert!(found("确定了3项目标")
+        .iter()
+        .all(|m| m.kind.type_name() != "count"));
+    assert!(found("一次性补助")
+        .iter()
+        .all(|m| m.kind.type_name() != "count"));
+    assert!(found("耗时5个月")
+        .iter()
+        .all(|m| m.kind.type_name() != "count"));
+    assert_eq!(count("共有119项").1.value, d("119"));
+}
+
+#[test]
+fn date_parts_are_not_counts_or_money() {
+    for m in found("2015年12月27日召开会议") {
+        assert_eq!(m.kind.type_name(), "number");
+    }
+    assert!(found("二〇二〇年").is_empty());
+    let ms = found("他生于二〇二〇");
+    assert_eq!(ms.len(), 1);
+    assert_eq!(ms[0].kind.type_name(), "number");
+}
+
+#[test]
+fn percentages_in_three_forms() {
+    for (s, v) in [
+        ("增长30%", "30"),
+        ("增长３０％", "30"),
+        ("占百分之三十", "30"),
+        ("达百分之十五点五", "15.5"),
+    ] {
+        match only(s).kind {
+            MentionKind::Percent(p) => assert_eq!(p.value, d(v), "{s}"),
+            k => panic!("{s}: {k:?}"),
+        }
+    }
+}
+
+#[test]
+fn page_furniture_is_not_a_quantity() {
+    for s in [
+        "浙ICP备12345678号",
+        "联系电话：0571-12345678",
+        "手机13812345678",
+        "身份证号140302197706220124",
+        "详见http://www.example.com/a/123.html",
+        "浏览次数：1234次",
+        "经(jīng)济",
+    ] {
+        let ms = found(s);
+        assert!(ms.is_empty(), "{s}: {ms:#?}");
+    }
+}
+
+#[test]
+fn single_chinese_digits_are_not_bare_numbers() {
+    assert!(found("统一思想，一起努力，第一").is_empty());
+    let (_, c) = count("一个重要的平台");
+    assert_eq!(c.value, d("1"));
+}
+
+#[test]
+fn bare_numbers_keep_exact_values() {
+    match only("全州一千二百万").kind {
+        MentionKind::Number(n) => assert_eq!(n.value, d("12000000")),
+        k => panic!("{k:?}"),
+    }
+}
+
+#[test]
+fn overflow_saturates_and_is_flagged() {
+    let (_, m) = money("共99999999999999999亿元");
+    assert!(m.overflow);
+    let (_, m) = money("共999999999999999999999999999999999999999亿元");
+    assert!(m.overflow);
+}
+
+#[test]
+fn parse_number_reads_whole_numerals() {
+    assert_eq!(parse_number("1.046亿"), Some(d("104600000")));
+    assert_eq!(parse_number("一千二百万"), Some(d("12000000")));
+    assert_eq!(parse_number("壹佰贰拾万"), Some(d("1200000")));
+    assert_eq!(parse_number("二〇二〇"), Some(d("2020")));
+    assert_eq!(parse_number("１，２００"), Some(d("1200")));
+    assert_eq!(parse_number("负3.5"), Some(d("-3.5")));
+    assert_eq!(parse_number("3元"), None);
+    assert_eq!(parse_number("几十"), None);
+}
+
+#[test]
+fn parse_money_defaults_to_yuan() {
+    let m = parse_money("三百万").unwrap();
+    assert_eq!((m.value, m.currency.as_str()), (d("3000000"), "CNY"));
+    let m = parse_money("15k左右").unwrap();
+    assert_eq!((m.value, m.qualifier), (d("15000"), Qualifier::Approx));
+}
+
+#[test]
+fn mentions_never_overlap_and_come_in_order() {
+    let ms = found("帮扶资金3200万元，培训1500多名干部，增长30%，其中约1.2亿元用于1000户。");
+    for w in ms.windows(2) {
+        assert!(w[0].end <= w[1].start);
+    }
+    assert_eq!(ms.len(), 5);
+}
