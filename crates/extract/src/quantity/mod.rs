@@ -374,19 +374,19 @@ fn skip_spaces(cs: &[char], p: usize, max: usize) -> usize {
     q
 }
 
-/// The hedge word ending at `end`, if any, and where it starts.
+/// The hedge word ending at `end`, if any, and where it starts; the
+/// longest one wins (不超过 over 超过, 不小于 over 小于).
 fn leading_qualifier(cs: &[char], end: usize, floor: usize) -> Option<(usize, Qualifier)> {
+    let mut best: Option<(usize, Qualifier)> = None;
     for &(word, q) in lexicon::LEADING_QUALIFIERS {
         if ends_with(cs, end, word) {
             let start = end - word.chars().count();
-            if start >= floor {
-                // 不超过 ends with 超过: a longer word that contains this one
-                // was listed first, so the first match is the right one.
-                return Some((start, q));
+            if start >= floor && best.is_none_or(|(s, _)| start < s) {
+                best = Some((start, q));
             }
         }
     }
-    None
+    best
 }
 
 /// The currency word touching the amount from the left, if any.
@@ -478,17 +478,27 @@ fn furniture_before(cs: &[char], start: usize) -> bool {
         .any(|w| ends_with(cs, end, w))
 }
 
-/// Date and time words that own the number before them.
-fn date_word_follows(cs: &[char], end: usize) -> bool {
-    let q = skip_spaces(cs, end, 1);
-    matches!(
-        cs.get(q),
-        Some('年' | '月' | '日' | '号' | '时' | '点' | '分' | '秒' | '周' | '岁')
-    )
+/// Date and time words that own the number before them (2015年, 12月,
+/// 8点 — but 两百点 is not a time of day).
+fn date_word_follows(cs: &[char], num: &Numeral) -> bool {
+    let q = skip_spaces(cs, num.end, 1);
+    match cs.get(q) {
+        Some('年' | '月' | '日' | '号' | '周' | '岁') => true,
+        Some('时' | '点' | '分' | '秒') => num.low <= Decimal::from(60) && !num.shape.decimal,
+        _ => false,
+    }
 }
 
 /// Builds the mention for a numeral, or says where scanning may resume.
 fn assemble(cs: &[char], num: &Numeral, floor: usize, mode: Mode) -> (Option<Found>, usize) {
+    let dotted;
+    let num = match leading_dot(cs, num, floor) {
+        Some(n) => {
+            dotted = n;
+            &dotted
+        }
+        None => num,
+    };
     let reject = (None, num.end);
     if num.start < floor {
         return reject;
@@ -588,11 +598,11 @@ fn assemble(cs: &[char], num: &Numeral, floor: usize, mode: Mode) -> (Option<Fou
         None => {
             if num.shape.single
                 || (num.high.is_some() && !num.shape.big)
-                || num.shape.positional && date_word_follows(cs, num.end)
+                || num.shape.positional && date_word_follows(cs, num)
             {
                 return reject;
             }
-            if num.shape.plain_digits.is_some_and(|d| d >= 8) || date_word_follows(cs, num.end) {
+            if num.shape.plain_digits.is_some_and(|d| d >= 8) || date_word_follows(cs, num) {
                 return reject;
             }
             if num.shape.starts_arabic && furniture_before(cs, num.start) {
@@ -629,6 +639,36 @@ fn assemble(cs: &[char], num: &Numeral, floor: usize, mode: Mode) -> (Option<Fou
             )
         }
     }
+}
+
+/// `.5`, `-.5`: a decimal written without its leading zero (not `...9`,
+/// not `a.5`, not `1.2.5`).
+fn leading_dot(cs: &[char], num: &Numeral, floor: usize) -> Option<Numeral> {
+    let dot = num.start.checked_sub(1)?;
+    if cs.get(dot) != Some(&'.') || dot < floor {
+        return None;
+    }
+    if dot
+        .checked_sub(1)
+        .and_then(|k| cs.get(k))
+        .is_some_and(|c| c.is_ascii_alphanumeric() || *c == '.')
+    {
+        return None;
+    }
+    let digits = num.shape.plain_digits?;
+    if num.shape.mult || digits > 28 || num.end != num.start + digits {
+        return None;
+    }
+    let scale = u32::try_from(digits).ok()?;
+    let mantissa = num.low.mantissa();
+    let mut n = num.clone();
+    n.low = Decimal::try_from_i128_with_scale(mantissa, scale)
+        .ok()?
+        .normalize();
+    n.start = dot;
+    n.shape.plain_digits = None;
+    n.shape.decimal = true;
+    Some(n)
 }
 
 /// A number followed by `-digit` with no unit: a phone number or date part.
@@ -850,12 +890,17 @@ fn fraction(cs: &[char], num: &Numeral, floor: usize) -> Option<Found> {
         } else {
             (false, q)
         };
-        let numer = numeral::parse(cs, q)?;
-        if numer.high.is_some() || n.low.is_zero() {
+        // A weak digit is a digit here: 五分之肆.
+        let (numer, numer_end) = match numeral::parse(cs, q) {
+            Some(x) if x.high.is_none() => (x.low, x.end),
+            Some(_) => return None,
+            None => (Decimal::from(numeral::digit_value(*cs.get(q)?)?), q + 1),
+        };
+        if n.low.is_zero() {
             return None;
         }
-        let v = numer.low.checked_div(n.low)?;
-        Some((Decimal::ZERO, if neg { -v } else { v }, numer.end))
+        let v = numer.checked_div(n.low)?;
+        Some((Decimal::ZERO, if neg { -v } else { v }, numer_end))
     };
     let negative =
         num.start > floor && num.start.checked_sub(1).and_then(|k| cs.get(k)) == Some(&'负');

@@ -82,6 +82,14 @@ pub(crate) fn cn(c: char) -> Option<Cn> {
     }
 }
 
+/// The value of a Chinese digit char, weak or not (肆 → 4).
+pub(crate) fn digit_value(c: char) -> Option<u8> {
+    match cn(c) {
+        Some(Cn::Digit { d, .. }) => Some(d),
+        _ => None,
+    }
+}
+
 /// True for chars where a numeral may start; the scanner's prefilter.
 #[inline]
 pub(crate) fn is_trigger(c: char) -> bool {
