@@ -1,1 +1,11 @@
-//! End-to-end tests.
+//! End-to-end tests of bangfu, in one test binary (polars links once).
+
+// Shared helpers: run the binary, read its CSV and Parquet outputs.
+mod support;
+
+// The bangfu binary: exit codes, rejects, encodings, determinism, output swap, scan.
+mod cli;
+// Every fixture article through the whole pipeline, one snapshot per article.
+mod pipeline;
+// Precision and recall against the hand-made gold annotations of the fixtures.
+mod gold;

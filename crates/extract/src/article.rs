@@ -231,7 +231,7 @@ fn from_jsonl(rel_path: &str, bytes: &[u8]) -> Vec<Result<Article, Reject>> {
         let published = parsed
             .published
             .as_deref()
-            .and_then(parse_date_line)
+            .and_then(crate::date::parse_published)
             .or(header.published);
         out.push(Ok(Article {
             doc_id: id,
@@ -287,7 +287,7 @@ pub fn read_header(text: &str) -> Header {
             non_empty_seen += 1;
             if non_empty_seen == 1 {
                 header.title = Some(trimmed.to_string());
-            } else if let Some(date) = parse_date_line(trimmed) {
+            } else if let Some(date) = crate::date::parse_published(trimmed) {
                 header.published = Some(date);
                 header.furniture.push(char_pos..char_pos + line_chars);
                 break;
@@ -306,42 +306,10 @@ pub fn read_header(text: &str) -> Header {
     header
 }
 
-static FULL_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x)
-        (?P<y>(19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?
-        | (?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>(19|20)\d{2})",
-    )
-    .expect("static regex")
-});
-static TIME_OR_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\d{1,2}:\d{2}(:\d{2})?|发布时间|发布日期|时间|日期|来源|作者|编辑|[:：|/\s\[\]【】()（）-]")
-        .expect("static regex")
-});
-
-/// A line that is mainly a date (with optional time and labels such as
-/// 发布时间 or 来源): its date. Full-width digits are accepted.
-pub fn parse_date_line(line: &str) -> Option<NaiveDate> {
-    let folded = crate::fold::fold(line);
-    let caps = FULL_DATE.captures(&folded)?;
-    let num = |a: &str, b: &str| -> Option<u32> {
-        caps.name(a)
-            .or_else(|| caps.name(b))
-            .and_then(|m| m.as_str().parse().ok())
-    };
-    let (y, m, d) = (num("y", "y2")?, num("m", "m2")?, num("d", "d2")?);
-    let date = NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)?;
-    // "Mainly a date": little else is left once date, times and labels go.
-    let whole = caps.get(0)?;
-    let rest = format!("{}{}", &folded[..whole.start()], &folded[whole.end()..]);
-    let rest = TIME_OR_LABEL.replace_all(&rest, "");
-    (rest.chars().count() <= 24).then_some(date)
-}
-
 fn first_date_line(text: &str) -> Option<NaiveDate> {
     text.lines()
         .take(40)
-        .find_map(|l| parse_date_line(l.trim()))
+        .find_map(|l| crate::date::parse_published(l.trim()))
 }
 
 static BYLINE: LazyLock<Regex> =
@@ -418,27 +386,6 @@ mod tests {
 
     fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
         NaiveDate::from_ymd_opt(y, m, d)
-    }
-
-    #[test]
-    fn date_lines_in_their_many_shapes_are_read() {
-        assert_eq!(parse_date_line("27.12.2015  12:10"), ymd(2015, 12, 27));
-        assert_eq!(parse_date_line("2020-12-24 15:02:50"), ymd(2020, 12, 24));
-        assert_eq!(parse_date_line("2016/10/08"), ymd(2016, 10, 8));
-        assert_eq!(parse_date_line("2015年12月27日"), ymd(2015, 12, 27));
-        assert_eq!(
-            parse_date_line("发布时间：２０１９-０３-０５ 09:12"),
-            ymd(2019, 3, 5)
-        );
-    }
-
-    #[test]
-    fn a_sentence_with_a_date_is_not_a_date_line() {
-        assert_eq!(
-            parse_date_line("2015年12月27日，两地在凯里市召开对口帮扶工作联席会议并签署了合作协议，会议确定了下一年的重点任务"),
-            None
-        );
-        assert_eq!(parse_date_line("2015年2月30日"), None);
     }
 
     #[test]

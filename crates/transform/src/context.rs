@@ -11,6 +11,8 @@ use std::ops::Range;
 pub struct DocContext<'a> {
     /// The article.
     pub article: &'a Article,
+    /// Its text prepared for the scanners.
+    pub scan_text: extract::ScanText<'a>,
     /// Its text as chars.
     pub chars: Vec<char>,
     /// Its folded text as chars (same length).
@@ -37,6 +39,7 @@ impl<'a> DocContext<'a> {
         let clauses = segment::clauses(&folded);
         DocContext {
             article,
+            scan_text,
             chars,
             folded,
             mentions,

@@ -37,13 +37,14 @@ impl Lexicon {
             if line.trim().is_empty() || line.starts_with('#') {
                 continue;
             }
-            let mut parts = line.split('\t');
-            if let (Some(group), Some(label), Some(cue), None) =
-                (parts.next(), parts.next(), parts.next(), parts.next())
-            {
-                if !cue.is_empty() {
-                    groups.entry(group).or_default().push((label, cue));
-                }
+            let parts: Vec<&'static str> = line.split('\t').collect();
+            let (group, label, cue) = match parts[..] {
+                [group, cue] => (group, "-", cue),
+                [group, label, cue] => (group, label, cue),
+                _ => continue,
+            };
+            if !cue.is_empty() {
+                groups.entry(group).or_default().push((label, cue));
             }
         }
         // Longer cues first, so that at equal distance 签约资金 beats 签约.
@@ -124,9 +125,13 @@ mod tests {
                 continue;
             }
             let parts: Vec<&str> = line.split('\t').collect();
-            assert_eq!(parts.len(), 3, "line {}: {line:?}", i + 1);
+            assert!(matches!(parts.len(), 2 | 3), "line {}: {line:?}", i + 1);
             assert!(GROUPS.contains(&parts[0]), "line {}: unknown group", i + 1);
-            assert!(!parts[2].is_empty(), "line {}: empty cue", i + 1);
+            assert!(
+                !parts[parts.len() - 1].is_empty(),
+                "line {}: empty cue",
+                i + 1
+            );
         }
     }
 

