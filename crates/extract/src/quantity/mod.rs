@@ -70,6 +70,18 @@ pub fn parse_number(s: &str) -> Option<Decimal> {
         Some('负') | Some('-') => (true, 1),
         _ => (false, 0),
     };
+    // A lone weak digit (肆, 陆) is a numeral when it is the whole string.
+    if cs.len() == at + 1 {
+        let zero = matches!(cs.get(at), Some('零' | '〇' | '○'));
+        if let Some(d) = cs
+            .get(at)
+            .and_then(|c| numeral::digit_value(*c))
+            .or(zero.then_some(0))
+        {
+            let v = Decimal::from(d);
+            return Some(if negative { -v } else { v });
+        }
+    }
     let n = numeral::parse(&cs, at)?;
     if n.end != cs.len() || n.high.is_some() || n.overflow {
         return None;

@@ -341,10 +341,14 @@ pub(crate) fn parse(cs: &[char], i: usize) -> Option<Numeral> {
         let next = cs.get(i + 1).copied();
         let next_cn = next.and_then(cn);
         let ok = match k {
-            Cn::Digit { weak: true, .. } => next.is_some_and(is_multiplier),
+            Cn::Digit { weak: true, .. } => {
+                next.is_some_and(|c| is_multiplier(c) || c == '元' || c == '圆')
+            }
             Cn::Digit { .. } | Cn::Zero => true,
             Cn::Small { exp: 1, weak } => {
-                !weak || matches!(next_cn, Some(Cn::Digit { .. }) | Some(Cn::Big { .. }))
+                !weak
+                    || matches!(next_cn, Some(Cn::Digit { .. }) | Some(Cn::Big { .. }))
+                    || matches!(next, Some('元') | Some('圆'))
             }
             // 百三 = 130, 千三 = 1300; 百姓, 千万 (adverb) are not numerals.
             Cn::Small { .. } => {
@@ -593,7 +597,9 @@ pub(crate) fn parse(cs: &[char], i: usize) -> Option<Numeral> {
                     let next_mult = cs.get(p + 1).is_some_and(|c| is_multiplier(*c));
                     let prev_ok = matches!(prev, Prev::Small(_) | Prev::Big(_) | Prev::Zero)
                         && !cs.get(p + 1).is_some_and(|c| is_cjk_word_char(*c));
-                    if !next_mult && !prev_ok {
+                    let yuan =
+                        prev == Prev::Start && matches!(cs.get(p + 1), Some('元') | Some('圆'));
+                    if !next_mult && !prev_ok && !yuan {
                         break;
                     }
                 }
