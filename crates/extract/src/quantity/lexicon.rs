@@ -7,14 +7,9 @@ use crate::mention::Qualifier;
 
 /// True when `cs[i..]` starts with `word`.
 pub(crate) fn starts_with(cs: &[char], i: usize, word: &str) -> bool {
-    let mut k = i;
-    for w in word.chars() {
-        if cs.get(k) != Some(&w) {
-            return false;
-        }
-        k += 1;
-    }
-    true
+    word.chars()
+        .enumerate()
+        .all(|(k, w)| cs.get(i + k) == Some(&w))
 }
 
 /// True when `cs[..end]` ends with `word`.

@@ -589,6 +589,15 @@ fn assemble(cs: &[char], num: &Numeral, floor: usize, mode: Mode) -> (Option<Fou
     };
     match unit {
         Some(u) => {
+            // 一项一项, 一个一个: "one by one", not a count.
+            if let Unit::Count { unit, end } = &u {
+                let again = format!("{}{unit}", cs.get(num.start).copied().unwrap_or(' '));
+                if num.shape.single
+                    && (starts_with(cs, *end, &again) || ends_with(cs, num.start, &again))
+                {
+                    return (None, *end);
+                }
+            }
             // Page counters: 点击数 1234次.
             if matches!(u, Unit::Count { .. })
                 && num.shape.starts_arabic
@@ -615,6 +624,19 @@ fn assemble(cs: &[char], num: &Numeral, floor: usize, mode: Mode) -> (Option<Fou
                 return reject;
             }
             if num.shape.plain_digits.is_some_and(|d| d >= 8) || date_word_follows(cs, num) {
+                return reject;
+            }
+            // Document numbers: 国办发〔2013〕11号.
+            if before == Some('〔') || cs.get(num.end) == Some(&'〕') {
+                return reject;
+            }
+            // Codes: 0855 (an area code), (0855)8221235 (a phone number).
+            let leading_zero = cs.get(num.start) == Some(&'0');
+            if num
+                .shape
+                .plain_digits
+                .is_some_and(|d| (d >= 2 && leading_zero) || (d >= 7 && before == Some(')')))
+            {
                 return reject;
             }
             if num.shape.starts_arabic && furniture_before(cs, num.start) {

@@ -413,12 +413,10 @@ pub(crate) fn parse(cs: &[char], i: usize) -> Option<Numeral> {
 
         // Arabic digits.
         if c.is_ascii_digit() {
-            let allowed = match prev {
-                Prev::Start => true,
-                Prev::Zero => true,
-                Prev::Small(_) | Prev::Big(_) => true,
-                _ => false,
-            };
+            let allowed = matches!(
+                prev,
+                Prev::Start | Prev::Zero | Prev::Small(_) | Prev::Big(_)
+            );
             if !allowed {
                 break;
             }
@@ -556,7 +554,12 @@ pub(crate) fn parse(cs: &[char], i: usize) -> Option<Numeral> {
                     || next
                         .and_then(cn)
                         .is_some_and(|k| matches!(k, Cn::Small { .. } | Cn::Ji));
-                if digits.is_empty() || time {
+                // 一点一滴, 一点儿: 一点 is "a little" before a word.
+                let idiom = single_digit
+                    && tokens == 1
+                    && digits.len() == 1
+                    && next.is_some_and(|c| is_cjk_word_char(c) && c != '倍');
+                if digits.is_empty() || time || idiom {
                     break;
                 }
                 if let Some(e) = abbrev.take() {
@@ -648,12 +651,9 @@ pub(crate) fn parse(cs: &[char], i: usize) -> Option<Numeral> {
                 tail_exp = 0;
             }
             Cn::Zero => {
-                if matches!(prev, Prev::Digit | Prev::Frac | Prev::Arabic | Prev::More)
-                    && prev != Prev::Start
-                {
-                    if prev == Prev::Arabic || prev == Prev::Digit || prev == Prev::Frac {
-                        break;
-                    }
+                // 零 after a digit is positional (handled at the head) or ends the numeral.
+                if matches!(prev, Prev::Digit | Prev::Frac | Prev::Arabic) {
+                    break;
                 }
                 if prev == Prev::Start {
                     if let Some(n) = positional(cs, p) {
@@ -801,7 +801,7 @@ pub(crate) fn parse(cs: &[char], i: usize) -> Option<Numeral> {
     let low = lo.finish();
     let high_v = hi.finish();
     shape.vague = vague;
-    shape.single = (single_digit && tokens == 1) || (tokens == 1 && matches!(prev, Prev::Small(1)));
+    shape.single = tokens == 1 && (single_digit || matches!(prev, Prev::Small(1)));
     shape.tail_exp = if matches!(prev, Prev::Big(_)) {
         tail_exp
     } else {

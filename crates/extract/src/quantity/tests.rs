@@ -337,3 +337,24 @@ fn mentions_never_overlap_and_come_in_order() {
     }
     assert_eq!(ms.len(), 5);
 }
+
+#[test]
+fn idioms_with_numeral_chars_are_not_quantities() {
+    assert!(found("成绩是一点一滴积累起来的").is_empty());
+    assert!(found("问题要一项一项地解决").is_empty());
+    assert!(found("十分重要，千万不要，万一出错").is_empty());
+}
+
+#[test]
+fn codes_and_document_numbers_are_not_numbers() {
+    assert!(found("传真(0855)8221235").is_empty());
+    assert!(found("国办发〔2013〕11号").is_empty());
+}
+
+#[test]
+fn chinese_decimals_are_read_when_they_are_numbers() {
+    match only("增长了二点五倍").kind {
+        MentionKind::Number(n) => assert_eq!(n.value, d("2.5")),
+        k => panic!("{k:?}"),
+    }
+}
