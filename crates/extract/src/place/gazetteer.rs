@@ -1,0 +1,613 @@
+//! The national gazetteer: every province, prefecture, county and township
+//! of China with its code (NBS 2023, via the `china-division` package), the
+//! names and short forms people write for them, former names, and villages
+//! loaded per county on first use.
+//!
+//! Built once from the embedded data files into [`gazetteer()`], a
+//! process-wide index.
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::sync::{LazyLock, OnceLock};
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+
+use super::lexicon::{self, entries, records};
+use crate::mention::{Level, Place};
+
+/// Index of a unit in [`Gazetteer::units`].
+pub(crate) type UnitId = u32;
+
+/// One administrative division.
+#[derive(Debug)]
+pub(crate) struct Unit {
+    /// NBS code: 6 digits (province `xx0000`, prefecture `xxxx00`, county)
+    /// or 9 digits (township); ids starting with `x` are synthetic (Hong
+    /// Kong, Macao, Taiwan sub-units) and never reported.
+    pub code: Box<str>,
+    /// Full official name.
+    pub name: Box<str>,
+    /// Level.
+    pub level: Level,
+    /// Parent unit, if any.
+    pub parent: Option<UnitId>,
+}
+
+/// How a name refers to its unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Form {
+    /// A short form of a former name (襄樊, 莱芜): weakest.
+    FormerShort,
+    /// A suffix-stripped or ethnic-stripped short form (杭州, 黔东南州).
+    Short,
+    /// A former name (襄樊市).
+    Former,
+    /// The full official name.
+    Full,
+}
+
+/// One unit a name may refer to.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Candidate {
+    /// The unit.
+    pub unit: UnitId,
+    /// How the name refers to it.
+    pub form: Form,
+    /// True for zone-like units that need their parent written right before.
+    pub dependent: bool,
+}
+
+/// A village of a county's village list.
+#[derive(Debug)]
+pub(crate) struct Village {
+    /// Last three digits of the township code.
+    pub township: Box<str>,
+    /// Last three digits of the village code.
+    pub suffix: Box<str>,
+    /// Name as people write it (村委会 → 村).
+    pub name: Box<str>,
+}
+
+/// Role in the East–West scheme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// An eastern partner (donor).
+    East,
+    /// A western partner (recipient).
+    West,
+}
+
+/// The whole index.
+pub(crate) struct Gazetteer {
+    /// All units.
+    pub units: Vec<Unit>,
+    /// The chain of each unit (see [`Gazetteer::chain`]), precomputed.
+    chains: Vec<[Option<UnitId>; 4]>,
+    by_code: HashMap<Box<str>, UnitId>,
+    /// Candidates of each pattern of [`Gazetteer::automaton`].
+    pub patterns: Vec<Vec<Candidate>>,
+    /// All names and short forms (overlapping search).
+    pub automaton: AhoCorasick,
+    by_name: HashMap<Box<str>, u32>,
+    villages_index: HashMap<Box<str>, (usize, usize, usize)>,
+    villages: Vec<OnceLock<Vec<Village>>>,
+    roles: HashMap<UnitId, Role>,
+    /// Words that after a place name make it a street name.
+    pub followers_stop: Vec<String>,
+    /// First chars of [`Gazetteer::followers_stop`].
+    pub followers_first: std::collections::HashSet<char>,
+}
+
+static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::build);
+
+/// The process-wide gazetteer, built on first use.
+pub(crate) fn gazetteer() -> &'static Gazetteer {
+    &GAZETTEER
+}
+
+/// Builds the gazetteer now (otherwise it is built on first use), so that
+/// its load time can be measured or paid up front.
+pub fn warm_up() {
+    LazyLock::force(&GAZETTEER);
+}
+
+fn level_of(s: &str) -> Option<Level> {
+    Some(match s {
+        "province" => Level::Province,
+        "prefecture" => Level::Prefecture,
+        "county" => Level::County,
+        "township" => Level::Township,
+        "village" => Level::Village,
+        _ => return None,
+    })
+}
+
+/// Rank of a level, province = 0.
+pub(crate) fn rank(level: Level) -> usize {
+    match level {
+        Level::Province => 0,
+        Level::Prefecture => 1,
+        Level::County => 2,
+        Level::Township => 3,
+        Level::Village => 4,
+    }
+}
+
+impl Gazetteer {
+    fn build() -> Gazetteer {
+        let mut units = Vec::new();
+        let mut by_code: HashMap<Box<str>, UnitId> = HashMap::new();
+        let mut parents: Vec<Box<str>> = Vec::new();
+        for rec in records(lexicon::DIVISIONS) {
+            let (Some(code), Some(level), Some(name)) = (rec.first(), rec.get(1), rec.get(2))
+            else {
+                continue;
+            };
+            let Some(level) = level_of(level) else {
+                continue;
+            };
+            by_code.insert((*code).into(), units.len() as UnitId);
+            parents.push(rec.get(3).copied().unwrap_or("").into());
+            units.push(Unit {
+                code: (*code).into(),
+                name: (*name).into(),
+                level,
+                parent: None,
+            });
+        }
+        for (unit, parent) in units.iter_mut().zip(&parents) {
+            unit.parent = by_code.get(parent).copied();
+        }
+
+        let ethnic: Vec<String> = {
+            let mut v: Vec<String> = entries(lexicon::ETHNIC)
+                .flat_map(|e| [format!("{e}族"), e.to_string()])
+                .collect();
+            v.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
+            v
+        };
+        let stop: std::collections::HashSet<&str> = entries(lexicon::PLACE_STOPWORDS).collect();
+        let markers: Vec<&str> = entries(lexicon::DEPENDENT_MARKERS).collect();
+
+        let mut by_name: HashMap<Box<str>, u32> = HashMap::new();
+        let mut patterns: Vec<Vec<Candidate>> = Vec::new();
+        let mut names: Vec<Box<str>> = Vec::new();
+        let mut add = |name: &str, cand: Candidate| {
+            if name.chars().count() < 2 {
+                return;
+            }
+            let id = *by_name.entry(name.into()).or_insert_with(|| {
+                names.push(name.into());
+                patterns.push(Vec::new());
+                (patterns.len() - 1) as u32
+            });
+            if let Some(list) = patterns.get_mut(id as usize) {
+                match list.iter_mut().find(|c| c.unit == cand.unit) {
+                    // A short form that is also a former name's (莱芜 of
+                    // 莱芜区 and of the former 莱芜市) is taken as the
+                    // former name, which people use on its own.
+                    Some(c) if c.form == Form::Short && cand.form == Form::FormerShort => {
+                        c.form = Form::Former;
+                    }
+                    Some(_) => {}
+                    None => list.push(cand),
+                }
+            }
+        };
+        let units_ref = &units;
+        for (id, unit) in units.iter().enumerate() {
+            let id = id as UnitId;
+            // Zone-like divisions (…经济技术开发区) and divisions whose full name is a
+            // common word (城区) need their parent written right before them,
+            // unless the name starts with its city's (秦皇岛市经济技术开发区).
+            let city_prefix: String = unit
+                .parent
+                .and_then(|p| units_ref.get(p as usize))
+                .map(|p| p.name.chars().take(2).collect())
+                .unwrap_or_default();
+            let self_contained = !city_prefix.is_empty() && unit.name.starts_with(&city_prefix);
+            let dependent = (markers.iter().any(|m| unit.name.contains(m)) && !self_contained)
+                || stop.contains(&*unit.name);
+            add(
+                &unit.name,
+                Candidate {
+                    unit: id,
+                    form: Form::Full,
+                    dependent,
+                },
+            );
+            if unit.level == Level::Township || dependent {
+                continue;
+            }
+            for short in short_forms(&unit.name, unit.level, &ethnic) {
+                if unit.level != Level::Province && stop.contains(short.as_str()) {
+                    continue;
+                }
+                add(
+                    &short,
+                    Candidate {
+                        unit: id,
+                        form: Form::Short,
+                        dependent,
+                    },
+                );
+            }
+        }
+        for rec in records(lexicon::HISTORY) {
+            let (Some(old), Some(code)) = (rec.first(), rec.get(2)) else {
+                continue;
+            };
+            let Some(&unit) = by_code.get(*code) else {
+                continue;
+            };
+            let level = units.get(unit as usize).map_or(Level::County, |u| u.level);
+            add(
+                old,
+                Candidate {
+                    unit,
+                    form: Form::Former,
+                    dependent: false,
+                },
+            );
+            for short in short_forms(old, level, &ethnic) {
+                if !stop.contains(short.as_str()) {
+                    add(
+                        &short,
+                        Candidate {
+                            unit,
+                            form: Form::FormerShort,
+                            dependent: false,
+                        },
+                    );
+                }
+            }
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .build(names.iter().map(|n| n.as_bytes()))
+            .expect("the gazetteer's names build an automaton");
+
+        let mut villages_index = HashMap::new();
+        for (slot, rec) in records(lexicon::VILLAGES_INDEX).enumerate() {
+            if let (Some(code), Some(Ok(off)), Some(Ok(len))) = (
+                rec.first(),
+                rec.get(1).map(|s| s.parse::<usize>()),
+                rec.get(2).map(|s| s.parse::<usize>()),
+            ) {
+                villages_index.insert((*code).into(), (slot, off, len));
+            }
+        }
+        let villages = (0..villages_index.len()).map(|_| OnceLock::new()).collect();
+
+        let mut roles = HashMap::new();
+        for rec in records(lexicon::EAST_WEST) {
+            let (Some(code), Some(role)) = (rec.first(), rec.get(1)) else {
+                continue;
+            };
+            let role = match *role {
+                "donor" => Role::East,
+                "recipient" => Role::West,
+                _ => continue,
+            };
+            if let Some(&u) = by_code.get(*code) {
+                roles.insert(u, role);
+            }
+        }
+        let followers_stop: Vec<String> = entries(lexicon::PLACE_FOLLOWERS_STOP)
+            .map(str::to_string)
+            .collect();
+        let followers_first = followers_stop
+            .iter()
+            .filter_map(|f| f.chars().next())
+            .collect();
+
+        let mut g = Gazetteer {
+            units,
+            chains: Vec::new(),
+            by_code,
+            patterns,
+            automaton,
+            by_name,
+            villages_index,
+            villages,
+            roles,
+            followers_stop,
+            followers_first,
+        };
+        g.chains = (0..g.units.len() as UnitId)
+            .map(|u| g.compute_chain(u))
+            .collect();
+        g
+    }
+
+    /// The unit with this id.
+    pub fn unit(&self, id: UnitId) -> Option<&Unit> {
+        self.units.get(id as usize)
+    }
+
+    /// The unit with this code (6 or 9 digits).
+    pub fn by_code(&self, code: &str) -> Option<UnitId> {
+        self.by_code.get(code).copied()
+    }
+
+    /// The candidates of an exact name or short form.
+    pub fn candidates(&self, name: &str) -> &[Candidate] {
+        self.by_name
+            .get(name)
+            .and_then(|&p| self.patterns.get(p as usize))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// The chain of a unit: slot per level (province … township).
+    pub fn chain(&self, id: UnitId) -> [Option<UnitId>; 4] {
+        self.chains.get(id as usize).copied().unwrap_or([None; 4])
+    }
+
+    fn compute_chain(&self, id: UnitId) -> [Option<UnitId>; 4] {
+        let mut chain = [None; 4];
+        let mut cur = Some(id);
+        let mut guard = 0;
+        while let Some(u) = cur {
+            let Some(unit) = self.unit(u) else { break };
+            if let Some(slot) = chain.get_mut(rank(unit.level)) {
+                *slot = Some(u);
+            }
+            cur = unit.parent;
+            guard += 1;
+            if guard > 8 {
+                break;
+            }
+        }
+        chain
+    }
+
+    /// True when `ancestor` is `id` or one of its ancestors.
+    pub fn is_ancestor(&self, ancestor: UnitId, id: UnitId) -> bool {
+        self.chain(id).contains(&Some(ancestor))
+    }
+
+    /// How deep two units share their chain: 0 = nothing, 1 = province,
+    /// 2 = prefecture, 3 = county, 4 = township.
+    pub fn shared_depth(&self, a: UnitId, b: UnitId) -> usize {
+        let (ca, cb) = (self.chain(a), self.chain(b));
+        let mut depth = 0;
+        for (i, (x, y)) in ca.iter().zip(cb.iter()).enumerate() {
+            if x.is_some() && x == y {
+                depth = i + 1;
+            }
+        }
+        depth
+    }
+
+    /// The East–West role of a unit (its own, its prefecture's or its
+    /// province's).
+    pub fn role(&self, id: UnitId) -> Option<Role> {
+        let chain = self.chain(id);
+        for slot in chain.iter().rev().flatten() {
+            if let Some(r) = self.roles.get(slot) {
+                return Some(*r);
+            }
+        }
+        None
+    }
+
+    fn is_municipality(&self, id: UnitId) -> bool {
+        self.unit(id)
+            .is_some_and(|u| u.level == Level::Province && u.name.ends_with('市'))
+    }
+
+    /// The [`Place`] of a unit, with its full chain; for municipalities the
+    /// prefecture is the municipality itself (北京市东城区 → prefecture 北京市;
+    /// 北京市 alone is a province whose prefecture is 北京市).
+    pub fn place(&self, id: UnitId) -> Option<Place> {
+        let unit = self.unit(id)?;
+        let chain = self.chain(id);
+        let name_of = |slot: Option<UnitId>| -> Option<String> {
+            slot.and_then(|u| self.unit(u)).map(|u| u.name.to_string())
+        };
+        let mut prefecture = name_of(chain[1]);
+        if prefecture.is_none() {
+            if let Some(p) = chain[0].filter(|&p| self.is_municipality(p)) {
+                prefecture = name_of(Some(p));
+            }
+        }
+        Some(Place {
+            name: unit.name.to_string(),
+            level: unit.level,
+            province: name_of(chain[0]),
+            prefecture,
+            county: name_of(chain[2]),
+            township: name_of(chain[3]),
+            village: None,
+            adcode: self.adcode(id),
+        })
+    }
+
+    /// The code of a unit or of its nearest ancestor with an official code.
+    pub fn adcode(&self, id: UnitId) -> Option<String> {
+        let mut cur = Some(id);
+        while let Some(u) = cur {
+            let unit = self.unit(u)?;
+            if !unit.code.starts_with('x') {
+                return Some(unit.code.to_string());
+            }
+            cur = unit.parent;
+        }
+        None
+    }
+
+    /// The villages of the county (6-digit code) a unit belongs to, sorted
+    /// by name, decompressed on first use.
+    pub fn villages_of_county(&self, county_code: &str) -> &[Village] {
+        let Some(&(slot, off, len)) = self.villages_index.get(county_code) else {
+            return &[];
+        };
+        let Some(cell) = self.villages.get(slot) else {
+            return &[];
+        };
+        cell.get_or_init(|| load_villages(off, len))
+    }
+}
+
+fn load_villages(off: usize, len: usize) -> Vec<Village> {
+    let Some(blob) = lexicon::VILLAGES.get(off..off.saturating_add(len)) else {
+        return Vec::new();
+    };
+    let mut text = String::new();
+    if flate2::read::ZlibDecoder::new(blob)
+        .read_to_string(&mut text)
+        .is_err()
+    {
+        return Vec::new();
+    }
+    let mut list: Vec<Village> = text
+        .lines()
+        .filter_map(|l| {
+            let mut f = l.split('\t');
+            Some(Village {
+                township: f.next()?.into(),
+                suffix: f.next()?.into(),
+                name: f.next()?.into(),
+            })
+        })
+        .collect();
+    // Sorted by name, so that the names starting with a char are one run.
+    list.sort_by(|a, b| a.name.cmp(&b.name));
+    list
+}
+
+/// The short forms of a division name, by rule: ethnic and 自治 parts
+/// stripped (黔东南苗族侗族自治州 → 黔东南, 黔东南州), then the level suffix
+/// (杭州市 → 杭州, 浙江省 → 浙江, 阿里地区 → 阿里). A form of fewer than
+/// two chars is never produced.
+pub(crate) fn short_forms(name: &str, level: Level, ethnic: &[String]) -> Vec<String> {
+    let mut out = Vec::new();
+    let long_enough = |s: &str| s.chars().count() >= 2;
+    for (suffix, unit_char) in [
+        ("自治州", Some('州')),
+        ("自治县", Some('县')),
+        ("自治旗", Some('旗')),
+        ("自治区", None),
+    ] {
+        if let Some(rest) = name.strip_suffix(suffix) {
+            let core = strip_ethnic(rest, ethnic);
+            if long_enough(&core) {
+                if let Some(c) = unit_char {
+                    out.push(format!("{core}{c}"));
+                }
+                out.push(core);
+            }
+            return out;
+        }
+    }
+    if let Some(rest) = name.strip_suffix("特别行政区") {
+        out.push(rest.to_string());
+        return out;
+    }
+    if name.ends_with("新区") || name.ends_with("矿区") || name.ends_with("林区") {
+        return out;
+    }
+    let suffixes: &[&str] = match level {
+        Level::Province => &["省", "市"],
+        Level::Prefecture => &["地区", "市", "盟"],
+        Level::County => &["市", "县", "区"],
+        _ => &[],
+    };
+    for s in suffixes {
+        if let Some(rest) = name.strip_suffix(s) {
+            if long_enough(rest) {
+                out.push(rest.to_string());
+            }
+            break;
+        }
+    }
+    out
+}
+
+fn strip_ethnic(rest: &str, ethnic: &[String]) -> String {
+    let mut core = rest.to_string();
+    'outer: loop {
+        for e in ethnic {
+            if let Some(r) = core.strip_suffix(e.as_str()) {
+                if r.chars().count() >= 2 {
+                    core = r.to_string();
+                    continue 'outer;
+                }
+            }
+        }
+        return core;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ethnic() -> Vec<String> {
+        let mut v: Vec<String> = entries(lexicon::ETHNIC)
+            .flat_map(|e| [format!("{e}族"), e.to_string()])
+            .collect();
+        v.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
+        v
+    }
+
+    #[test]
+    fn autonomous_prefecture_short_forms_drop_the_ethnic_names() {
+        let e = ethnic();
+        assert_eq!(
+            short_forms("黔东南苗族侗族自治州", Level::Prefecture, &e),
+            ["黔东南州", "黔东南"]
+        );
+        assert_eq!(
+            short_forms("恩施土家族苗族自治州", Level::Prefecture, &e),
+            ["恩施州", "恩施"]
+        );
+        assert_eq!(short_forms("宁夏回族自治区", Level::Province, &e), ["宁夏"]);
+        assert_eq!(short_forms("内蒙古自治区", Level::Province, &e), ["内蒙古"]);
+        assert_eq!(
+            short_forms("三都水族自治县", Level::County, &e),
+            ["三都县", "三都"]
+        );
+    }
+
+    #[test]
+    fn level_suffixes_are_stripped_only_when_two_chars_remain() {
+        let e = ethnic();
+        assert_eq!(short_forms("杭州市", Level::Prefecture, &e), ["杭州"]);
+        assert_eq!(short_forms("凯里市", Level::County, &e), ["凯里"]);
+        assert!(short_forms("勉县", Level::County, &e).is_empty());
+        assert!(short_forms("浦东新区", Level::County, &e).is_empty());
+    }
+
+    #[test]
+    fn gazetteer_knows_every_level_with_codes() {
+        let g = gazetteer();
+        let kaili = g.candidates("凯里市");
+        assert_eq!(kaili.len(), 1);
+        let place = g.place(kaili[0].unit).unwrap();
+        assert_eq!(place.adcode.as_deref(), Some("522601"));
+        assert_eq!(place.prefecture.as_deref(), Some("黔东南苗族侗族自治州"));
+        assert_eq!(place.province.as_deref(), Some("贵州省"));
+        assert!(g.candidates("城关镇").len() > 50);
+    }
+
+    #[test]
+    fn municipality_districts_take_the_city_as_prefecture() {
+        let g = gazetteer();
+        let c = g.candidates("河北区");
+        let p = g.place(c[0].unit).unwrap();
+        assert_eq!(p.prefecture.as_deref(), Some("天津市"));
+    }
+
+    #[test]
+    fn villages_load_per_county() {
+        let g = gazetteer();
+        let v = g.villages_of_county("522601");
+        assert!(v.len() > 50);
+        assert!(v
+            .iter()
+            .all(|v| v.suffix.len() == 3 && v.township.len() == 3));
+        assert!(g.villages_of_county("999999").is_empty());
+    }
+}

@@ -1,0 +1,79 @@
+//! Administrative places and organisations: a national gazetteer (every
+//! province, prefecture, county and township with its code, villages per
+//! county on demand, former names, short forms), recognition of place and
+//! organisation mentions in a text, and the parties (eastern donor, western
+//! recipient) of a document or sentence.
+//!
+//! In: a [`ScanText`]. Out: [`MentionKind::Place`] and [`MentionKind::Org`]
+//! mentions in text order; places and organisations may overlap (the org
+//! 杭州市经济技术开发区 contains the place 杭州市).
+//!
+//! Conventions: `Place::name` is always the full official name
+//! (黔东南苗族侗族自治州, 襄阳市 for a text saying 襄樊); the written form is
+//! the mention's `text`; [`common_name`] gives the form used in tables
+//! (黔东南州). `adcode` is 6 digits for county level and up, 9 for townships,
+//! 12 for villages; a chain left uncertain (西湖区 with no context) reports
+//! only what all its candidates share, and the code of that.
+
+mod gazetteer;
+mod lexicon;
+mod org;
+mod parties;
+mod recognize;
+
+pub use gazetteer::{warm_up, Role};
+pub use parties::{
+    common_name, document_parties, role_of, sentence_parties, Direction, Parties, SentenceParties,
+};
+
+use crate::mention::{Mention, Place};
+use crate::text::ScanText;
+use gazetteer::{gazetteer, rank};
+
+/// Finds every place and organisation mention, in text order.
+pub fn scan(text: &ScanText) -> Vec<Mention> {
+    let found = recognize::find_places(text);
+    let orgs = org::find_orgs(text, &found);
+    let mut out = recognize::into_mentions(text, found);
+    out.extend(orgs);
+    out.sort_by_key(|m| {
+        (
+            m.start,
+            std::cmp::Reverse(m.end),
+            m.kind.type_name() == "org",
+        )
+    });
+    out
+}
+
+/// The place a name or short form stands for, when it is unambiguous: one
+/// unit, or one official name among short forms, or one highest level
+/// (吉林 → 吉林省). `lookup("杭州")`, `lookup("黔東南州")` (folded first),
+/// `lookup("襄樊市")` (former name → 襄阳市).
+pub fn lookup(name: &str) -> Option<Place> {
+    let g = gazetteer();
+    let folded = crate::fold::fold(name.trim());
+    let cands = g.candidates(&folded);
+    let key = |c: &gazetteer::Candidate| {
+        (
+            c.form,
+            std::cmp::Reverse(g.unit(c.unit).map_or(9, |u| rank(u.level))),
+        )
+    };
+    let best = cands.iter().filter(|c| !c.dependent).map(key).max()?;
+    let mut top = cands.iter().filter(|c| !c.dependent && key(c) == best);
+    let first = top.next()?;
+    if top.next().is_some() {
+        return None;
+    }
+    g.place(first.unit)
+}
+
+/// The place with an official code (6 digits, or 9 for a township).
+pub fn lookup_code(adcode: &str) -> Option<Place> {
+    let g = gazetteer();
+    g.place(g.by_code(adcode)?)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,224 @@
+//! Organisation and zone recognition: a name ends in a suffix from
+//! `data/org_suffixes.tsv` (…经济开发区, …有限公司, …中学, …医院, …委员会,
+//! 扶贫办) or is a bare well-known name (`data/org_names.tsv`); its left
+//! boundary is the first place name inside it, else the start of the clause:
+//! punctuation, digits, or a word from `data/org_boundaries.txt` (与, 和,
+//! 推动 …) ends it.
+
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use super::lexicon::{self, entries, records};
+use super::recognize::Found;
+use crate::mention::{Mention, MentionKind, Org, OrgKind};
+use crate::text::ScanText;
+
+/// Longest name looked at, in chars (suffix included).
+const MAX_NAME_CHARS: usize = 24;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Rule {
+    /// At least two name chars before the suffix.
+    Name,
+    /// A known agency stem (or a place) right before the suffix.
+    Stem,
+    /// The entry is a whole name.
+    Bare,
+}
+
+struct Entry {
+    kind: OrgKind,
+    rule: Rule,
+}
+
+struct Lexicon {
+    automaton: AhoCorasick,
+    entries: Vec<Entry>,
+    stems: std::collections::HashSet<String>,
+    /// Last chars of the stems: a quick test before the set lookups.
+    stem_last: std::collections::HashSet<char>,
+    /// Longest stem, in chars.
+    stem_chars: usize,
+    boundaries: std::collections::HashSet<String>,
+    /// Longest boundary word, in chars.
+    boundary_chars: usize,
+}
+
+fn kind_of(s: &str) -> OrgKind {
+    match s {
+        "zone" => OrgKind::Zone,
+        "company" => OrgKind::Company,
+        "school" => OrgKind::School,
+        "hospital" => OrgKind::Hospital,
+        "agency" => OrgKind::Agency,
+        _ => OrgKind::Other,
+    }
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    let mut patterns: Vec<String> = Vec::new();
+    let mut list = Vec::new();
+    for rec in records(lexicon::ORG_SUFFIXES) {
+        let (Some(suffix), Some(kind), Some(rule)) = (rec.first(), rec.get(1), rec.get(2)) else {
+            continue;
+        };
+        patterns.push(suffix.to_string());
+        list.push(Entry {
+            kind: kind_of(kind),
+            rule: if *rule == "stem" {
+                Rule::Stem
+            } else {
+                Rule::Name
+            },
+        });
+    }
+    for rec in records(lexicon::ORG_NAMES) {
+        let (Some(name), Some(kind)) = (rec.first(), rec.get(1)) else {
+            continue;
+        };
+        patterns.push(name.to_string());
+        list.push(Entry {
+            kind: kind_of(kind),
+            rule: Rule::Bare,
+        });
+    }
+    let automaton = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&patterns)
+        .expect("organisation suffixes build an automaton");
+    let stems: std::collections::HashSet<String> =
+        entries(lexicon::AGENCY_STEMS).map(str::to_string).collect();
+    let stem_last = stems.iter().filter_map(|s| s.chars().last()).collect();
+    let stem_chars = stems.iter().map(|s| s.chars().count()).max().unwrap_or(0);
+    let boundaries: std::collections::HashSet<String> = entries(lexicon::ORG_BOUNDARIES)
+        .map(str::to_string)
+        .collect();
+    let boundary_chars = boundaries
+        .iter()
+        .map(|b| b.chars().count())
+        .max()
+        .unwrap_or(0);
+    Lexicon {
+        automaton,
+        entries: list,
+        stems,
+        stem_last,
+        stem_chars,
+        boundaries,
+        boundary_chars,
+    }
+});
+
+fn is_name_char(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c) || c.is_ascii_alphabetic() || c == '·'
+}
+
+/// Finds organisations in `text`; `places` are the places already found
+/// (they anchor left boundaries).
+pub(crate) fn find_orgs(text: &ScanText, places: &[Found]) -> Vec<Mention> {
+    let lex = &*LEXICON;
+    let folded = text.folded();
+    let mut out: Vec<Mention> = Vec::new();
+    for m in lex.automaton.find_iter(folded) {
+        let Some(entry) = lex.entries.get(m.pattern().as_usize()) else {
+            continue;
+        };
+        let s = text.char_of_folded_byte(m.start());
+        let e = text.char_of_folded_byte(m.end());
+        let start = match entry.rule {
+            Rule::Bare => Some(s),
+            Rule::Name => name_start(lex, text, s, places),
+            Rule::Stem => stem_start(lex, text, s, places),
+        };
+        let Some(start) = start else { continue };
+        let name = text.folded_slice(start, e).to_string();
+        out.push(Mention {
+            kind: MentionKind::Org(Org {
+                name,
+                kind: entry.kind,
+            }),
+            text: text.slice(start, e).to_string(),
+            start,
+            end: e,
+        });
+    }
+    // Of names sharing a start, keep the longest (浙江大学 inside
+    // 浙江大学医学院附属第一医院).
+    out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    out.dedup_by(|later, earlier| later.start == earlier.start);
+    out
+}
+
+/// True when a boundary word ends right before char `pos`.
+fn boundary_ends_at(lex: &Lexicon, text: &ScanText, pos: usize) -> bool {
+    (1..=lex.boundary_chars.min(pos))
+        .any(|n| lex.boundaries.contains(text.folded_slice(pos - n, pos)))
+}
+
+fn name_start(lex: &Lexicon, text: &ScanText, suffix: usize, places: &[Found]) -> Option<usize> {
+    let limit = suffix.saturating_sub(MAX_NAME_CHARS);
+    let mut start = suffix;
+    while start > limit {
+        if boundary_ends_at(lex, text, start) {
+            break;
+        }
+        let c = text.folded_slice(start - 1, start).chars().next()?;
+        if !is_name_char(c) {
+            break;
+        }
+        start -= 1;
+    }
+    // A place inside the span starts the name (今年杭州市人民医院 → 杭州市…).
+    let from = places.partition_point(|p| p.start < start);
+    if let Some(p) = places
+        .get(from..)
+        .and_then(|ps| ps.first())
+        .filter(|p| p.end <= suffix)
+    {
+        start = p.start;
+    }
+    (suffix - start >= 2).then_some(start)
+}
+
+fn stem_start(lex: &Lexicon, text: &ScanText, suffix: usize, places: &[Found]) -> Option<usize> {
+    let last = text
+        .folded_slice(suffix.saturating_sub(1), suffix)
+        .chars()
+        .next();
+    let stem_len = if last.is_some_and(|c| lex.stem_last.contains(&c)) {
+        (1..=lex.stem_chars.min(suffix))
+            .rev()
+            .find(|&n| lex.stems.contains(text.folded_slice(suffix - n, suffix)))
+    } else {
+        None
+    };
+    let mut start = match stem_len {
+        Some(n) => suffix - n,
+        None => {
+            // 杭州市委: a place right before the suffix.
+            ending_at(places, suffix)?.start
+        }
+    };
+    // An optional level char (市扶贫办, 州教育局), then the places before it.
+    if start > 0
+        && matches!(
+            text.folded_slice(start - 1, start),
+            "省" | "市" | "州" | "县" | "区" | "乡" | "镇"
+        )
+        && ending_at(places, start).is_none()
+    {
+        start -= 1;
+    }
+    while let Some(p) = ending_at(places, start).filter(|p| p.start < start) {
+        start = p.start;
+    }
+    Some(start)
+}
+
+/// A place ending at char `end` (places are in text order and, ending
+/// where a later one starts at most, sorted by end too).
+fn ending_at(places: &[Found], end: usize) -> Option<&Found> {
+    let i = places.partition_point(|p| p.end < end);
+    places.get(i..)?.iter().take(4).find(|p| p.end == end)
+}

@@ -1,0 +1,388 @@
+//! The parties of East–West assistance: which eastern place gives and which
+//! western place receives, for a whole document ([`document_parties`]) and
+//! for one sentence ([`sentence_parties`]), with the direction of an
+//! exchange.
+//!
+//! Roles come from `data/east_west.tsv` (provinces, with prefecture
+//! overrides such as 恩施州); cue words from `data/party_cues.tsv` and
+//! `data/direction_cues.tsv`.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use super::gazetteer::{gazetteer, Gazetteer, Role, UnitId};
+use super::lexicon::{self, records};
+use crate::mention::{Level, Mention, MentionKind, Place};
+use crate::text::ScanText;
+
+/// The eastern donor and western recipient a document is about.
+///
+/// Both are lifted to the prefecture level (杭州市, 黔东南苗族侗族自治州);
+/// a province stays a province when the article pairs provinces (福建省 →
+/// 宁夏回族自治区) and a municipality is its own prefecture. `name` is the
+/// full official name; [`common_name`] gives the form articles use
+/// (黔东南州, 宁夏), which is what the `documents` table shows.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Parties {
+    /// The eastern partner.
+    pub donor: Option<Place>,
+    /// The western partner.
+    pub recipient: Option<Place>,
+}
+
+/// Who gives, who receives and which way people or goods move in one
+/// sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SentenceParties {
+    /// Full official name of the most specific eastern place in the sentence
+    /// (西湖区), else the document's donor.
+    pub donor: Option<String>,
+    /// Full official names of the western places in the sentence, most
+    /// specific only (镇远县, not also 黔东南州 when both are written), in
+    /// text order.
+    pub recipients: Vec<String>,
+    /// The direction of an exchange told in the sentence.
+    pub direction: Direction,
+}
+
+/// Direction of an exchange (SPEC enumeration `direction`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Direction {
+    /// From the eastern partner to the western (cadres sent, money given).
+    EastToWest,
+    /// From west to east (trainees sent to 杭州).
+    WestToEast,
+    /// Both ways (两地互访).
+    Mutual,
+    /// Not told.
+    Unknown,
+}
+
+impl Direction {
+    /// The SPEC spelling: `east_to_west`, `west_to_east`, `mutual`, `unknown`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::EastToWest => "east_to_west",
+            Direction::WestToEast => "west_to_east",
+            Direction::Mutual => "mutual",
+            Direction::Unknown => "unknown",
+        }
+    }
+}
+
+/// Weight of a place named in the title.
+const TITLE_WEIGHT: u32 = 10;
+/// Extra weight of a place on either side of a party cue (对口帮扶).
+const CUE_WEIGHT: u32 = 5;
+/// How far (chars) a place may stand from a party cue.
+const CUE_GAP: usize = 2;
+/// How far (chars) after a movement verb its destination may stand.
+const MOVE_GAP: usize = 6;
+
+struct Cues {
+    party: Vec<(String, bool)>,
+    moves: Vec<String>,
+    not_moves: Vec<String>,
+    mutual: Vec<String>,
+    give: Vec<String>,
+}
+
+static CUES: LazyLock<Cues> = LazyLock::new(|| {
+    let mut c = Cues {
+        party: Vec::new(),
+        moves: Vec::new(),
+        not_moves: Vec::new(),
+        mutual: Vec::new(),
+        give: Vec::new(),
+    };
+    for rec in records(lexicon::PARTY_CUES) {
+        if let (Some(cue), Some(order)) = (rec.first(), rec.get(1)) {
+            c.party.push((cue.to_string(), *order == "dr"));
+        }
+    }
+    c.party
+        .sort_by_key(|(s, _)| std::cmp::Reverse(s.chars().count()));
+    for rec in records(lexicon::DIRECTION_CUES) {
+        let (Some(cue), Some(class)) = (rec.first(), rec.get(1)) else {
+            continue;
+        };
+        let list = match *class {
+            "move" => &mut c.moves,
+            "not_move" => &mut c.not_moves,
+            "mutual" => &mut c.mutual,
+            "give" => &mut c.give,
+            _ => continue,
+        };
+        list.push(cue.to_string());
+    }
+    c
+});
+
+/// The unit a reported place stands for (by its code; a village by its
+/// township's).
+pub(crate) fn unit_of_place(g: &Gazetteer, place: &Place) -> Option<UnitId> {
+    if let Some(code) = &place.adcode {
+        let code = if code.len() > 9 {
+            code.get(..9)?
+        } else {
+            code.as_str()
+        };
+        if let Some(u) = g.by_code(code) {
+            // A truncated chain reports its common ancestor's code: only a
+            // unit of the same name is the place itself.
+            if g.unit(u).is_some_and(|u| *u.name == place.name) || place.level == Level::Village {
+                return Some(u);
+            }
+        }
+    }
+    None
+}
+
+/// The East–West role of a reported place.
+pub fn role_of(place: &Place) -> Option<Role> {
+    let g = gazetteer();
+    if let Some(u) = unit_of_place(g, place) {
+        return g.role(u);
+    }
+    // A truncated chain: the deepest named ancestor that has a code.
+    let code = place.adcode.as_deref()?;
+    g.role(g.by_code(code)?)
+}
+
+/// The prefecture of a unit (a province stays itself; a municipality is its
+/// own prefecture; a county directly under a province stays the county).
+fn lift(g: &Gazetteer, u: UnitId) -> UnitId {
+    let chain = g.chain(u);
+    let level = g.unit(u).map(|u| u.level);
+    if level == Some(Level::Province) {
+        return u;
+    }
+    if let Some(p) = chain[1] {
+        return p;
+    }
+    if let Some(p) = chain[0].filter(|&p| g.unit(p).is_some_and(|p| p.name.ends_with('市'))) {
+        return p;
+    }
+    chain[2].unwrap_or(u)
+}
+
+/// The form of a place name that articles and the `documents` table use:
+/// autonomous prefectures as X州 (黔东南州), autonomous regions and special
+/// administrative regions by their short name (宁夏, 香港), everything else
+/// by its full official name (杭州市, 凯里市).
+pub fn common_name(place: &Place) -> String {
+    let name = place.name.as_str();
+    if name.ends_with("自治州") || name.ends_with("自治区") || name.ends_with("特别行政区")
+    {
+        let ethnic: Vec<String> = {
+            let mut v: Vec<String> = lexicon::entries(lexicon::ETHNIC)
+                .flat_map(|e| [format!("{e}族"), e.to_string()])
+                .collect();
+            v.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
+            v
+        };
+        if let Some(first) = super::gazetteer::short_forms(name, place.level, &ethnic)
+            .into_iter()
+            .next()
+        {
+            return first;
+        }
+    }
+    name.to_string()
+}
+
+fn places_of(mentions: &[Mention]) -> impl Iterator<Item = (&Mention, &Place)> {
+    mentions.iter().filter_map(|m| match &m.kind {
+        MentionKind::Place(p) => Some((m, p)),
+        _ => None,
+    })
+}
+
+/// Scores the places of one text (title or body) into `scores`.
+fn score_text(
+    g: &Gazetteer,
+    text: &ScanText,
+    mentions: &[Mention],
+    weight: u32,
+    order_offset: usize,
+    scores: &mut HashMap<UnitId, (u32, usize, Option<Role>)>,
+) {
+    let units: Vec<(usize, usize, UnitId)> = places_of(mentions)
+        .filter_map(|(m, p)| Some((m.start, m.end, lift(g, unit_of_place(g, p)?))))
+        .collect();
+    let mut add = |u: UnitId, w: u32, pos: usize, role: Option<Role>| {
+        let e = scores.entry(u).or_insert((0, pos + order_offset, None));
+        e.0 += w;
+        if e.2.is_none() {
+            e.2 = role;
+        }
+    };
+    for &(start, _, u) in &units {
+        add(u, weight, start, g.role(u));
+    }
+    let folded = text.folded();
+    for (cue, donor_first) in &CUES.party {
+        for (byte, _) in folded.match_indices(cue.as_str()) {
+            let p = text.char_of_folded_byte(byte);
+            let q = p + cue.chars().count();
+            let before = units.iter().rev().find(|u| u.1 <= p && u.1 + CUE_GAP >= p);
+            let after = units.iter().find(|u| u.0 >= q && u.0 <= q + CUE_GAP);
+            if let Some(&(s, _, u)) = before {
+                let role = g.role(u).or(donor_first.then_some(Role::East));
+                add(u, CUE_WEIGHT, s, role);
+            }
+            if let Some(&(s, _, u)) = after {
+                let role = g.role(u).or(donor_first.then_some(Role::West));
+                add(u, CUE_WEIGHT, s, role);
+            }
+        }
+    }
+}
+
+/// The eastern donor and western recipient a document is about, from its
+/// title (weighted most), cue patterns (X对口帮扶Y, X与Y结对 …) and how often
+/// each place is named. `mentions` are the body's mentions (any kinds).
+pub fn document_parties(title: &str, body: &ScanText, mentions: &[Mention]) -> Parties {
+    let g = gazetteer();
+    let mut scores: HashMap<UnitId, (u32, usize, Option<Role>)> = HashMap::new();
+    let title_text = ScanText::new(title);
+    let title_mentions = super::scan(&title_text);
+    score_text(
+        g,
+        &title_text,
+        &title_mentions,
+        TITLE_WEIGHT,
+        0,
+        &mut scores,
+    );
+    score_text(g, body, mentions, 1, title_text.len_chars(), &mut scores);
+    let pick = |role: Role| -> Option<Place> {
+        scores
+            .iter()
+            .filter(|(_, v)| v.2 == Some(role))
+            .max_by_key(|(_, v)| (v.0, std::cmp::Reverse(v.1)))
+            .and_then(|(&u, _)| g.place(u))
+    };
+    Parties {
+        donor: pick(Role::East),
+        recipient: pick(Role::West),
+    }
+}
+
+/// True when `a` names an ancestor of `b` (its chain holds `a`'s name at
+/// `a`'s level).
+fn is_ancestor_place(a: &Place, b: &Place) -> bool {
+    if a.level >= b.level {
+        return false;
+    }
+    let slot = match a.level {
+        Level::Province => &b.province,
+        Level::Prefecture => &b.prefecture,
+        Level::County => &b.county,
+        Level::Township => &b.township,
+        Level::Village => &b.village,
+    };
+    slot.as_deref() == Some(a.name.as_str())
+}
+
+/// The parties and direction of the sentence at chars `range` of `text`.
+/// `mentions` may be all of the document's mentions: only places inside
+/// `range` are used. `doc` supplies the donor when the sentence names none.
+pub fn sentence_parties(
+    text: &ScanText,
+    range: Range<usize>,
+    mentions: &[Mention],
+    doc: &Parties,
+) -> SentenceParties {
+    let places: Vec<(&Mention, &Place, Option<Role>)> = places_of(mentions)
+        .filter(|(m, _)| m.start >= range.start && m.end <= range.end)
+        .map(|(m, p)| (m, p, role_of(p)))
+        .collect();
+    let eastern: Vec<&Place> = places
+        .iter()
+        .filter(|p| p.2 == Some(Role::East))
+        .map(|p| p.1)
+        .collect();
+    let donor = eastern
+        .iter()
+        .fold(None::<&&Place>, |best, p| match best {
+            Some(b) if b.level >= p.level => Some(b),
+            _ => Some(p),
+        })
+        .map(|p| p.name.clone())
+        .or_else(|| doc.donor.as_ref().map(|p| p.name.clone()));
+    let western: Vec<&Place> = places
+        .iter()
+        .filter(|p| p.2 == Some(Role::West))
+        .map(|p| p.1)
+        .collect();
+    let mut recipients: Vec<String> = Vec::new();
+    for p in &western {
+        if western.iter().any(|q| is_ancestor_place(p, q)) || recipients.contains(&p.name) {
+            continue;
+        }
+        recipients.push(p.name.clone());
+    }
+
+    let folded = text.folded_slice(range.start, range.end);
+    let cues = &*CUES;
+    let base = text.folded_byte_of_char(range.start);
+    let char_at = |byte_in_sentence: usize| text.char_of_folded_byte(base + byte_in_sentence);
+    let mut direction = Direction::Unknown;
+    let not_move: Vec<(usize, usize)> = cues
+        .not_moves
+        .iter()
+        .flat_map(|w| {
+            folded
+                .match_indices(w.as_str())
+                .map(|(b, s)| (b, b + s.len()))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let mut best_move: Option<(usize, Direction)> = None;
+    for cue in &cues.moves {
+        for (b, s) in folded.match_indices(cue.as_str()) {
+            if not_move.iter().any(|&(x, y)| x <= b && b + s.len() <= y) {
+                continue;
+            }
+            let q = char_at(b + s.len());
+            let dest = places
+                .iter()
+                .find(|p| p.0.start >= q && p.0.start <= q + MOVE_GAP);
+            let d = match dest.and_then(|p| p.2) {
+                Some(Role::East) => Direction::WestToEast,
+                Some(Role::West) => Direction::EastToWest,
+                None => continue,
+            };
+            if best_move.is_none_or_gt(b) {
+                best_move = Some((b, d));
+            }
+        }
+    }
+    if let Some((_, d)) = best_move {
+        direction = d;
+    } else if cues.mutual.iter().any(|c| folded.contains(c.as_str())) {
+        direction = Direction::Mutual;
+    } else if cues.give.iter().any(|c| folded.contains(c.as_str())) && donor.is_some() {
+        direction = Direction::EastToWest;
+    }
+    SentenceParties {
+        donor,
+        recipients,
+        direction,
+    }
+}
+
+trait EarlierThan {
+    fn is_none_or_gt(&self, b: usize) -> bool;
+}
+
+impl EarlierThan for Option<(usize, Direction)> {
+    fn is_none_or_gt(&self, b: usize) -> bool {
+        match self {
+            None => true,
+            Some((x, _)) => *x > b,
+        }
+    }
+}

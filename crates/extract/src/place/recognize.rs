@@ -1,0 +1,429 @@
+//! Place recognition: every name and short form of the gazetteer found in
+//! the folded text, the overlaps settled (longest first, official names
+//! before short forms), homonyms resolved by context, chains completed, and
+//! villages read right after their township or county.
+//!
+//! Context, strongest first: the places earlier in the same sentence (凯里市
+//! 炉山镇 → 凯里市's 炉山镇; 丹寨县兴仁镇和龙泉镇 → 丹寨县's 龙泉镇), then the
+//! unambiguous places anywhere in the text (西湖区 in an article about 杭州),
+//! then the official name over a short form, then the higher level. When
+//! candidates still tie, the chain stops at what they share; a township name
+//! with several candidates and no context is not reported.
+
+use std::cmp::Reverse;
+
+use super::gazetteer::{gazetteer, rank, Candidate, Form, Gazetteer, UnitId, Village};
+use crate::mention::{Level, Mention, MentionKind, Place};
+use crate::text::ScanText;
+
+/// A place found in the text, with the unit it resolved to.
+#[derive(Debug, Clone)]
+pub(crate) struct Found {
+    /// First char.
+    pub start: usize,
+    /// One past the last char.
+    pub end: usize,
+    /// The resolved unit (for villages: their township or county), if the
+    /// chain is certain.
+    pub unit: Option<UnitId>,
+    /// The place as reported.
+    pub place: Place,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Hit {
+    start: usize,
+    end: usize,
+    pat: u32,
+}
+
+/// Chars that end a sentence for context purposes (folded text).
+pub(crate) fn is_sentence_end(c: char) -> bool {
+    matches!(c, '。' | '!' | '?' | ';' | '\n' | '！' | '？' | '；')
+}
+
+/// Sentence start offsets (chars) of a text; `sentence_of` finds the index.
+pub(crate) struct Sentences {
+    starts: Vec<usize>,
+}
+
+impl Sentences {
+    /// Splits a folded text.
+    pub fn new(folded: &str) -> Self {
+        let mut starts = vec![0];
+        for (i, c) in folded.chars().enumerate() {
+            if is_sentence_end(c) {
+                starts.push(i + 1);
+            }
+        }
+        Sentences { starts }
+    }
+
+    /// The index of the sentence holding char `pos`.
+    pub fn sentence_of(&self, pos: usize) -> usize {
+        self.starts.partition_point(|&s| s <= pos).saturating_sub(1)
+    }
+}
+
+/// Finds every place in `text`, in text order.
+pub(crate) fn find_places(text: &ScanText) -> Vec<Found> {
+    let g = gazetteer();
+    let folded = text.folded();
+    let mut selected: Vec<Hit> = Vec::with_capacity(folded.len() / 32);
+    // Overlapping matches come in order of their end; overlapping ones form
+    // small clusters, each settled on its own (see `settle`).
+    let mut cluster: Vec<RawHit> = Vec::new();
+    let mut cluster_end = 0;
+    for m in g.automaton.find_overlapping_iter(folded) {
+        let after = folded.get(m.end()..).unwrap_or("");
+        let stop_char = after
+            .chars()
+            .next()
+            .is_some_and(|c| g.followers_first.contains(&c));
+        if stop_char
+            && g.followers_stop
+                .iter()
+                .any(|f| after.starts_with(f.as_str()))
+        {
+            continue;
+        }
+        let pat = m.pattern().as_u32();
+        let cands = g.patterns.get(pat as usize).map_or(&[][..], Vec::as_slice);
+        let hit = RawHit {
+            start: m.start(),
+            end: m.end(),
+            pat,
+            dependent: cands.iter().all(|c| c.dependent),
+            form: cands.iter().map(|c| c.form).max().unwrap_or(Form::Short),
+        };
+        if hit.start >= cluster_end && !cluster.is_empty() {
+            settle(text, &mut cluster, &mut selected);
+        }
+        cluster_end = cluster_end.max(hit.end);
+        cluster.push(hit);
+    }
+    settle(text, &mut cluster, &mut selected);
+    resolve(g, text, &selected)
+}
+
+/// A match in folded-text bytes, with what ranks it.
+#[derive(Debug, Clone, Copy)]
+struct RawHit {
+    start: usize,
+    end: usize,
+    pat: u32,
+    dependent: bool,
+    form: Form,
+}
+
+/// Settles a cluster of overlapping matches: longest first, then official
+/// names before short forms, then leftmost; zone-like names that need a
+/// parent before them come last and only fill what the others leave
+/// (杭州市经济技术开发区 is 杭州市 + a zone). Appends the kept ones, in text
+/// order and with char offsets, to `out`, and empties the cluster.
+fn settle(text: &ScanText, cluster: &mut Vec<RawHit>, out: &mut Vec<Hit>) {
+    cluster.sort_by_key(|h| {
+        (
+            h.dependent,
+            Reverse(h.end - h.start),
+            Reverse(h.form),
+            h.start,
+        )
+    });
+    let mut kept: Vec<RawHit> = Vec::with_capacity(2);
+    for h in cluster.drain(..) {
+        if kept.iter().all(|k| h.end <= k.start || k.end <= h.start) {
+            kept.push(h);
+        }
+    }
+    kept.sort_by_key(|h| h.start);
+    out.extend(kept.into_iter().map(|h| Hit {
+        start: text.char_of_folded_byte(h.start),
+        end: text.char_of_folded_byte(h.end),
+        pat: h.pat,
+    }));
+}
+
+fn resolve(g: &Gazetteer, text: &ScanText, hits: &[Hit]) -> Vec<Found> {
+    let sentences = Sentences::new(text.folded());
+    // Units named unambiguously anywhere in the text (townships excepted:
+    // their names repeat too much to anchor anything).
+    let mut certain: Vec<UnitId> = Vec::new();
+    for h in hits {
+        let cands = g
+            .patterns
+            .get(h.pat as usize)
+            .map_or(&[][..], Vec::as_slice);
+        let plain: Vec<&Candidate> = cands.iter().filter(|c| !c.dependent).collect();
+        if let [only] = plain.as_slice() {
+            // Short county names (资兴) are too word-like to anchor anything.
+            let anchors = g.unit(only.unit).is_some_and(|u| match u.level {
+                Level::Township | Level::Village => false,
+                Level::County => only.form != Form::Short,
+                _ => true,
+            });
+            if anchors {
+                certain.push(only.unit);
+            }
+        }
+    }
+    certain.sort_unstable();
+    certain.dedup();
+    // Every unit on the chain of a certain unit: a candidate shares depth d
+    // with some certain unit when its chain's unit at level d is here.
+    let mut certain_chain: std::collections::HashSet<UnitId> = std::collections::HashSet::new();
+    for &u in &certain {
+        certain_chain.extend(g.chain(u).into_iter().flatten());
+    }
+
+    let mut out: Vec<Found> = Vec::with_capacity(hits.len());
+    // Resolved units so far, with their sentence and end offset.
+    let mut resolved: Vec<(usize, usize, UnitId)> = Vec::new();
+    for (i, h) in hits.iter().enumerate() {
+        let place_follows = hits.get(i + 1).is_some_and(|n| n.start == h.end);
+        let sentence = sentences.sentence_of(h.start);
+        let cands = g
+            .patterns
+            .get(h.pat as usize)
+            .map_or(&[][..], Vec::as_slice);
+        let adjacent_parent = resolved.last().filter(|r| r.1 == h.start).map(|r| r.2);
+        let adjacent_is_parent =
+            |c: &Candidate| adjacent_parent.is_some_and(|p| g.is_ancestor(p, c.unit));
+        // A township written right after a county or prefecture belongs to
+        // it or is not that township (黎平县高屯镇 is not 盖州市's 高屯镇).
+        let after_county = adjacent_parent
+            .and_then(|p| g.unit(p))
+            .is_some_and(|u| matches!(u.level, Level::County | Level::Prefecture));
+        let cands: Vec<&Candidate> = cands
+            .iter()
+            .filter(|c| !c.dependent || adjacent_is_parent(c))
+            .filter(|c| !after_county || adjacent_is_parent(c) || is_not_township(g, c.unit))
+            .collect();
+        let Some(found) = choose(g, h, &cands, sentence, &resolved, &certain_chain) else {
+            continue;
+        };
+        if let Some(u) = found.unit {
+            resolved.push((sentence, h.end, u));
+            let level = found.place.level;
+            out.push(found);
+            if matches!(level, Level::County | Level::Township) && !place_follows {
+                out.extend(villages_after(g, text, h.end, u));
+            }
+        } else {
+            out.push(found);
+        }
+    }
+    out
+}
+
+fn is_not_township(g: &Gazetteer, u: UnitId) -> bool {
+    match g.unit(u) {
+        Some(u) => u.level != Level::Township,
+        None => true,
+    }
+}
+
+/// Picks the candidate of a hit, or a truncated chain, or nothing.
+fn choose(
+    g: &Gazetteer,
+
+    h: &Hit,
+    cands: &[&Candidate],
+    sentence: usize,
+    resolved: &[(usize, usize, UnitId)],
+    certain_chain: &std::collections::HashSet<UnitId>,
+) -> Option<Found> {
+    let key = |c: &Candidate| {
+        let in_sentence = resolved
+            .iter()
+            .rev()
+            .take_while(|r| r.0 == sentence)
+            .map(|r| g.shared_depth(r.2, c.unit))
+            .max()
+            .unwrap_or(0);
+        // A candidate that is itself on a certain unit's chain (长治市 when
+        // 潞州区 is written) counts too.
+        let in_doc = g
+            .chain(c.unit)
+            .iter()
+            .enumerate()
+            .filter(|(_, slot)| slot.is_some_and(|u| certain_chain.contains(&u)))
+            .map(|(i, _)| i + 1)
+            .max()
+            .unwrap_or(0);
+        let level = g.unit(c.unit).map_or(4, |u| rank(u.level));
+        (in_sentence, in_doc, c.form, Reverse(level))
+    };
+    let keyed: Vec<_> = cands.iter().map(|c| (key(c), *c)).collect();
+    let best = keyed.iter().map(|k| k.0).max()?;
+    let ties: Vec<&Candidate> = keyed.iter().filter(|k| k.0 == best).map(|k| k.1).collect();
+    let first = ties.first()?;
+    let unit = g.unit(first.unit)?;
+    // A township shares its province with too many others: context counts
+    // from the prefecture down.
+    let floor = if unit.level == Level::Township { 2 } else { 1 };
+    let no_context = best.0 < floor && best.1 < floor;
+    if unit.level == Level::Township {
+        // A township needs context, or a name that is unique and not short.
+        if no_context && (cands.len() > 1 || h.end - h.start < 3) {
+            return None;
+        }
+    }
+    // A short county name (资兴 in 投资兴业) needs a place of its province
+    // somewhere in the text.
+    if unit.level == Level::County && first.form == Form::Short && best.0 == 0 && best.1 == 0 {
+        return None;
+    }
+    if ties.len() == 1 {
+        return Some(Found {
+            start: h.start,
+            end: h.end,
+            unit: Some(first.unit),
+            place: g.place(first.unit)?,
+        });
+    }
+    if unit.level == Level::Township && no_context {
+        return None;
+    }
+    // Several equally good candidates: keep what they share.
+    if !ties
+        .iter()
+        .all(|c| g.unit(c.unit).is_some_and(|u| u.name == unit.name))
+    {
+        return None;
+    }
+    let mut shared = g.chain(first.unit);
+    for c in &ties[1..] {
+        let other = g.chain(c.unit);
+        for (s, o) in shared.iter_mut().zip(other.iter()) {
+            if *s != *o {
+                *s = None;
+            }
+        }
+    }
+    let deepest = shared[..rank(unit.level)]
+        .iter()
+        .rev()
+        .flatten()
+        .next()
+        .copied();
+    let mut place = match deepest {
+        Some(a) => g.place(a)?,
+        None => Place {
+            name: String::new(),
+            level: unit.level,
+            province: None,
+            prefecture: None,
+            county: None,
+            township: None,
+            village: None,
+            adcode: None,
+        },
+    };
+    place.name = unit.name.to_string();
+    place.level = unit.level;
+    match unit.level {
+        Level::Province => place.province = Some(unit.name.to_string()),
+        Level::Prefecture => place.prefecture = Some(unit.name.to_string()),
+        Level::County => place.county = Some(unit.name.to_string()),
+        Level::Township => place.township = Some(unit.name.to_string()),
+        Level::Village => place.village = Some(unit.name.to_string()),
+    }
+    Some(Found {
+        start: h.start,
+        end: h.end,
+        unit: None,
+        place,
+    })
+}
+
+/// Villages written right after a county or township (凯里市炉山镇伟勇村),
+/// and further villages of the same township listed after them with 、和及.
+fn villages_after(g: &Gazetteer, text: &ScanText, at: usize, unit: UnitId) -> Vec<Found> {
+    let mut out = Vec::new();
+    let Some(u) = g.unit(unit) else { return out };
+    let (county_code, mut township) = match u.level {
+        Level::Township => (u.code.get(..6).unwrap_or(""), u.code.get(6..9)),
+        Level::County => (&*u.code, None),
+        _ => return out,
+    };
+    let villages = g.villages_of_county(county_code);
+    if villages.is_empty() {
+        return out;
+    }
+    let mut pos = at;
+    loop {
+        let rest = text.folded_slice(pos, pos + 16);
+        let min_chars = if township.is_some() { 2 } else { 3 };
+        let mut best: Option<&Village> = None;
+        let mut ambiguous = false;
+        let Some(first) = rest.chars().next() else {
+            break;
+        };
+        let mut buf = [0u8; 4];
+        let first = &*first.encode_utf8(&mut buf);
+        // The run of names starting with that char (the list is sorted).
+        let from = villages.partition_point(|v| *v.name < *first);
+        let run = villages
+            .get(from..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|v| v.name.starts_with(first));
+        for v in run {
+            if township.is_some_and(|t| *v.township != *t) || !rest.starts_with(&*v.name) {
+                continue;
+            }
+            match best {
+                Some(b) if b.name.len() > v.name.len() => {}
+                Some(b) if b.name.len() == v.name.len() => ambiguous |= b.township != v.township,
+                _ => {
+                    best = Some(v);
+                    ambiguous = false;
+                }
+            }
+        }
+        let Some(v) = best.filter(|v| !ambiguous && v.name.chars().count() >= min_chars) else {
+            break;
+        };
+        let town_code = format!("{county_code}{}", v.township);
+        let Some(town) = g.by_code(&town_code) else {
+            break;
+        };
+        let Some(mut place) = g.place(town) else {
+            break;
+        };
+        let end = pos + v.name.chars().count();
+        place.name = v.name.to_string();
+        place.level = Level::Village;
+        place.village = Some(v.name.to_string());
+        place.adcode = Some(format!("{town_code}{}", v.suffix));
+        out.push(Found {
+            start: pos,
+            end,
+            unit: Some(town),
+            place,
+        });
+        township = Some(&*v.township);
+        // A list of villages of the same township: 、和及与 then another.
+        let next = text.folded_slice(end, end + 1);
+        if matches!(next, "、" | "和" | "及" | "与") {
+            pos = end + 1;
+        } else {
+            break;
+        }
+    }
+    out
+}
+
+/// Places as mentions.
+pub(crate) fn into_mentions(text: &ScanText, found: Vec<Found>) -> Vec<Mention> {
+    found
+        .into_iter()
+        .map(|f| Mention {
+            text: text.slice(f.start, f.end).to_string(),
+            start: f.start,
+            end: f.end,
+            kind: MentionKind::Place(f.place),
+        })
+        .collect()
+}

@@ -1,0 +1,294 @@
+//! Unit tests of place and organisation recognition and of the parties, on
+//! sentences written for them.
+
+use super::*;
+use crate::mention::{Level, MentionKind, OrgKind};
+
+fn places(text: &str) -> Vec<(String, Place)> {
+    scan(&ScanText::new(text))
+        .into_iter()
+        .filter_map(|m| match m.kind {
+            MentionKind::Place(p) => Some((m.text, p)),
+            _ => None,
+        })
+        .collect()
+}
+
+fn place(text: &str, written: &str) -> Place {
+    places(text)
+        .into_iter()
+        .find(|(t, _)| t == written)
+        .map(|(_, p)| p)
+        .unwrap_or_else(|| panic!("no place {written} in {text}: {:?}", places(text)))
+}
+
+fn orgs(text: &str) -> Vec<(String, OrgKind)> {
+    scan(&ScanText::new(text))
+        .into_iter()
+        .filter_map(|m| match m.kind {
+            MentionKind::Org(o) => Some((m.text, o.kind)),
+            _ => None,
+        })
+        .collect()
+}
+
+fn written(text: &str) -> Vec<String> {
+    places(text).into_iter().map(|(t, _)| t).collect()
+}
+
+#[test]
+fn full_names_resolve_with_chain_and_code() {
+    let p = place("我们来到贵州省黔东南苗族侗族自治州凯里市。", "凯里市");
+    assert_eq!(p.name, "凯里市");
+    assert_eq!(p.level, Level::County);
+    assert_eq!(p.province.as_deref(), Some("贵州省"));
+    assert_eq!(p.prefecture.as_deref(), Some("黔东南苗族侗族自治州"));
+    assert_eq!(p.adcode.as_deref(), Some("522601"));
+}
+
+#[test]
+fn short_forms_resolve_to_the_official_name() {
+    let p = place("杭州对口帮扶黔东南州已有多年。", "黔东南州");
+    assert_eq!(p.name, "黔东南苗族侗族自治州");
+    assert_eq!(
+        place("杭州对口帮扶黔东南州已有多年。", "杭州").name,
+        "杭州市"
+    );
+    assert_eq!(place("他在宁夏工作。", "宁夏").name, "宁夏回族自治区");
+    assert_eq!(
+        place("恩施州和湘西州都在中部。", "恩施州").level,
+        Level::Prefecture
+    );
+}
+
+#[test]
+fn traditional_script_is_folded_before_matching() {
+    let p = place("杭州市對口幫扶黔東南州", "黔東南州");
+    assert_eq!(p.name, "黔东南苗族侗族自治州");
+}
+
+#[test]
+fn township_and_village_complete_their_chain_from_the_county_before_them() {
+    let text = "凯里市炉山镇伟勇村建成了美丽乡村。";
+    let town = place(text, "炉山镇");
+    assert_eq!(town.county.as_deref(), Some("凯里市"));
+    assert_eq!(town.adcode.as_ref().map(String::len), Some(9));
+    let village = place(text, "伟勇村");
+    assert_eq!(village.level, Level::Village);
+    assert_eq!(village.township.as_deref(), Some("炉山镇"));
+    assert_eq!(village.county.as_deref(), Some("凯里市"));
+    assert_eq!(village.adcode.as_ref().map(String::len), Some(12));
+}
+
+#[test]
+fn a_village_is_resolved_only_under_its_township() {
+    let p = place("岑巩县注溪镇周坪村", "周坪村");
+    assert_eq!(p.county.as_deref(), Some("岑巩县"));
+    assert!(written("周坪村有一百户。").is_empty());
+}
+
+#[test]
+fn a_township_takes_the_county_named_before_it_in_the_sentence() {
+    let p = place("丹寨县兴仁镇和龙泉镇发展了特色产业。", "龙泉镇");
+    assert_eq!(p.county.as_deref(), Some("丹寨县"));
+    assert_eq!(p.prefecture.as_deref(), Some("黔东南苗族侗族自治州"));
+}
+
+#[test]
+fn a_bare_township_name_with_many_homonyms_is_not_reported() {
+    assert!(written("城关镇今年建了新学校。").is_empty());
+}
+
+#[test]
+fn homonym_district_follows_the_city_of_the_document() {
+    let text = "杭州市各区积极参与。西湖区捐赠了物资。";
+    assert_eq!(place(text, "西湖区").prefecture.as_deref(), Some("杭州市"));
+    let text = "南昌市西湖区捐赠了物资。";
+    assert_eq!(place(text, "西湖区").prefecture.as_deref(), Some("南昌市"));
+}
+
+#[test]
+fn homonym_without_context_keeps_only_the_certain_part_of_the_chain() {
+    let p = place("朝阳区的干部来了。", "朝阳区");
+    assert_eq!(p.level, Level::County);
+    assert_eq!(p.province, None);
+    assert_eq!(p.adcode, None);
+}
+
+#[test]
+fn former_names_resolve_to_the_current_unit() {
+    let p = place("湖北省襄樊市", "襄樊市");
+    assert_eq!(p.name, "襄阳市");
+    let p = place("杭州市江干区", "江干区");
+    assert_eq!(p.prefecture.as_deref(), Some("杭州市"));
+    let p = place("柳州地区忻城县", "忻城县");
+    assert_eq!(p.prefecture.as_deref(), Some("来宾市"));
+}
+
+#[test]
+fn common_words_are_not_places() {
+    for text in [
+        "东部地区和西部地区",
+        "千县万村工程",
+        "中方代表团",
+        "新区建设",
+        "开发区建设",
+        "东方红",
+        "城区道路",
+        "和平发展",
+        "新华社记者",
+        "长安汽车",
+        "月亮山区的农户",
+    ] {
+        assert!(written(text).is_empty(), "{text}: {:?}", written(text));
+    }
+}
+
+#[test]
+fn a_region_word_inside_a_company_name_is_not_a_place() {
+    let text = "浙江华东医药集团捐款";
+    assert_eq!(written(text), ["浙江"]);
+    assert_eq!(
+        orgs(text),
+        [("浙江华东医药集团".to_string(), OrgKind::Company)]
+    );
+}
+
+#[test]
+fn street_names_are_not_places() {
+    assert_eq!(written("北海市重庆路"), ["北海市"]);
+}
+
+#[test]
+fn zone_divisions_need_their_parent_right_before() {
+    // NBS names the unit 秦皇岛市经济技术开发区; the bare zone word is no place.
+    let p = place("河北省秦皇岛市经济技术开发区", "秦皇岛市经济技术开发区");
+    assert_eq!(p.prefecture.as_deref(), Some("秦皇岛市"));
+    assert!(written("经济技术开发区").is_empty());
+    let p = place("晋城市城区", "城区");
+    assert_eq!(p.prefecture.as_deref(), Some("晋城市"));
+}
+
+#[test]
+fn organisations_are_found_with_their_kind_and_left_boundary() {
+    let o = orgs("杭州市与黔东南州人民医院签订协议");
+    assert_eq!(o, [("黔东南州人民医院".to_string(), OrgKind::Hospital)]);
+    let o = orgs("推动杭州经济技术开发区企业落户");
+    assert_eq!(o, [("杭州经济技术开发区".to_string(), OrgKind::Zone)]);
+    let o = orgs("组织教师赴杭州市第二中学跟岗学习");
+    assert_eq!(o, [("杭州市第二中学".to_string(), OrgKind::School)]);
+    let o = orgs("阿里巴巴集团在凯里设立服务中心");
+    assert_eq!(o[0], ("阿里巴巴集团".to_string(), OrgKind::Company));
+    let o = orgs("黔东南州扶贫办和杭州市商务局召开座谈会");
+    assert_eq!(
+        o,
+        [
+            ("黔东南州扶贫办".to_string(), OrgKind::Agency),
+            ("杭州市商务局".to_string(), OrgKind::Agency)
+        ]
+    );
+}
+
+#[test]
+fn verbs_ending_in_agency_suffixes_are_not_agencies() {
+    assert!(orgs("两地举办了招商会").is_empty());
+    assert!(orgs("东部和西部").is_empty());
+    assert!(orgs("开发区").is_empty());
+}
+
+#[test]
+fn places_and_orgs_may_overlap() {
+    let all = scan(&ScanText::new("杭州市经济技术开发区"));
+    let kinds: Vec<_> = all.iter().map(|m| m.kind.type_name()).collect();
+    assert_eq!(kinds, ["org", "place"]);
+    assert_eq!(all[0].start, all[1].start);
+}
+
+#[test]
+fn mentions_carry_original_slices_and_char_offsets() {
+    let text = "２０１５年，杭州市對口幫扶黔東南州。";
+    let t = ScanText::new(text);
+    for m in scan(&t) {
+        assert_eq!(m.text, t.slice(m.start, m.end));
+    }
+}
+
+#[test]
+fn lookup_resolves_names_short_forms_and_codes() {
+    assert_eq!(lookup("杭州").map(|p| p.name), Some("杭州市".into()));
+    assert_eq!(lookup("吉林").map(|p| p.name), Some("吉林省".into()));
+    assert_eq!(
+        lookup("黔東南州").and_then(|p| p.adcode),
+        Some("522600".into())
+    );
+    assert_eq!(lookup("西湖区"), None);
+    assert_eq!(lookup_code("522601").map(|p| p.name), Some("凯里市".into()));
+}
+
+#[test]
+fn document_parties_come_from_the_title_and_cue_patterns() {
+    let body = "拱墅区与黄平县结对。杭州市各部门到黔东南州开展帮扶。";
+    let t = ScanText::new(body);
+    let m = scan(&t);
+    let p = document_parties("杭州市对口帮扶黔东南州工作纪实", &t, &m);
+    let donor = p.donor.unwrap();
+    let recipient = p.recipient.unwrap();
+    assert_eq!(donor.name, "杭州市");
+    assert_eq!(recipient.name, "黔东南苗族侗族自治州");
+    assert_eq!(common_name(&recipient), "黔东南州");
+    assert_eq!(common_name(&donor), "杭州市");
+}
+
+#[test]
+fn document_parties_lift_counties_to_their_prefecture() {
+    let body = "拱墅区与黄平县结对帮扶。拱墅区向黄平县捐款。";
+    let t = ScanText::new(body);
+    let m = scan(&t);
+    let p = document_parties("结对帮扶见成效", &t, &m);
+    assert_eq!(p.donor.map(|p| p.name), Some("杭州市".into()));
+    assert_eq!(
+        p.recipient.map(|p| p.name),
+        Some("黔东南苗族侗族自治州".into())
+    );
+}
+
+fn sentence(text: &str) -> SentenceParties {
+    let t = ScanText::new(text);
+    let m = scan(&t);
+    sentence_parties(&t, 0..t.len_chars(), &m, &Parties::default())
+}
+
+#[test]
+fn sentence_donor_is_the_eastern_place_and_recipients_the_western() {
+    let s = sentence("杭州市西湖区和镇远县签订协议,西湖区捐赠镇远县100万元。");
+    assert_eq!(s.donor.as_deref(), Some("西湖区"));
+    assert_eq!(s.recipients, ["镇远县"]);
+    assert_eq!(s.direction, Direction::EastToWest);
+}
+
+#[test]
+fn trainees_going_east_are_west_to_east() {
+    let s = sentence("黔东南州选派50名医生赴杭州进修学习");
+    assert_eq!(s.direction, Direction::WestToEast);
+    assert_eq!(s.direction.as_str(), "west_to_east");
+}
+
+#[test]
+fn cadres_sent_west_are_east_to_west() {
+    let s = sentence("杭州市选派32名干部到黔东南州挂职");
+    assert_eq!(s.direction, Direction::EastToWest);
+    assert_eq!(s.recipients, ["黔东南苗族侗族自治州"]);
+}
+
+#[test]
+fn exchanges_between_both_sides_are_mutual() {
+    let s = sentence("两地开展交流100余次");
+    assert_eq!(s.direction, Direction::Mutual);
+    assert_eq!(sentence("今年天气很好").direction, Direction::Unknown);
+}
+
+#[test]
+fn receiving_help_is_not_a_movement() {
+    let s = sentence("黔东南州受到杭州市的大力帮扶");
+    assert_eq!(s.direction, Direction::EastToWest);
+}
