@@ -66,6 +66,20 @@ impl<'a> DocContext<'a> {
         segment::containing(&self.clauses, pos).unwrap_or(pos..pos)
     }
 
+    /// The paragraph (line) around char `pos`.
+    pub fn paragraph_of(&self, pos: usize) -> Range<usize> {
+        let pos = pos.min(self.chars.len());
+        let start = self.chars[..pos]
+            .iter()
+            .rposition(|&c| c == '\n')
+            .map_or(0, |i| i + 1);
+        let end = self.chars[pos..]
+            .iter()
+            .position(|&c| c == '\n')
+            .map_or(self.chars.len(), |i| pos + i);
+        start..end
+    }
+
     /// Folded text of a char range (clamped).
     pub fn folded_str(&self, r: Range<usize>) -> String {
         let end = r.end.min(self.folded.len());

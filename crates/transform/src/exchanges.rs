@@ -6,7 +6,7 @@ use crate::context::DocContext;
 use crate::lexicon::{Hit, LEXICON};
 use crate::periods::{period_before, year_just_before};
 use crate::phrases::{phrase_before, subject_after};
-use crate::projects::project_count_name;
+use crate::projects::{is_brought_in, project_count_name};
 use crate::rows::ExchangeRow;
 use extract::mention::decimal_to_i64;
 use extract::{Count, Mention, MentionKind, Qualifier};
@@ -31,28 +31,66 @@ pub fn exchanges(ctx: &DocContext) -> Vec<ExchangeRow> {
         .collect()
 }
 
+/// Activity words decide a count's kind before subject nouns do; among
+/// activities, this order breaks ties (选派…到某地跟岗培训 is training).
+const KIND_PRIORITY: &[&str] = &[
+    "training",
+    "pairing",
+    "agreement",
+    "labor",
+    "trade",
+    "tourism",
+    "culture",
+    "health",
+    "education",
+    "secondment",
+    "visit",
+    "investment",
+    "other",
+];
+
 fn exchange_row(ctx: &DocContext, m: &Mention, count: &Count) -> Option<ExchangeRow> {
-    if project_count_name(ctx, m, count).is_some() {
+    if is_article_one(ctx, m) {
         return None;
     }
     let (clause_left, clause_right) = ctx.clause_sides(m);
-    let (sentence_left, _) = ctx.sentence_sides(m);
-    let subject = subject_after(&clause_right).or_else(|| {
-        EVENT_UNITS
-            .contains(&count.unit.as_str())
-            .then(|| phrase_before(&clause_left, 8))
-            .flatten()
-    });
+    let (sentence_left, sentence_right) = ctx.sentence_sides(m);
+    let project_name = project_count_name(ctx, m, count);
+    let brought_in = match &project_name {
+        Some(name) if is_brought_in(ctx, m, name) => true,
+        Some(_) => return None,
+        None => false,
+    };
+    let subject = project_name
+        .or_else(|| subject_after(&clause_right))
+        .or_else(|| {
+            EVENT_UNITS
+                .contains(&count.unit.as_str())
+                .then(|| phrase_before(&clause_left, 8))
+                .flatten()
+        });
     if ruled_out(&clause_left, &clause_right, subject.as_deref()) {
         return None;
     }
-    let kind_hit = nearest_either("exchange.kind", &clause_left, &clause_right)
-        .or_else(|| {
-            subject
-                .as_deref()
-                .and_then(|s| LEXICON.nearest_after("exchange.kind", s))
+    let clause = format!("{clause_left}\u{0}{clause_right}");
+    let sentence = format!("{sentence_left}\u{0}{sentence_right}");
+    let kind_hit = if brought_in {
+        Some(Hit {
+            label: "investment",
+            cue: "project.brought_in",
+            distance: 0,
         })
-        .or_else(|| LEXICON.nearest_before("exchange.kind", &sentence_left));
+    } else {
+        LEXICON
+            .by_priority("exchange.kind", &clause, KIND_PRIORITY)
+            .or_else(|| LEXICON.by_priority("exchange.kind", &sentence, KIND_PRIORITY))
+            .or_else(|| {
+                subject
+                    .as_deref()
+                    .and_then(|s| LEXICON.by_priority("exchange.noun", s, KIND_PRIORITY))
+            })
+            .or_else(|| LEXICON.by_priority("exchange.noun", &clause, KIND_PRIORITY))
+    };
     let is_place_subject = subject
         .as_deref()
         .is_some_and(|s| PLACE_SUBJECTS.iter().any(|p| s.ends_with(p)));
@@ -100,6 +138,22 @@ fn exchange_row(ctx: &DocContext, m: &Mention, count: &Count) -> Option<Exchange
     })
 }
 
+/// 一 used as an article (这一次, 一批贫困乡镇, 一场演出, 黔东南一家): a count
+/// whose numeral is the single character 一 states no number.
+fn is_article_one(ctx: &DocContext, m: &Mention) -> bool {
+    let text = ctx.folded_str(m.start..m.end);
+    let numeral: String = text
+        .chars()
+        .filter(|c| !matches!(c, '约' | '近' | '大'))
+        .take(1)
+        .collect();
+    numeral == "一"
+        && !text
+            .chars()
+            .nth(1)
+            .is_some_and(|c| "十百千万亿".contains(c))
+}
+
 /// The nearer of the nearest cue before and the nearest cue after.
 fn nearest_either(group: &str, left: &str, right: &str) -> Option<Hit> {
     let before = LEXICON.nearest_before(group, left);
@@ -110,13 +164,24 @@ fn nearest_either(group: &str, left: &str, right: &str) -> Option<Hit> {
     }
 }
 
+/// How far after a count a context noun (城市, 省份) may start to make it
+/// policy context (东部9个省市, 8个东部发达城市).
+const CONTEXT_WINDOW: usize = 4;
+
 fn ruled_out(clause_left: &str, clause_right: &str, subject: Option<&str>) -> bool {
     let before = LEXICON
         .nearest_before("exchange.not", clause_left)
-        .is_some_and(|h| h.distance <= NOT_WINDOW);
+        .is_some_and(|h| h.distance <= NOT_WINDOW && h.label != "context");
     let after = LEXICON
         .nearest_after("exchange.not", clause_right)
-        .is_some_and(|h| h.distance <= NOT_WINDOW);
+        .is_some_and(|h| {
+            h.distance
+                <= if h.label == "context" {
+                    CONTEXT_WINDOW
+                } else {
+                    NOT_WINDOW
+                }
+        });
     let in_subject = subject.is_some_and(|s| LEXICON.nearest_after("exchange.not", s).is_some());
     before || after || in_subject
 }

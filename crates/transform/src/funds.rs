@@ -16,14 +16,17 @@ const KIND_AFTER_WINDOW: usize = 6;
 
 /// The fund rows of one document, in text order.
 pub fn funds(ctx: &DocContext) -> Vec<FundRow> {
-    ctx.mentions
+    let mut rows: Vec<FundRow> = ctx
+        .mentions
         .iter()
         .filter(|m| !ctx.in_furniture(m))
         .filter_map(|m| match &m.kind {
             MentionKind::Money(money) => fund_row(ctx, m, money),
             _ => None,
         })
-        .collect()
+        .collect();
+    inherit_kind_in_breakdowns(ctx, &mut rows);
+    rows
 }
 
 fn fund_row(ctx: &DocContext, m: &Mention, money: &Money) -> Option<FundRow> {
@@ -34,26 +37,20 @@ fn fund_row(ctx: &DocContext, m: &Mention, money: &Money) -> Option<FundRow> {
     }
     let mut confidence: f64 = 0.55;
     let mut rule = vec!["money"];
-    let kind = LEXICON
-        .nearest_before("fund.kind", &clause_left)
-        .or_else(|| {
-            LEXICON
-                .nearest_after("fund.kind", &clause_right)
-                .filter(|h| h.distance <= KIND_AFTER_WINDOW)
-        })
-        .or_else(|| LEXICON.nearest_before("fund.kind", &sentence_left));
-    let kind = match kind {
-        Some(hit) => {
+    let (kind, strength) = kind_of(&clause_left, &clause_right, &sentence_left);
+    match strength {
+        Cue::Specific => {
             confidence += 0.25;
             rule.push("kind_cue");
-            hit.label
         }
-        None => "other",
-    };
-    let scope = scope_of(&clause_left, &sentence_left, &sentence_right, ctx, m);
-    if scope == "total" {
-        rule.push("total_cue");
+        Cue::Weak => {
+            confidence += 0.15;
+            rule.push("weak_kind_cue");
+        }
+        Cue::None => {}
     }
+    let scope = scope_of(kind, &clause_left, &sentence_left, &sentence_right, ctx, m);
+    rule.push(scope.rule);
     let (amount, amount_low, amount_high) = amounts(money);
     if money.overflow || amount.is_none() {
         confidence = 0.2;
@@ -68,7 +65,7 @@ fn fund_row(ctx: &DocContext, m: &Mention, money: &Money) -> Option<FundRow> {
         qualifier: money.qualifier.as_str().to_string(),
         currency: money.currency.clone(),
         kind: kind.to_string(),
-        scope: scope.to_string(),
+        scope: scope.scope.to_string(),
         donor: None,
         recipients: Vec::new(),
         purpose: purpose(&clause_right, &sentence_right),
@@ -79,6 +76,63 @@ fn fund_row(ctx: &DocContext, m: &Mention, money: &Money) -> Option<FundRow> {
         confidence: confidence.min(0.95),
         rule: rule.join("+"),
     })
+}
+
+/// How a kind was decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    Specific,
+    Weak,
+    None,
+}
+
+/// The kind of an amount: the nearest specific cue (捐赠, 签约资金, 销售额…)
+/// in its clause, else before it in its sentence; then the generic words
+/// (资金, 投入, 安排) that only say "aid"; else `other`.
+fn kind_of(clause_left: &str, clause_right: &str, sentence_left: &str) -> (&'static str, Cue) {
+    let specific = LEXICON
+        .nearest_before("fund.kind", clause_left)
+        .or_else(|| {
+            LEXICON
+                .nearest_after("fund.kind", clause_right)
+                .filter(|h| h.distance <= KIND_AFTER_WINDOW)
+        })
+        .or_else(|| LEXICON.nearest_before("fund.kind", sentence_left));
+    if let Some(hit) = specific {
+        return (hit.label, Cue::Specific);
+    }
+    let weak = LEXICON
+        .nearest_before("fund.kind.weak", clause_left)
+        .or_else(|| LEXICON.nearest_before("fund.kind.weak", sentence_left));
+    match weak {
+        Some(hit) => (hit.label, Cue::Weak),
+        None => ("other", Cue::None),
+    }
+}
+
+/// Amounts listed after a total (…3000万元，其中：A 1200万元；B 380万元) are
+/// parts of it and share its kind, whatever words their own clause holds.
+fn inherit_kind_in_breakdowns(ctx: &DocContext, rows: &mut [FundRow]) {
+    let mut head: Option<(std::ops::Range<usize>, String)> = None;
+    for row in rows.iter_mut() {
+        let start = row.evidence.char_start as usize;
+        let paragraph = ctx.paragraph_of(start);
+        if row.rule.contains("parts_follow") {
+            head = Some((paragraph, row.kind.clone()));
+        } else if row.rule.contains("listed_part") {
+            // In a strict breakdown (其中：A…；B…) every part shares the
+            // head's kind; in prose (其中，某企业投资…) a part's own
+            // specific cue still counts.
+            let strict = ctx.folded_str(paragraph.start..start).contains(['；', ';']);
+            if let Some((p, kind)) = &head {
+                if *p == paragraph && (strict || !row.rule.contains("+kind_cue")) {
+                    row.kind = kind.clone();
+                }
+            }
+        } else if head.as_ref().is_some_and(|(p, _)| *p != paragraph) {
+            head = None;
+        }
+    }
 }
 
 /// Wages, income, GDP, prices: money that is not a fund.
@@ -92,14 +146,43 @@ fn ruled_out(clause_left: &str, clause_right: &str) -> bool {
     before || after
 }
 
+/// A scope and the rule that decided it.
+struct Scope {
+    scope: &'static str,
+    rule: &'static str,
+}
+
+/// Words that make 企业 one enterprise.
+const SINGLE: &[&str] = &["一家", "该企业", "这家", "该公司"];
+
+/// Words directly before an amount that make it a reached aggregate
+/// (销售额达14.7亿元, 突破2.5亿元).
+const REACHED: &[&str] = &["达到", "达", "突破", "超过", "逾", "累计"];
+
 fn scope_of(
+    kind: &str,
     clause_left: &str,
     sentence_left: &str,
     sentence_right: &str,
     ctx: &DocContext,
     m: &Mention,
-) -> &'static str {
-    let item_cue = LEXICON.nearest_before("scope.item", sentence_left);
+) -> Scope {
+    let total = |rule| Scope {
+        scope: "total",
+        rule,
+    };
+    // A list may run over several ；-separated sentences: look back to the
+    // last full stop of the paragraph.
+    let paragraph = ctx.paragraph_of(m.start);
+    let since_stop = ctx.folded_str(paragraph.start..m.start);
+    let since_stop = since_stop.rsplit('。').next().unwrap_or_default();
+    let item_cue = LEXICON
+        .nearest_before("scope.item", sentence_left)
+        .or_else(|| {
+            LEXICON
+                .nearest_before("scope.item", since_stop)
+                .filter(|_| since_stop.contains(['；', ';']))
+        });
     let total_cue = LEXICON.nearest_before("scope.total", sentence_left);
     // A listed part after 其中/分别 is an item, unless an aggregate word
     // stands between the list head and the amount.
@@ -108,24 +191,59 @@ fn scope_of(
             .as_ref()
             .is_none_or(|t| t.distance > item.distance)
         {
-            return "item";
+            return Scope {
+                scope: "item",
+                rule: "listed_part",
+            };
         }
-    }
-    if total_cue.is_some() || LEXICON.nearest_before("scope.total", clause_left).is_some() {
-        return "total";
     }
     // An amount whose parts follow: "…3000万元，其中…" or a next sentence
     // that opens with 其中.
     let next = ctx.folded_str(ctx.sentence_of(m.start).end..ctx.folded.len());
-    let next = next.trim_start();
-    if sentence_right
-        .trim_start_matches([',', '，', ' '])
-        .starts_with("其中")
-        || next.starts_with("其中")
-    {
-        return "total";
+    let opens_list = |s: &str| {
+        s.trim_start_matches([',', '，', ':', '：', ' ', '\u{3000}'])
+            .starts_with("其中")
+    };
+    if opens_list(sentence_right) || opens_list(next.trim_start()) {
+        return total("parts_follow");
     }
-    "item"
+    if total_cue.is_some() || LEXICON.nearest_before("scope.total", clause_left).is_some() {
+        return total("total_cue");
+    }
+    let trimmed = clause_left.trim_end();
+    if REACHED.iter().any(|w| trimmed.ends_with(w)) {
+        return total("reached");
+    }
+    // Sales and consumption figures add up many purchases; investment by
+    // 企业 (not one named company) and donations raised by a campaign add
+    // up many givers.
+    if kind == "sales" {
+        return total("sales_aggregate");
+    }
+    if kind == "investment"
+        && sentence_left.contains("企业")
+        && !SINGLE.iter().any(|w| sentence_left.contains(w))
+    {
+        return total("enterprises");
+    }
+    if kind == "donation"
+        && ["募捐", "筹集", "动员", "社会各界", "爱心人士"]
+            .iter()
+            .any(|w| sentence_left.contains(w))
+    {
+        return total("many_donors");
+    }
+    // Several places or enterprises counted before the amount in its sentence.
+    let counted_before = ctx.mentions_in(ctx.sentence_of(m.start).start..m.start).any(|c| {
+        matches!(&c.kind, MentionKind::Count(count) if matches!(count.unit.as_str(), "家" | "个" | "项") && count.value > rust_decimal::Decimal::ONE)
+    });
+    if counted_before {
+        return total("counted_before");
+    }
+    Scope {
+        scope: "item",
+        rule: "single",
+    }
 }
 
 /// `amount`, `amount_low`, `amount_high` as SPEC fills them per qualifier.

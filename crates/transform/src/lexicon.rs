@@ -91,6 +91,40 @@ impl Lexicon {
             .min_by_key(|h| h.distance)
     }
 
+    /// Among the cues of `group` found anywhere in `text`, the one whose
+    /// label comes first in `priority` (labels not listed come last); at
+    /// equal priority the longer cue wins. `distance` is the cue's char
+    /// position in `text`.
+    pub fn by_priority(&self, group: &str, text: &str, priority: &[&str]) -> Option<Hit> {
+        let rank = |label: &str| {
+            priority
+                .iter()
+                .position(|p| *p == label)
+                .unwrap_or(priority.len())
+        };
+        self.group(group)
+            .iter()
+            .filter_map(|&(label, cue)| {
+                text.find(cue).map(|b| Hit {
+                    label,
+                    cue,
+                    distance: text[..b].chars().count(),
+                })
+            })
+            .min_by_key(|h| {
+                (
+                    rank(h.label),
+                    std::cmp::Reverse(h.cue.chars().count()),
+                    h.distance,
+                )
+            })
+    }
+
+    /// True when some cue of `group` occurs in `text`.
+    pub fn any_in(&self, group: &str, text: &str) -> bool {
+        self.group(group).iter().any(|(_, cue)| text.contains(cue))
+    }
+
     /// The longest cue of `group` that `s` starts with.
     pub fn prefix_of(&self, group: &str, s: &str) -> Option<&'static str> {
         self.group(group)
@@ -106,14 +140,20 @@ mod tests {
 
     const GROUPS: &[&str] = &[
         "fund.kind",
+        "fund.kind.weak",
         "fund.not",
         "scope.total",
         "scope.item",
         "exchange.kind",
+        "exchange.noun",
         "exchange.not",
         "exchange.subject",
         "direction",
         "project.count",
+        "project.brought_in",
+        "project.facility",
+        "project.generic",
+        "project.boundary",
         "project.status",
         "project.category",
     ];
@@ -139,8 +179,10 @@ mod tests {
     fn labels_are_spec_enumerations() {
         let allowed = |group: &str| -> &[&str] {
             match group {
-                "fund.kind" => &["aid", "donation", "investment", "contract", "sales"],
-                "exchange.kind" => crate::enums::EXCHANGE_KIND,
+                "fund.kind" | "fund.kind.weak" => {
+                    &["aid", "donation", "investment", "contract", "sales"]
+                }
+                "exchange.kind" | "exchange.noun" => crate::enums::EXCHANGE_KIND,
                 "direction" => &["east_to_west", "west_to_east", "mutual"],
                 "project.status" => crate::enums::PROJECT_STATUS,
                 "project.category" => crate::enums::PROJECT_CATEGORY,

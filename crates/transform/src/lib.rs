@@ -14,6 +14,7 @@ pub mod enums;
 pub mod exchanges;
 pub mod funds;
 pub mod lexicon;
+pub mod located;
 pub mod periods;
 pub mod phrases;
 pub mod projects;

@@ -38,15 +38,33 @@ pub fn project_count_name(ctx: &DocContext, m: &Mention, count: &Count) -> Optio
         .filter(|_| subject_after(&right).is_none())
 }
 
-/// The project rows of one document, in text order.
+/// True when a count of projects counts projects brought in by signing or
+/// investment promotion (签约项目20多个, 新增产业转移项目27个): SPEC makes
+/// those `investment` exchanges, not project totals.
+pub fn is_brought_in(ctx: &DocContext, m: &Mention, name: &str) -> bool {
+    let (left, right) = ctx.clause_sides(m);
+    [name, left.as_str(), right.as_str()]
+        .iter()
+        .any(|t| LEXICON.any_in("project.brought_in", t))
+}
+
+/// The project rows of one document — stated counts of projects and
+/// located projects — in text order.
 pub fn projects(ctx: &DocContext) -> Vec<ProjectRow> {
+    let mut rows = counted_projects(ctx);
+    rows.extend(crate::located::located_projects(ctx));
+    rows.sort_by_key(|r| r.evidence.char_start);
+    rows
+}
+
+fn counted_projects(ctx: &DocContext) -> Vec<ProjectRow> {
     ctx.mentions
         .iter()
         .filter(|m| !ctx.in_furniture(m))
         .filter_map(|m| match &m.kind {
             MentionKind::Count(count) => {
                 let name = project_count_name(ctx, m, count)?;
-                Some(total_row(ctx, m, count, name))
+                (!is_brought_in(ctx, m, &name)).then(|| total_row(ctx, m, count, name))
             }
             _ => None,
         })
@@ -79,6 +97,18 @@ fn total_row(ctx: &DocContext, m: &Mention, count: &Count, name: String) -> Proj
         confidence: if status == "unknown" { 0.6 } else { 0.75 },
         rule: "project_count".to_string(),
     }
+}
+
+/// The category of a located project's name: the cue nearest the end of
+/// the name (its head noun: 乡村旅游公路 is infrastructure), the longer cue
+/// on a tie; `other` when no cue.
+pub fn category_by_head(name: &str) -> &'static str {
+    LEXICON
+        .group("project.category")
+        .iter()
+        .filter_map(|&(label, cue)| name.rfind(cue).map(|i| (i + cue.len(), cue.len(), label)))
+        .max_by_key(|&(end, len, _)| (end, len))
+        .map_or("other", |(_, _, label)| label)
 }
 
 /// The category of a project name from the lexicon; `other` when no cue.

@@ -383,7 +383,7 @@ pub fn exchanges(rows: &[ExchangeRow]) -> Table {
 /// `projects` as columns.
 pub fn projects(rows: &[ProjectRow]) -> Table {
     let columns = Builder::new(rows)
-        .str("project_id", "{doc_id}#P{char_start}", |r| Some(r.project_id.clone()))
+        .str("project_id", "{doc_id}#P{char_start}; a second, third … project at the same place adds -2, -3 …", |r| Some(r.project_id.clone()))
         .str("doc_id", "The document", |r| Some(r.doc_id.clone()))
         .str("name", "Project name", |r| r.name.clone())
         .str("category", "village, industry, education, health, infrastructure, ecommerce, industrial_park, tourism, labor, culture or other", |r| Some(r.category.clone()))

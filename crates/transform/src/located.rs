@@ -1,0 +1,460 @@
+//! Located projects: a concrete project (a facility or named programme:
+//! 种植基地, 扶贫车间, 茶叶加工厂, “美丽乡村”项目) and the western places
+//! it stands in, one row per (project, place).
+//!
+//! A project name is a facility head noun from the lexicon
+//! (`project.facility`) with its modifiers, read back to a boundary word
+//! (的, 援建, 建设 …) or a place name; a quoted name before 项目/试点 also
+//! counts. Its places are the most specific county-level or lower places
+//! (eastern places excluded) in the same clause before it, else in the
+//! nearest clause before it in the sentence, else after it in its clause;
+//! a list of places (A、B和C等) gives one row each.
+
+use crate::context::DocContext;
+use crate::lexicon::LEXICON;
+use crate::phrases::is_han;
+use crate::projects::category_of;
+use crate::rows::{Evidence, ProjectRow};
+use extract::place::{role_of, Role};
+use extract::{Level, Mention, MentionKind, Place};
+use std::collections::BTreeSet;
+use std::ops::Range;
+
+/// Longest project name read back from a head noun.
+const MAX_NAME: usize = 14;
+
+/// A project name found in the text.
+#[derive(Debug, Clone)]
+struct Facility {
+    name: String,
+    span: Range<usize>,
+}
+
+/// A place a project may stand in.
+#[derive(Debug, Clone)]
+struct Site<'m> {
+    mention: &'m Mention,
+    place: &'m Place,
+}
+
+/// The located-project rows of one document, in text order.
+pub fn located_projects(ctx: &DocContext) -> Vec<ProjectRow> {
+    let mut rows = Vec::new();
+    let mut per_start: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+    for sentence in &ctx.sentences {
+        let facilities = facilities_in(ctx, sentence.clone());
+        if facilities.is_empty() {
+            continue;
+        }
+        let sites = sites_in(ctx, sentence.clone());
+        // Places before an earlier project belong to it, unless no place
+        // stands between the two projects (A、B、C等 share their places).
+        let mut previous_end = sentence.start;
+        let mut last_facility_end = sentence.start;
+        for facility in &facilities {
+            let same_clause = ctx.clause_of(facility.span.start)
+                == ctx.clause_of(last_facility_end.saturating_sub(1));
+            let places_between = sites.iter().any(|s| {
+                s.mention.start >= last_facility_end && s.mention.end <= facility.span.start
+            });
+            if last_facility_end > sentence.start && (places_between || !same_clause) {
+                previous_end = last_facility_end;
+            }
+            for site in sites_of(ctx, facility, &sites, previous_end) {
+                // One row per (project, place); the evidence is the place as
+                // written. Several projects in one place share that span, so
+                // the second and later get `-2`, `-3` … after the SPEC id.
+                let n = per_start.entry(site.mention.start).or_insert(0);
+                *n += 1;
+                let mut r = row(ctx, facility, &site);
+                if *n > 1 {
+                    r.project_id = format!("{}-{}", r.project_id, n);
+                }
+                rows.push(r);
+            }
+            last_facility_end = facility.span.end;
+        }
+    }
+    rows.sort_by(|a, b| {
+        (a.evidence.char_start, &a.project_id).cmp(&(b.evidence.char_start, &b.project_id))
+    });
+    rows
+}
+
+fn row(ctx: &DocContext, facility: &Facility, site: &Site) -> ProjectRow {
+    let span = site.mention.start..site.mention.end;
+    let clause = ctx.clause_of(facility.span.start);
+    let around =
+        ctx.folded_str(clause.start.min(site.mention.start)..clause.end.max(site.mention.end));
+    let sentence_text = ctx.folded_str(ctx.sentence_of(facility.span.start));
+    let status = match status_of(&around) {
+        "unknown" | "implemented" => match status_of(&sentence_text) {
+            "unknown" => status_of(&around),
+            s => s,
+        },
+        s => s,
+    };
+    let mut category = crate::projects::category_by_head(&facility.name);
+    if category == "other" {
+        category = category_of(&around);
+    }
+    let p = site.place;
+    let place = [&p.county, &p.township, &p.village]
+        .iter()
+        .filter_map(|s| s.as_deref())
+        .collect::<String>();
+    let adcode = p
+        .adcode
+        .as_deref()
+        .map(|c| c.chars().take(6).collect::<String>());
+    let sentence = ctx.sentence_of(span.start);
+    ProjectRow {
+        project_id: format!("{}#P{}", ctx.article.doc_id, span.start),
+        doc_id: ctx.article.doc_id.clone(),
+        name: Some(facility.name.clone()),
+        category: category.to_string(),
+        scope: "item".to_string(),
+        count: None,
+        place: Some(if place.is_empty() {
+            p.name.clone()
+        } else {
+            place
+        }),
+        province: p.province.clone(),
+        prefecture: p.prefecture.clone(),
+        county: p.county.clone(),
+        township: p.township.clone(),
+        village: p.village.clone(),
+        adcode,
+        donor: None,
+        status: status.to_string(),
+        evidence: Evidence {
+            text: ctx.original_str(span.clone()),
+            sentence: ctx.original_str(sentence),
+            char_start: span.start as i64,
+            char_end: span.end as i64,
+        },
+        confidence: if status == "unknown" { 0.55 } else { 0.65 },
+        rule: "located_project".to_string(),
+    }
+}
+
+/// Status words, strongest first: a signed project is signed whatever it
+/// will become; a built one is completed even if the sentence also says how
+/// it was built.
+const STATUS_PRIORITY: &[&str] = &["signed", "completed", "planned", "implemented"];
+
+/// Words that put a completion word in the future (预计明年投产).
+const NOT_YET: &[&str] = &["预计", "将", "即将", "计划", "有望", "力争"];
+
+fn status_of(text: &str) -> &'static str {
+    let Some(hit) = LEXICON.by_priority("project.status", text, STATUS_PRIORITY) else {
+        return "unknown";
+    };
+    if hit.label == "completed" {
+        let before: String = text.chars().take(hit.distance).collect();
+        let near: String = before
+            .chars()
+            .rev()
+            .take(4)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        if NOT_YET.iter().any(|w| near.contains(w)) {
+            return "implemented";
+        }
+    }
+    hit.label
+}
+
+/// Project names in a sentence, in text order, not overlapping.
+fn facilities_in(ctx: &DocContext, sentence: Range<usize>) -> Vec<Facility> {
+    let text: Vec<char> = ctx.folded[sentence.clone()].to_vec();
+    // A head inside an eastern organisation's name (苏州工业园区, the
+    // donor's own zone) names the donor, not a project.
+    let eastern_starts: BTreeSet<usize> = ctx
+        .mentions_in(sentence.clone())
+        .filter(|m| matches!(&m.kind, MentionKind::Place(p) if role_of(p) == Some(Role::East)))
+        .map(|m| m.start)
+        .collect();
+    let orgs: Vec<Range<usize>> = ctx
+        .mentions_in(sentence.clone())
+        .filter(|m| matches!(m.kind, MentionKind::Org(_)) && eastern_starts.contains(&m.start))
+        .map(|m| m.start - sentence.start..m.end - sentence.start)
+        .collect();
+    let place_ends: BTreeSet<usize> = ctx
+        .mentions_in(sentence.clone())
+        .filter(|m| matches!(m.kind, MentionKind::Place(_)))
+        .map(|m| m.end - sentence.start)
+        .collect();
+    let mut found: Vec<Facility> = Vec::new();
+    let mut i = 0;
+    while i < text.len() {
+        let rest: String = text[i..].iter().collect();
+        let Some(head) = LEXICON.prefix_of("project.facility", &rest) else {
+            i += 1;
+            continue;
+        };
+        let head_len = head.chars().count();
+        let end = i + head_len;
+        if orgs.iter().any(|o| o.start <= i && end <= o.end) {
+            i = end;
+            continue;
+        }
+        // A head followed by another head char continues (基地 in 基地化?) —
+        // skip heads directly followed by a number: those are counts.
+        let next = text.get(end).copied();
+        if next.is_some_and(|c| c.is_ascii_digit() || "一二三四五六七八九十两".contains(c))
+        {
+            i = end;
+            continue;
+        }
+        if let Some(f) = quoted_name(&text, i, sentence.start) {
+            found.push(f);
+            i = end;
+            continue;
+        }
+        let mut start = name_start(&text, i, &place_ends);
+        // 等 closes a list before the name (凯里市、台江县等中等职业学校;
+        // 精品水果、中药材种植等特色产业); 中等 and the like are words.
+        if let Some(k) = (start..i)
+            .rev()
+            .find(|&k| text[k] == '等' && !is_word_with_deng(&text, k))
+        {
+            start = k + 1;
+        }
+        let name: String = text[start..end].iter().collect();
+        if start < i && !is_generic(&name, head) {
+            found.push(Facility {
+                name,
+                span: sentence.start + start..sentence.start + end,
+            });
+        } else if is_generic(&name, head) {
+            found.extend(listed_names(&text, start, &place_ends, sentence.start));
+        }
+        i = end;
+    }
+    // Keep the longest of overlapping names (示范基地 inside 三七种植示范基地).
+    found.sort_by_key(|f| (f.span.start, std::cmp::Reverse(f.span.end)));
+    let mut kept: Vec<Facility> = Vec::new();
+    for f in found {
+        match kept.last_mut() {
+            Some(last) if f.span.start < last.span.end => {
+                if f.span.end > last.span.end {
+                    *last = f;
+                }
+            }
+            _ => kept.push(f),
+        }
+    }
+    kept
+}
+
+/// True when the 等 at `k` belongs to a word (中等, 高等, 同等, 等级).
+fn is_word_with_deng(text: &[char], k: usize) -> bool {
+    let before = k.checked_sub(1).map(|j| text[j]);
+    let after = text.get(k + 1).copied();
+    matches!(before, Some('中' | '高' | '初' | '同' | '平' | '均'))
+        || matches!(after, Some('级' | '次'))
+}
+
+/// Verbs and nouns of an activity that a list item without one borrows from
+/// the next item (精品水果、中药材种植 → 精品水果种植, 中药材种植).
+const SHARED_ACTIVITIES: &[&str] = &["种植", "养殖", "加工"];
+
+/// The items of a list closed by 等 before a generic name
+/// (发展起精品水果、中药材种植、特种花猪养殖等特色产业): each item is a
+/// project; lists of places are not.
+fn listed_names(
+    text: &[char],
+    generic_start: usize,
+    place_ends: &BTreeSet<usize>,
+    offset: usize,
+) -> Vec<Facility> {
+    if generic_start == 0 || text.get(generic_start - 1) != Some(&'等') {
+        return Vec::new();
+    }
+    let list_end = generic_start - 1;
+    if place_ends.contains(&list_end) {
+        return Vec::new();
+    }
+    let mut items: Vec<Range<usize>> = Vec::new();
+    let mut end = list_end;
+    loop {
+        let start = name_start(text, end, place_ends);
+        if start == end {
+            break;
+        }
+        items.push(start..end);
+        if start >= 1
+            && matches!(text[start - 1], '、' | '和' | '及')
+            && !place_ends.contains(&(start - 1))
+        {
+            end = start - 1;
+        } else {
+            break;
+        }
+    }
+    items.reverse();
+    if items.len() < 2 {
+        return Vec::new();
+    }
+    let names: Vec<String> = items
+        .iter()
+        .map(|r| text[r.clone()].iter().collect())
+        .collect();
+    items
+        .iter()
+        .enumerate()
+        .map(|(k, r)| {
+            let mut name = names[k].clone();
+            if !SHARED_ACTIVITIES.iter().any(|a| name.ends_with(a)) {
+                if let Some(a) = names
+                    .get(k + 1)
+                    .and_then(|next| SHARED_ACTIVITIES.iter().find(|a| next.ends_with(*a)))
+                {
+                    name.push_str(a);
+                }
+            }
+            Facility {
+                name,
+                span: offset + r.start..offset + r.end,
+            }
+        })
+        .collect()
+}
+
+/// “美丽乡村”项目: the quoted name just before a head noun.
+fn quoted_name(text: &[char], head_at: usize, offset: usize) -> Option<Facility> {
+    let close = head_at.checked_sub(1)?;
+    if !matches!(text.get(close), Some('”' | '"' | '」' | '』')) {
+        return None;
+    }
+    let open = text[..close]
+        .iter()
+        .rposition(|&c| matches!(c, '“' | '"' | '「' | '『'))?;
+    let name: String = text[open + 1..close].iter().collect();
+    (2..=MAX_NAME)
+        .contains(&name.chars().count())
+        .then(|| Facility {
+            name,
+            span: offset + open + 1..offset + close,
+        })
+}
+
+/// Where a project name ending at `head_at` begins: read back over Han
+/// chars until a boundary word, a place name's end or the length limit.
+fn name_start(text: &[char], head_at: usize, place_ends: &BTreeSet<usize>) -> usize {
+    let mut start = head_at;
+    while start > 0 && head_at - start < MAX_NAME - 1 {
+        if place_ends.contains(&start) {
+            break;
+        }
+        let c = text[start - 1];
+        if !is_han(c) {
+            break;
+        }
+        let left: String = text[start.saturating_sub(4)..start].iter().collect();
+        let boundary = LEXICON
+            .group("project.boundary")
+            .iter()
+            .any(|(_, w)| left.ends_with(w));
+        if boundary {
+            break;
+        }
+        start -= 1;
+    }
+    start
+}
+
+/// 帮扶项目, 产业项目, 该项目: names made only of generic words.
+fn is_generic(name: &str, head: &str) -> bool {
+    let mut rest = name.strip_suffix(head).unwrap_or(name).to_string();
+    loop {
+        let before = rest.clone();
+        for (_, w) in LEXICON.group("project.generic") {
+            if let Some(r) = rest.strip_prefix(w) {
+                rest = r.to_string();
+            }
+        }
+        if rest == before {
+            break;
+        }
+    }
+    rest.is_empty() || head == "项目" && rest.chars().count() < 2
+}
+
+/// The most specific western places at county level or below in a sentence:
+/// of a written chain (凯里市炉山镇伟勇村) only the last link; none inside an
+/// organisation's name (凯里 in 凯里经济开发区).
+fn sites_in<'c>(ctx: &'c DocContext, sentence: Range<usize>) -> Vec<Site<'c>> {
+    let mentions: Vec<&Mention> = ctx.mentions_in(sentence).collect();
+    let orgs: Vec<Range<usize>> = mentions
+        .iter()
+        .filter(|m| matches!(m.kind, MentionKind::Org(_)))
+        .map(|m| m.start..m.end)
+        .collect();
+    let places: Vec<(&Mention, &Place)> = mentions
+        .iter()
+        .filter_map(|m| match &m.kind {
+            MentionKind::Place(p) => Some((*m, p)),
+            _ => None,
+        })
+        .collect();
+    places
+        .iter()
+        .filter(|(m, p)| {
+            matches!(p.level, Level::County | Level::Township | Level::Village)
+                && role_of(p) != Some(Role::East)
+                && !orgs
+                    .iter()
+                    .any(|o| o.start <= m.start && m.end <= o.end && o.end > m.end)
+                && !places.iter().any(|(n, _)| n.start == m.end)
+        })
+        .map(|(m, p)| Site {
+            mention: m,
+            place: p,
+        })
+        .collect()
+}
+
+/// The places a project stands in (see the module doc).
+fn sites_of<'m>(
+    ctx: &DocContext,
+    f: &Facility,
+    sites: &[Site<'m>],
+    previous_end: usize,
+) -> Vec<Site<'m>> {
+    let clause = ctx.clause_of(f.span.start);
+    let before_in_clause: Vec<Site> = sites
+        .iter()
+        .filter(|s| {
+            s.mention.start >= clause.start.max(previous_end) && s.mention.end <= f.span.start
+        })
+        .cloned()
+        .collect();
+    if !before_in_clause.is_empty() {
+        return before_in_clause;
+    }
+    // The nearest earlier clause of the sentence that names places
+    // (在某县某镇，某区援建的…基地).
+    let earlier: Vec<&Site> = sites
+        .iter()
+        .filter(|s| s.mention.end <= clause.start && s.mention.start >= previous_end)
+        .collect();
+    if let Some(last) = earlier.last() {
+        let last_clause = ctx.clause_of(last.mention.start);
+        return earlier
+            .into_iter()
+            .filter(|s| ctx.clause_of(s.mention.start) == last_clause)
+            .cloned()
+            .collect();
+    }
+    sites
+        .iter()
+        .filter(|s| s.mention.start >= f.span.end && s.mention.end <= clause.end)
+        .take(1)
+        .cloned()
+        .collect()
+}
