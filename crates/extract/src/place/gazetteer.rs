@@ -216,7 +216,21 @@ impl Gazetteer {
                     dependent,
                 },
             );
-            if unit.level == Level::Township || dependent {
+            if dependent {
+                continue;
+            }
+            if unit.level == Level::Township {
+                // 淤泥彝族乡 → 淤泥乡: the only short form a township gets.
+                if let Some(short) = ethnic_township_short(&unit.name, &ethnic) {
+                    add(
+                        &short,
+                        Candidate {
+                            unit: id,
+                            form: Form::Short,
+                            dependent,
+                        },
+                    );
+                }
                 continue;
             }
             for short in short_forms(&unit.name, unit.level, &ethnic) {
@@ -523,6 +537,21 @@ pub(crate) fn short_forms(name: &str, level: Level, ethnic: &[String]) -> Vec<St
         }
     }
     out
+}
+
+/// 淤泥彝族乡 → 淤泥乡, 民族乡 names written without the ethnic part.
+fn ethnic_township_short(name: &str, ethnic: &[String]) -> Option<String> {
+    for unit in ["乡", "镇", "苏木"] {
+        let Some(rest) = name.strip_suffix(unit) else {
+            continue;
+        };
+        if !rest.ends_with('族') {
+            return None;
+        }
+        let core = strip_ethnic(rest, ethnic);
+        return (core != rest && core.chars().count() >= 2).then(|| format!("{core}{unit}"));
+    }
+    None
 }
 
 fn strip_ethnic(rest: &str, ethnic: &[String]) -> String {

@@ -22,7 +22,7 @@ use crate::text::ScanText;
 /// a province stays a province when the article pairs provinces (福建省 →
 /// 宁夏回族自治区) and a municipality is its own prefecture. `name` is the
 /// full official name; [`common_name`] gives the form articles use
-/// (黔东南州, 宁夏), which is what the `documents` table shows.
+/// (黔东南州), which is what the `documents` table shows.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Parties {
     /// The eastern partner.
@@ -71,6 +71,8 @@ impl Direction {
     }
 }
 
+/// How much of the body (chars) gives context to the title's names.
+const TITLE_CONTEXT_CHARS: usize = 1000;
 /// Weight of a place named in the title.
 const TITLE_WEIGHT: u32 = 10;
 /// Extra weight of a place on either side of a party cue (对口帮扶).
@@ -168,13 +170,12 @@ fn lift(g: &Gazetteer, u: UnitId) -> UnitId {
 }
 
 /// The form of a place name that articles and the `documents` table use:
-/// autonomous prefectures as X州 (黔东南州), autonomous regions and special
-/// administrative regions by their short name (宁夏, 香港), everything else
-/// by its full official name (杭州市, 凯里市).
+/// autonomous prefectures as X州 (黔东南州, 湘西州), districts of
+/// municipalities with their city (上海市闵行区), everything else by its full
+/// official name (杭州市, 凯里市, 宁夏回族自治区).
 pub fn common_name(place: &Place) -> String {
     let name = place.name.as_str();
-    if name.ends_with("自治州") || name.ends_with("自治区") || name.ends_with("特别行政区")
-    {
+    if name.ends_with("自治州") {
         let ethnic: Vec<String> = {
             let mut v: Vec<String> = lexicon::entries(lexicon::ETHNIC)
                 .flat_map(|e| [format!("{e}族"), e.to_string()])
@@ -187,6 +188,13 @@ pub fn common_name(place: &Place) -> String {
             .next()
         {
             return first;
+        }
+    }
+    // A district of a municipality goes with the municipality (上海市闵行区):
+    // district names repeat across cities.
+    if place.level == Level::County {
+        if let Some(city) = place.province.as_deref().filter(|p| p.ends_with('市')) {
+            return format!("{city}{name}");
         }
     }
     name.to_string()
@@ -246,8 +254,15 @@ fn score_text(
 pub fn document_parties(title: &str, body: &ScanText, mentions: &[Mention]) -> Parties {
     let g = gazetteer();
     let mut scores: HashMap<UnitId, (u32, usize, Option<Role>)> = HashMap::new();
+    // The title is scanned with the start of the body after it, so that
+    // short names in it (闵行湄潭山海情) have their context.
+    let title_chars = title.chars().count();
+    let lead: String = body.original().chars().take(TITLE_CONTEXT_CHARS).collect();
+    let with_lead = format!("{title}\n{lead}");
+    let title_text = ScanText::new(&with_lead);
+    let mut title_mentions = super::scan(&title_text);
+    title_mentions.retain(|m| m.end <= title_chars);
     let title_text = ScanText::new(title);
-    let title_mentions = super::scan(&title_text);
     score_text(
         g,
         &title_text,
@@ -257,16 +272,55 @@ pub fn document_parties(title: &str, body: &ScanText, mentions: &[Mention]) -> P
         &mut scores,
     );
     score_text(g, body, mentions, 1, title_text.len_chars(), &mut scores);
-    let pick = |role: Role| -> Option<Place> {
+    let pick = |role: Role| -> Option<UnitId> {
         scores
             .iter()
             .filter(|(_, v)| v.2 == Some(role))
             .max_by_key(|(_, v)| (v.0, std::cmp::Reverse(v.1)))
-            .and_then(|(&u, _)| g.place(u))
+            .map(|(&u, _)| u)
     };
+    let (mut donor, mut recipient) = (pick(Role::East), pick(Role::West));
+    // Partners stand at the same level: a province donor (福建省) pairs with
+    // the recipient's province when the text names it (宁夏, not 固原市).
+    let is_plain_province = |u: UnitId| {
+        g.unit(u)
+            .is_some_and(|x| x.level == Level::Province && !x.name.ends_with('市'))
+    };
+    if let (Some(d), Some(r)) = (donor, recipient) {
+        let province_of = |u: UnitId| g.chain(u)[0].filter(|&p| p != u);
+        if is_plain_province(d) {
+            if let Some(p) = province_of(r).filter(|p| scores.contains_key(p)) {
+                recipient = Some(p);
+            }
+        } else if is_plain_province(r) {
+            if let Some(p) =
+                province_of(d).filter(|p| scores.contains_key(p) && is_plain_province(*p))
+            {
+                donor = Some(p);
+            }
+        }
+    }
+    // A title pairing two counties (闵行湄潭山海情, 拱墅区与黄平县结对) is
+    // about those counties.
+    let title_units: Vec<UnitId> = places_of(&title_mentions)
+        .filter_map(|(_, p)| unit_of_place(g, p))
+        .collect();
+    let county_of = |role: Role| {
+        let mut it = title_units
+            .iter()
+            .filter(|&&u| g.role(u) == Some(role))
+            .copied();
+        let first = it.next()?;
+        let county = g.unit(first).is_some_and(|x| x.level == Level::County);
+        (county && it.all(|u| u == first)).then_some(first)
+    };
+    if let (Some(d), Some(r)) = (county_of(Role::East), county_of(Role::West)) {
+        donor = Some(d);
+        recipient = Some(r);
+    }
     Parties {
-        donor: pick(Role::East),
-        recipient: pick(Role::West),
+        donor: donor.and_then(|u| g.place(u)),
+        recipient: recipient.and_then(|u| g.place(u)),
     }
 }
 

@@ -179,8 +179,13 @@ fn resolve(g: &Gazetteer, text: &ScanText, hits: &[Hit]) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::with_capacity(hits.len());
     // Resolved units so far, with their sentence and end offset.
     let mut resolved: Vec<(usize, usize, UnitId)> = Vec::new();
-    for (i, h) in hits.iter().enumerate() {
-        let place_follows = hits.get(i + 1).is_some_and(|n| n.start == h.end);
+    // Villages read after a township cover the names inside them (龙凤村
+    // holds the short form 龙凤): hits before this offset are skipped.
+    let mut covered_until = 0;
+    for h in hits {
+        if h.start < covered_until {
+            continue;
+        }
         let sentence = sentences.sentence_of(h.start);
         let cands = g
             .patterns
@@ -206,8 +211,12 @@ fn resolve(g: &Gazetteer, text: &ScanText, hits: &[Hit]) -> Vec<Found> {
             resolved.push((sentence, h.end, u));
             let level = found.place.level;
             out.push(found);
-            if matches!(level, Level::County | Level::Township) && !place_follows {
-                out.extend(villages_after(g, text, h.end, u));
+            if matches!(level, Level::County | Level::Township) {
+                let villages = villages_after(g, text, h.end, u);
+                if let Some(last) = villages.last() {
+                    covered_until = last.end;
+                }
+                out.extend(villages);
             }
         } else {
             out.push(found);
@@ -265,7 +274,9 @@ fn choose(
     let no_context = best.0 < floor && best.1 < floor;
     if unit.level == Level::Township {
         // A township needs context, or a name that is unique and not short.
-        if no_context && (cands.len() > 1 || h.end - h.start < 3) {
+        // (A unique name still needs its province named in the text: 湄江镇
+        // in an article about 贵州 is not 湖南's.)
+        if no_context && (cands.len() > 1 || h.end - h.start < 3 || best.0 + best.1 == 0) {
             return None;
         }
     }

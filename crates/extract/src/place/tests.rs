@@ -292,3 +292,26 @@ fn receiving_help_is_not_a_movement() {
     let s = sentence("黔东南州受到杭州市的大力帮扶");
     assert_eq!(s.direction, Direction::EastToWest);
 }
+
+#[test]
+fn ethnic_township_is_found_by_its_short_form() {
+    let p = place("六盘水市盘州市淤泥乡岩博村发展乡村旅游", "淤泥乡");
+    assert_eq!(p.name, "淤泥彝族乡");
+    assert_eq!(
+        place("六盘水市盘州市淤泥乡岩博村", "岩博村")
+            .township
+            .as_deref(),
+        Some("淤泥彝族乡")
+    );
+}
+
+#[test]
+fn a_village_wins_over_a_short_name_inside_it() {
+    let p = place("遵义市湄潭县兴隆镇龙凤村建成茶园", "龙凤村");
+    assert_eq!(p.township.as_deref(), Some("兴隆镇"));
+}
+
+#[test]
+fn a_unique_township_of_another_province_is_not_taken_without_context() {
+    assert!(!written("贵州省湄潭县城区和湄江镇").contains(&"湄江镇".to_string()));
+}
