@@ -23,6 +23,8 @@ pub struct DocContext<'a> {
     pub sentences: Vec<Range<usize>>,
     /// Clause ranges.
     pub clauses: Vec<Range<usize>>,
+    /// The eastern donor and western recipient the article is about.
+    pub parties: extract::place::Parties,
 }
 
 impl<'a> DocContext<'a> {
@@ -37,6 +39,11 @@ impl<'a> DocContext<'a> {
         let folded: Vec<char> = scan_text.folded().chars().collect();
         let sentences = segment::sentences(&folded);
         let clauses = segment::clauses(&folded);
+        let parties = extract::place::document_parties(
+            article.title.as_deref().unwrap_or_default(),
+            &scan_text,
+            &mentions,
+        );
         DocContext {
             article,
             scan_text,
@@ -45,6 +52,7 @@ impl<'a> DocContext<'a> {
             mentions,
             sentences,
             clauses,
+            parties,
         }
     }
 
@@ -120,6 +128,19 @@ impl<'a> DocContext<'a> {
             self.folded_str(c.start..m.start),
             self.folded_str(m.end..end_clause.end.max(m.end)),
         )
+    }
+
+    /// Who gives and who receives in the chars `range` (a clause or a
+    /// sentence), falling back to the document's donor.
+    pub fn parties_in(&self, range: Range<usize>) -> extract::place::SentenceParties {
+        extract::place::sentence_parties(&self.scan_text, range, &self.mentions, &self.parties)
+    }
+
+    /// A place name in the form the tables use (黔东南州, 杭州市, 镇远县).
+    pub fn common_name(name: &str) -> String {
+        extract::place::lookup(name)
+            .map(|p| extract::place::common_name(&p))
+            .unwrap_or_else(|| name.to_string())
     }
 
     /// Mentions whose start lies in `range`.

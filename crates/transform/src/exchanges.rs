@@ -68,12 +68,12 @@ fn exchange_row(ctx: &DocContext, m: &Mention, count: &Count) -> Option<Exchange
                 .contains(&count.unit.as_str())
                 .then(|| phrase_before(&clause_left, 8))
                 .flatten()
-        });
+        })
+        .or_else(|| last_subject_noun(&clause_left));
     if ruled_out(&clause_left, &clause_right, subject.as_deref()) {
         return None;
     }
     let clause = format!("{clause_left}\u{0}{clause_right}");
-    let sentence = format!("{sentence_left}\u{0}{sentence_right}");
     let kind_hit = if brought_in {
         Some(Hit {
             label: "investment",
@@ -83,7 +83,7 @@ fn exchange_row(ctx: &DocContext, m: &Mention, count: &Count) -> Option<Exchange
     } else {
         LEXICON
             .by_priority("exchange.kind", &clause, KIND_PRIORITY)
-            .or_else(|| LEXICON.by_priority("exchange.kind", &sentence, KIND_PRIORITY))
+            .or_else(|| nearest_either("exchange.kind", &sentence_left, &sentence_right))
             .or_else(|| {
                 subject
                     .as_deref()
@@ -109,9 +109,7 @@ fn exchange_row(ctx: &DocContext, m: &Mention, count: &Count) -> Option<Exchange
     if subject.is_some() {
         confidence += 0.15;
     }
-    let direction = nearest_either("direction", &clause_left, &clause_right)
-        .or_else(|| LEXICON.nearest_before("direction", &sentence_left))
-        .map_or("unknown", |h| h.label);
+    let direction = direction_of(ctx, m, kind, &clause_left, &clause_right, &sentence_left);
     let (value, value_low, value_high) = values(count);
     let (period_start, period_end) = period_before(ctx, m);
     Some(ExchangeRow {
@@ -136,6 +134,74 @@ fn exchange_row(ctx: &DocContext, m: &Mention, count: &Count) -> Option<Exchange
         },
         rule: format!("count+{}", kind_hit.map_or("no_kind_cue", |h| h.cue)),
     })
+}
+
+/// Which way the counted people, visits or goods go: a move to a named
+/// place in the clause (赴杭州进修 → west_to_east), else a direction word
+/// in the clause (互派, 选派), else the same two in the sentence, else what
+/// the kind implies (tourists and enterprises go west, labour goes east).
+fn direction_of(
+    ctx: &DocContext,
+    m: &Mention,
+    kind: &str,
+    clause_left: &str,
+    clause_right: &str,
+    sentence_left: &str,
+) -> &'static str {
+    // Agreements and pairings bind both sides whoever signs.
+    if matches!(kind, "agreement" | "pairing") {
+        return "mutual";
+    }
+    let clause = ctx.clause_of(m.start);
+    let by_places = |range| match ctx.parties_in(range).direction {
+        extract::place::Direction::Unknown => None,
+        d => Some(d.as_str()),
+    };
+    by_places(clause)
+        .or_else(|| nearest_either("direction", clause_left, clause_right).map(|h| h.label))
+        .or_else(|| {
+            STRONG_KIND_DIRECTION
+                .iter()
+                .find(|(k, _)| *k == kind)
+                .map(|(_, d)| *d)
+        })
+        .or_else(|| by_places(ctx.sentence_of(m.start)))
+        .or_else(|| {
+            LEXICON
+                .nearest_before("direction", sentence_left)
+                .map(|h| h.label)
+        })
+        .or_else(|| {
+            KIND_DIRECTION
+                .iter()
+                .find(|(k, _)| *k == kind)
+                .map(|(_, d)| *d)
+        })
+        .unwrap_or("unknown")
+}
+
+/// Kinds whose direction outweighs direction words elsewhere in the
+/// sentence: enterprises and tourists from the east go west.
+const STRONG_KIND_DIRECTION: &[(&str, &str)] =
+    &[("investment", "east_to_west"), ("tourism", "east_to_west")];
+
+/// The direction a kind of exchange has when the text does not say.
+const KIND_DIRECTION: &[(&str, &str)] = &[
+    ("tourism", "east_to_west"),
+    ("investment", "east_to_west"),
+    ("secondment", "east_to_west"),
+];
+
+/// The last subject noun in the clause before a count with no subject after
+/// it (杭州游客赴某地旅游的人数从…78万人次 → 游客).
+fn last_subject_noun(clause_left: &str) -> Option<String> {
+    LEXICON
+        .group("exchange.subject")
+        .iter()
+        .filter(|(_, noun)| !PLACE_SUBJECTS.iter().any(|p| noun.ends_with(p)))
+        .filter_map(|&(_, noun)| clause_left.rfind(noun).map(|i| (i + noun.len(), noun)))
+        .max_by_key(|&(end, noun)| (end, noun.len()))
+        .map(|(_, noun)| noun.to_string())
 }
 
 /// 一 used as an article (这一次, 一批贫困乡镇, 一场演出, 黔东南一家): a count

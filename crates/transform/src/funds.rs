@@ -49,7 +49,14 @@ fn fund_row(ctx: &DocContext, m: &Mention, money: &Money) -> Option<FundRow> {
         }
         Cue::None => {}
     }
-    let scope = scope_of(kind, &clause_left, &sentence_left, &sentence_right, ctx, m);
+    let parties = ctx.parties_in(ctx.sentence_of(m.start));
+    let mut scope = scope_of(kind, &clause_left, &sentence_left, &sentence_right, ctx, m);
+    if scope.scope == "item" && scope.rule == "single" && parties.recipients.len() >= 2 {
+        scope = Scope {
+            scope: "total",
+            rule: "several_recipients",
+        };
+    }
     rule.push(scope.rule);
     let (amount, amount_low, amount_high) = amounts(money);
     if money.overflow || amount.is_none() {
@@ -66,8 +73,12 @@ fn fund_row(ctx: &DocContext, m: &Mention, money: &Money) -> Option<FundRow> {
         currency: money.currency.clone(),
         kind: kind.to_string(),
         scope: scope.scope.to_string(),
-        donor: None,
-        recipients: Vec::new(),
+        donor: parties.donor.as_deref().map(DocContext::common_name),
+        recipients: parties
+            .recipients
+            .iter()
+            .map(|r| DocContext::common_name(r))
+            .collect(),
         purpose: purpose(&clause_right, &sentence_right),
         period_start,
         period_end,
@@ -266,21 +277,45 @@ const PURPOSE_WORDS: &[char] = &[
     '的', '和', '及', '等', '用', '于', '为', '对', '向', '给', '到',
 ];
 
-/// A short noun phrase for what the money is for: "用于X", or a noun phrase
-/// directly after the amount ("348万元医疗设备" → 医疗设备).
+/// What a construction is of: 重点帮扶A、B、C等中等职业学校建设 → 中等职业学校建设.
+const BUILD_WORDS: &[&str] = &["建设", "改造", "建造", "修建"];
+
+/// A short noun phrase for what the money is for: "用于X", a noun phrase
+/// directly after the amount ("348万元医疗设备" → 医疗设备), or the X of
+/// "等X建设" later in the sentence.
 fn purpose(clause_right: &str, sentence_right: &str) -> Option<String> {
-    if let Some(i) = sentence_right.find("用于") {
-        let rest = &sentence_right[i + "用于".len()..];
-        let phrase: String = rest
+    used_for(sentence_right)
+        .or_else(|| noun_after(clause_right))
+        .or_else(|| construction_of(sentence_right))
+}
+
+fn construction_of(sentence_right: &str) -> Option<String> {
+    sentence_right.match_indices('等').find_map(|(i, _)| {
+        let phrase: String = sentence_right[i + '等'.len_utf8()..]
             .chars()
-            .take_while(|c| !PURPOSE_PUNCT.contains(c))
-            .take(16)
+            .take_while(|c| is_han(*c) && !PURPOSE_PUNCT.contains(c))
+            .take(14)
             .collect();
-        let phrase = phrase.trim_end_matches(['等', '的']).to_string();
-        if phrase.chars().count() >= 2 {
-            return Some(phrase);
-        }
-    }
+        BUILD_WORDS
+            .iter()
+            .find_map(|w| phrase.find(w).map(|j| phrase[..j + w.len()].to_string()))
+            .filter(|p| p.chars().count() > 3)
+    })
+}
+
+fn used_for(sentence_right: &str) -> Option<String> {
+    let i = sentence_right.find("用于")?;
+    let rest = &sentence_right[i + "用于".len()..];
+    let phrase: String = rest
+        .chars()
+        .take_while(|c| !PURPOSE_PUNCT.contains(c))
+        .take(16)
+        .collect();
+    let phrase = phrase.trim_end_matches(['等', '的']).to_string();
+    (phrase.chars().count() >= 2).then_some(phrase)
+}
+
+fn noun_after(clause_right: &str) -> Option<String> {
     let phrase: String = clause_right
         .chars()
         .take_while(|c| is_han(*c) && !PURPOSE_PUNCT.contains(c) && !PURPOSE_WORDS.contains(c))

@@ -71,8 +71,12 @@ pub fn process_article(article: &Article) -> DocOutput {
         encoding: article.encoding.clone(),
         n_chars: ctx.chars.len() as i64,
         sha256: article.sha256.clone(),
-        donor: None,
-        recipient: None,
+        donor: ctx.parties.donor.as_ref().map(extract::place::common_name),
+        recipient: ctx
+            .parties
+            .recipient
+            .as_ref()
+            .map(extract::place::common_name),
         text: article.text.clone(),
     };
     DocOutput {
