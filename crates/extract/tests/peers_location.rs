@@ -17,7 +17,11 @@ fn deepest(input: &str) -> Option<Place> {
             if p.level == Level::Village {
                 continue;
             }
-            if !best.as_ref().is_some_and(|b| p.level <= b.level) {
+            let deeper = match &best {
+                Some(b) => p.level > b.level,
+                None => true,
+            };
+            if deeper {
                 best = Some(p);
             }
         }

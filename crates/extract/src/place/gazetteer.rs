@@ -86,8 +86,11 @@ pub(crate) struct Gazetteer {
     by_code: HashMap<Box<str>, UnitId>,
     /// Candidates of each pattern of [`Gazetteer::automaton`].
     pub patterns: Vec<Vec<Candidate>>,
-    /// All names and short forms (overlapping search).
+    /// All names and short forms (overlapping search), over the two-byte
+    /// encoding of [`Gazetteer::encoder`].
     pub automaton: AhoCorasick,
+    /// Maps the chars of the names to two bytes each.
+    pub encoder: CharEncoder,
     by_name: HashMap<Box<str>, u32>,
     villages_index: HashMap<Box<str>, (usize, usize, usize)>,
     villages: Vec<OnceLock<Vec<Village>>>,
@@ -276,10 +279,11 @@ impl Gazetteer {
                 }
             }
         }
+        let encoder = CharEncoder::new(names.iter().flat_map(|n| n.chars()));
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
             .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(names.iter().map(|n| n.as_bytes()))
+            .build(names.iter().map(|n| encoder.encode(n)))
             .expect("the gazetteer's names build an automaton");
 
         let mut villages_index = HashMap::new();
@@ -322,6 +326,7 @@ impl Gazetteer {
             by_code,
             patterns,
             automaton,
+            encoder,
             by_name,
             villages_index,
             villages,
@@ -461,6 +466,63 @@ impl Gazetteer {
             return &[];
         };
         cell.get_or_init(|| load_villages(off, len))
+    }
+}
+
+/// A two-byte code for every char that occurs in a name: the automaton
+/// runs over 2 bytes a char instead of UTF-8's 3 (a smaller trie, built and
+/// searched faster), and a match's byte offsets halved are char offsets.
+///
+/// Code `k` (1 ≤ k < 2¹⁴) is written `0x80 | k >> 7`, `k & 0x7F`: only the
+/// first byte of a char has its high bit set, so no match can start inside
+/// a char. Chars that occur in no name are written `0, 0`, which no
+/// pattern contains.
+pub(crate) struct CharEncoder {
+    /// Codes of chars below [`TABLE_CHARS`], by code point (0 = none).
+    table: Vec<u16>,
+    /// Codes of the rarer chars above it.
+    extra: HashMap<char, u16>,
+}
+
+/// Code points covered by the direct table (ASCII to the end of the basic
+/// CJK block).
+const TABLE_CHARS: usize = 0xA000;
+
+impl CharEncoder {
+    fn new(chars: impl Iterator<Item = char>) -> Self {
+        let mut table = vec![0u16; TABLE_CHARS];
+        let mut extra = HashMap::new();
+        let mut next: u16 = 1;
+        for c in chars {
+            let slot = match table.get_mut(c as usize) {
+                Some(slot) => slot,
+                None => extra.entry(c).or_insert(0),
+            };
+            if *slot == 0 && next < 1 << 14 {
+                *slot = next;
+                next += 1;
+            }
+        }
+        CharEncoder { table, extra }
+    }
+
+    fn code(&self, c: char) -> u16 {
+        match self.table.get(c as usize) {
+            Some(&k) => k,
+            None => self.extra.get(&c).copied().unwrap_or(0),
+        }
+    }
+
+    /// The encoding of a text: two bytes a char.
+    pub fn encode(&self, text: &str) -> Vec<u8> {
+        let mut out = Vec::with_capacity(text.len());
+        for c in text.chars() {
+            match self.code(c) {
+                0 => out.extend_from_slice(&[0, 0]),
+                k => out.extend_from_slice(&[0x80 | (k >> 7) as u8, (k & 0x7F) as u8]),
+            }
+        }
+        out
     }
 }
 

@@ -33,16 +33,28 @@ use gazetteer::{gazetteer, rank};
 /// Finds every place and organisation mention, in text order.
 pub fn scan(text: &ScanText) -> Vec<Mention> {
     let found = recognize::find_places(text);
-    let orgs = org::find_orgs(text, &found);
-    let mut out = recognize::into_mentions(text, found);
+    let spans: Vec<recognize::Span> = found
+        .iter()
+        .map(|f| recognize::Span {
+            start: f.start,
+            end: f.end,
+        })
+        .collect();
+    let orgs = org::find_orgs(text, &spans);
+    let places = recognize::into_mentions(text, found);
+    // Both lists are in text order: merge them (start, longer first, place
+    // before org) without moving every mention through a sort.
+    let mut out = Vec::with_capacity(places.len() + orgs.len());
+    let mut orgs = orgs.into_iter().peekable();
+    for p in places {
+        while let Some(o) = orgs
+            .next_if(|o| (o.start, std::cmp::Reverse(o.end)) < (p.start, std::cmp::Reverse(p.end)))
+        {
+            out.push(o);
+        }
+        out.push(p);
+    }
     out.extend(orgs);
-    out.sort_by_key(|m| {
-        (
-            m.start,
-            std::cmp::Reverse(m.end),
-            m.kind.type_name() == "org",
-        )
-    });
     out
 }
 

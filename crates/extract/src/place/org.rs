@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::lexicon::{self, entries, records};
-use super::recognize::Found;
+use super::recognize::{CharCursor, Span};
 use crate::mention::{Mention, MentionKind, Org, OrgKind};
 use crate::text::ScanText;
 
@@ -41,6 +41,8 @@ struct Lexicon {
     /// Longest stem, in chars.
     stem_chars: usize,
     boundaries: std::collections::HashSet<String>,
+    /// Last chars of the boundary words: a quick test before the lookups.
+    boundary_last: std::collections::HashSet<char>,
     /// Longest boundary word, in chars.
     boundary_chars: usize,
 }
@@ -94,6 +96,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let boundaries: std::collections::HashSet<String> = entries(lexicon::ORG_BOUNDARIES)
         .map(str::to_string)
         .collect();
+    let boundary_last = boundaries.iter().filter_map(|b| b.chars().last()).collect();
     let boundary_chars = boundaries
         .iter()
         .map(|b| b.chars().count())
@@ -106,6 +109,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         stem_last,
         stem_chars,
         boundaries,
+        boundary_last,
         boundary_chars,
     }
 });
@@ -116,16 +120,18 @@ fn is_name_char(c: char) -> bool {
 
 /// Finds organisations in `text`; `places` are the places already found
 /// (they anchor left boundaries).
-pub(crate) fn find_orgs(text: &ScanText, places: &[Found]) -> Vec<Mention> {
+pub(crate) fn find_orgs(text: &ScanText, places: &[Span]) -> Vec<Mention> {
     let lex = &*LEXICON;
     let folded = text.folded();
     let mut out: Vec<Mention> = Vec::new();
+    let mut cursor = CharCursor::new(folded);
     for m in lex.automaton.find_iter(folded) {
         let Some(entry) = lex.entries.get(m.pattern().as_usize()) else {
             continue;
         };
-        let s = text.char_of_folded_byte(m.start());
-        let e = text.char_of_folded_byte(m.end());
+        // Matches come in text order: count chars forward, no searching.
+        let s = cursor.char_at(m.start());
+        let e = cursor.char_at(m.end());
         let start = match entry.rule {
             Rule::Bare => Some(s),
             Rule::Name => name_start(lex, text, s, places),
@@ -156,15 +162,14 @@ fn boundary_ends_at(lex: &Lexicon, text: &ScanText, pos: usize) -> bool {
         .any(|n| lex.boundaries.contains(text.folded_slice(pos - n, pos)))
 }
 
-fn name_start(lex: &Lexicon, text: &ScanText, suffix: usize, places: &[Found]) -> Option<usize> {
+fn name_start(lex: &Lexicon, text: &ScanText, suffix: usize, places: &[Span]) -> Option<usize> {
     let limit = suffix.saturating_sub(MAX_NAME_CHARS);
     let mut start = suffix;
-    while start > limit {
-        if boundary_ends_at(lex, text, start) {
-            break;
-        }
-        let c = text.folded_slice(start - 1, start).chars().next()?;
-        if !is_name_char(c) {
+    let window = text.folded_slice(limit, suffix);
+    for c in window.chars().rev() {
+        if !is_name_char(c)
+            || (lex.boundary_last.contains(&c) && boundary_ends_at(lex, text, start))
+        {
             break;
         }
         start -= 1;
@@ -181,7 +186,7 @@ fn name_start(lex: &Lexicon, text: &ScanText, suffix: usize, places: &[Found]) -
     (suffix - start >= 2).then_some(start)
 }
 
-fn stem_start(lex: &Lexicon, text: &ScanText, suffix: usize, places: &[Found]) -> Option<usize> {
+fn stem_start(lex: &Lexicon, text: &ScanText, suffix: usize, places: &[Span]) -> Option<usize> {
     let last = text
         .folded_slice(suffix.saturating_sub(1), suffix)
         .chars()
@@ -218,7 +223,7 @@ fn stem_start(lex: &Lexicon, text: &ScanText, suffix: usize, places: &[Found]) -
 
 /// A place ending at char `end` (places are in text order and, ending
 /// where a later one starts at most, sorted by end too).
-fn ending_at(places: &[Found], end: usize) -> Option<&Found> {
+fn ending_at(places: &[Span], end: usize) -> Option<&Span> {
     let i = places.partition_point(|p| p.end < end);
     places.get(i..)?.iter().take(4).find(|p| p.end == end)
 }

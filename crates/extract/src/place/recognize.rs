@@ -30,11 +30,57 @@ pub(crate) struct Found {
     pub place: Place,
 }
 
+/// Char offsets of a place found, for the organisation scanner.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Span {
+    /// First char.
+    pub start: usize,
+    /// One past the last char.
+    pub end: usize,
+}
+
+/// Converts byte offsets of the folded text to char offsets, for offsets
+/// that never go backwards: counts the chars in between instead of
+/// searching the whole offset table.
+pub(crate) struct CharCursor<'t> {
+    text: &'t str,
+    byte: usize,
+    chars: usize,
+}
+
+impl<'t> CharCursor<'t> {
+    /// A cursor at the start of `text`.
+    pub fn new(text: &'t str) -> Self {
+        CharCursor {
+            text,
+            byte: 0,
+            chars: 0,
+        }
+    }
+
+    /// The char offset of byte offset `byte` (at a char boundary, not
+    /// before the previous one asked for; earlier offsets are counted back).
+    pub fn char_at(&mut self, byte: usize) -> usize {
+        if byte >= self.byte {
+            let between = self.text.get(self.byte..byte).unwrap_or("");
+            self.chars += between.chars().count();
+        } else {
+            let between = self.text.get(byte..self.byte).unwrap_or("");
+            self.chars -= between.chars().count().min(self.chars);
+        }
+        self.byte = byte;
+        self.chars
+    }
+}
+
+/// A match of a gazetteer name, in chars, with what ranks it.
 #[derive(Debug, Clone, Copy)]
 struct Hit {
     start: usize,
     end: usize,
     pat: u32,
+    dependent: bool,
+    form: Form,
 }
 
 /// Chars that end a sentence for context purposes (folded text).
@@ -69,51 +115,46 @@ impl Sentences {
 pub(crate) fn find_places(text: &ScanText) -> Vec<Found> {
     let g = gazetteer();
     let folded = text.folded();
+    // Two bytes a char: offsets halved are char offsets.
+    let encoded = g.encoder.encode(folded);
     let mut selected: Vec<Hit> = Vec::with_capacity(folded.len() / 32);
     // Overlapping matches come in order of their end; overlapping ones form
     // small clusters, each settled on its own (see `settle`).
-    let mut cluster: Vec<RawHit> = Vec::new();
+    let mut cluster: Vec<Hit> = Vec::new();
+    let mut kept: Vec<Hit> = Vec::new();
     let mut cluster_end = 0;
-    for m in g.automaton.find_overlapping_iter(folded) {
-        let after = folded.get(m.end()..).unwrap_or("");
-        let stop_char = after
-            .chars()
-            .next()
+    for m in g.automaton.find_overlapping_iter(&encoded) {
+        let (start, end) = (m.start() / 2, m.end() / 2);
+        let stop_char = folded
+            .get(text.folded_byte_of_char(end)..)
+            .and_then(|rest| rest.chars().next())
             .is_some_and(|c| g.followers_first.contains(&c));
-        if stop_char
-            && g.followers_stop
-                .iter()
-                .any(|f| after.starts_with(f.as_str()))
-        {
+        if stop_char && street_follows(text, end, &g.followers_stop) {
             continue;
         }
         let pat = m.pattern().as_u32();
         let cands = g.patterns.get(pat as usize).map_or(&[][..], Vec::as_slice);
-        let hit = RawHit {
-            start: m.start(),
-            end: m.end(),
+        let hit = Hit {
+            start,
+            end,
             pat,
             dependent: cands.iter().all(|c| c.dependent),
             form: cands.iter().map(|c| c.form).max().unwrap_or(Form::Short),
         };
         if hit.start >= cluster_end && !cluster.is_empty() {
-            settle(text, &mut cluster, &mut selected);
+            settle(&mut cluster, &mut kept, &mut selected);
         }
         cluster_end = cluster_end.max(hit.end);
         cluster.push(hit);
     }
-    settle(text, &mut cluster, &mut selected);
+    settle(&mut cluster, &mut kept, &mut selected);
     resolve(g, text, &selected)
 }
 
-/// A match in folded-text bytes, with what ranks it.
-#[derive(Debug, Clone, Copy)]
-struct RawHit {
-    start: usize,
-    end: usize,
-    pat: u32,
-    dependent: bool,
-    form: Form,
+/// True when a street or landmark word follows char `end`.
+fn street_follows(text: &ScanText, end: usize, followers: &[String]) -> bool {
+    let after = text.folded_slice(end, end + 4);
+    followers.iter().any(|f| after.starts_with(f.as_str()))
 }
 
 /// Settles a cluster of overlapping matches: longest first, then official
@@ -121,7 +162,7 @@ struct RawHit {
 /// parent before them come last and only fill what the others leave
 /// (杭州市经济技术开发区 is 杭州市 + a zone). Appends the kept ones, in text
 /// order and with char offsets, to `out`, and empties the cluster.
-fn settle(text: &ScanText, cluster: &mut Vec<RawHit>, out: &mut Vec<Hit>) {
+fn settle(cluster: &mut Vec<Hit>, kept: &mut Vec<Hit>, out: &mut Vec<Hit>) {
     cluster.sort_by_key(|h| {
         (
             h.dependent,
@@ -130,18 +171,14 @@ fn settle(text: &ScanText, cluster: &mut Vec<RawHit>, out: &mut Vec<Hit>) {
             h.start,
         )
     });
-    let mut kept: Vec<RawHit> = Vec::with_capacity(2);
+    kept.clear();
     for h in cluster.drain(..) {
         if kept.iter().all(|k| h.end <= k.start || k.end <= h.start) {
             kept.push(h);
         }
     }
     kept.sort_by_key(|h| h.start);
-    out.extend(kept.into_iter().map(|h| Hit {
-        start: text.char_of_folded_byte(h.start),
-        end: text.char_of_folded_byte(h.end),
-        pat: h.pat,
-    }));
+    out.append(kept);
 }
 
 fn resolve(g: &Gazetteer, text: &ScanText, hits: &[Hit]) -> Vec<Found> {
@@ -154,8 +191,8 @@ fn resolve(g: &Gazetteer, text: &ScanText, hits: &[Hit]) -> Vec<Found> {
             .patterns
             .get(h.pat as usize)
             .map_or(&[][..], Vec::as_slice);
-        let plain: Vec<&Candidate> = cands.iter().filter(|c| !c.dependent).collect();
-        if let [only] = plain.as_slice() {
+        let mut plain = cands.iter().filter(|c| !c.dependent);
+        if let (Some(only), None) = (plain.next(), plain.next()) {
             // Short county names (资兴) are too word-like to anchor anything.
             let anchors = g.unit(only.unit).is_some_and(|u| match u.level {
                 Level::Township | Level::Village => false,
@@ -171,10 +208,15 @@ fn resolve(g: &Gazetteer, text: &ScanText, hits: &[Hit]) -> Vec<Found> {
     certain.dedup();
     // Every unit on the chain of a certain unit: a candidate shares depth d
     // with some certain unit when its chain's unit at level d is here.
-    let mut certain_chain: std::collections::HashSet<UnitId> = std::collections::HashSet::new();
+    let mut certain_chain = vec![false; g.units.len()];
     for &u in &certain {
-        certain_chain.extend(g.chain(u).into_iter().flatten());
+        for a in g.chain(u).into_iter().flatten() {
+            if let Some(slot) = certain_chain.get_mut(a as usize) {
+                *slot = true;
+            }
+        }
     }
+    let mut cands_buf: Vec<&Candidate> = Vec::new();
 
     let mut out: Vec<Found> = Vec::with_capacity(hits.len());
     // Resolved units so far, with their sentence and end offset.
@@ -199,12 +241,14 @@ fn resolve(g: &Gazetteer, text: &ScanText, hits: &[Hit]) -> Vec<Found> {
         let after_county = adjacent_parent
             .and_then(|p| g.unit(p))
             .is_some_and(|u| matches!(u.level, Level::County | Level::Prefecture));
-        let cands: Vec<&Candidate> = cands
-            .iter()
-            .filter(|c| !c.dependent || adjacent_is_parent(c))
-            .filter(|c| !after_county || adjacent_is_parent(c) || is_not_township(g, c.unit))
-            .collect();
-        let Some(found) = choose(g, h, &cands, sentence, &resolved, &certain_chain) else {
+        cands_buf.clear();
+        cands_buf.extend(
+            cands
+                .iter()
+                .filter(|c| !c.dependent || adjacent_is_parent(c))
+                .filter(|c| !after_county || adjacent_is_parent(c) || is_not_township(g, c.unit)),
+        );
+        let Some(found) = choose(g, h, &cands_buf, sentence, &resolved, &certain_chain) else {
             continue;
         };
         if let Some(u) = found.unit {
@@ -240,7 +284,7 @@ fn choose(
     cands: &[&Candidate],
     sentence: usize,
     resolved: &[(usize, usize, UnitId)],
-    certain_chain: &std::collections::HashSet<UnitId>,
+    certain_chain: &[bool],
 ) -> Option<Found> {
     let key = |c: &Candidate| {
         let in_sentence = resolved
@@ -256,13 +300,16 @@ fn choose(
             .chain(c.unit)
             .iter()
             .enumerate()
-            .filter(|(_, slot)| slot.is_some_and(|u| certain_chain.contains(&u)))
+            .filter(|(_, slot)| {
+                slot.is_some_and(|u| certain_chain.get(u as usize).copied().unwrap_or(false))
+            })
             .map(|(i, _)| i + 1)
             .max()
             .unwrap_or(0);
         let level = g.unit(c.unit).map_or(4, |u| rank(u.level));
         (in_sentence, in_doc, c.form, Reverse(level))
     };
+    // One candidate (the usual case): no ranking to do.
     let keyed: Vec<_> = cands.iter().map(|c| (key(c), *c)).collect();
     let best = keyed.iter().map(|k| k.0).max()?;
     let ties: Vec<&Candidate> = keyed.iter().filter(|k| k.0 == best).map(|k| k.1).collect();
