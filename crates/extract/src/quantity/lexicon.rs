@@ -3,7 +3,98 @@
 //! out of), qualifier words, and page-furniture cues. All in folded
 //! (simplified, half-width) script.
 
+use std::sync::LazyLock;
+
 use crate::mention::Qualifier;
+
+/// A word list indexed by first and by last char, so that the scanner tests
+/// only the few words that can match at a position.
+pub(crate) struct Index<T: Copy> {
+    /// Words grouped by first char, groups sorted by that char.
+    by_first: Vec<Group<T>>,
+    /// Words grouped by last char, groups sorted by that char.
+    by_last: Vec<Group<T>>,
+}
+
+/// A key char and the words (as chars, with their values) it indexes.
+type Group<T> = (char, Vec<(Vec<char>, T)>);
+
+fn group<T: Copy>(mut words: Vec<(char, Vec<char>, T)>) -> Vec<Group<T>> {
+    // By key, then longest first, keeping list order among equals.
+    words.sort_by_key(|(k, w, _)| (*k, std::cmp::Reverse(w.len())));
+    let mut groups: Vec<Group<T>> = Vec::new();
+    for (k, w, v) in words {
+        match groups.last_mut() {
+            Some((last, list)) if *last == k => list.push((w, v)),
+            _ => groups.push((k, vec![(w, v)])),
+        }
+    }
+    groups
+}
+
+impl<T: Copy> Index<T> {
+    fn new(words: impl IntoIterator<Item = (&'static str, T)>) -> Self {
+        let mut first = Vec::new();
+        let mut last = Vec::new();
+        for (word, value) in words {
+            let chars: Vec<char> = word.chars().collect();
+            let (Some(&f), Some(&l)) = (chars.first(), chars.last()) else {
+                continue;
+            };
+            first.push((f, chars.clone(), value));
+            last.push((l, chars, value));
+        }
+        Index {
+            by_first: group(first),
+            by_last: group(last),
+        }
+    }
+
+    fn find(groups: &[Group<T>], c: char) -> Option<&[(Vec<char>, T)]> {
+        let k = groups.binary_search_by_key(&c, |(k, _)| *k).ok()?;
+        groups.get(k).map(|(_, list)| list.as_slice())
+    }
+
+    /// The longest word starting at `i`: its length in chars and value.
+    pub(crate) fn longest_at(&self, cs: &[char], i: usize) -> Option<(usize, T)> {
+        let list = Self::find(&self.by_first, *cs.get(i)?)?;
+        list.iter()
+            .find(|(w, _)| cs.get(i..i + w.len()) == Some(w.as_slice()))
+            .map(|(w, v)| (w.len(), *v))
+    }
+
+    /// The longest word ending at `end` (exclusive): its length and value.
+    pub(crate) fn longest_ending_at(&self, cs: &[char], end: usize) -> Option<(usize, T)> {
+        let list = Self::find(&self.by_last, *cs.get(end.checked_sub(1)?)?)?;
+        list.iter()
+            .find(|(w, _)| end >= w.len() && cs.get(end - w.len()..end) == Some(w.as_slice()))
+            .map(|(w, v)| (w.len(), *v))
+    }
+}
+
+/// [`CURRENCIES`] by word: value is (word, ISO code).
+pub(crate) static CURRENCY_INDEX: LazyLock<Index<(&'static str, &'static str)>> =
+    LazyLock::new(|| Index::new(CURRENCIES.iter().map(|&(w, c)| (w, (w, c)))));
+
+/// [`PREFIX_CURRENCIES`]: value is (ISO code, may stand alone).
+pub(crate) static PREFIX_INDEX: LazyLock<Index<(&'static str, bool)>> =
+    LazyLock::new(|| Index::new(PREFIX_CURRENCIES.iter().map(|&(w, c, a)| (w, (c, a)))));
+
+/// [`COUNT_UNITS`]: value is (unit, exclusions).
+pub(crate) static COUNT_INDEX: LazyLock<Index<(&'static str, &'static [&'static str])>> =
+    LazyLock::new(|| Index::new(COUNT_UNITS.iter().map(|&(u, e)| (u, (u, e)))));
+
+/// [`LEADING_QUALIFIERS`].
+pub(crate) static LEADING_INDEX: LazyLock<Index<Qualifier>> =
+    LazyLock::new(|| Index::new(LEADING_QUALIFIERS.iter().copied()));
+
+/// [`TRAILING_QUALIFIERS`].
+pub(crate) static TRAILING_INDEX: LazyLock<Index<Qualifier>> =
+    LazyLock::new(|| Index::new(TRAILING_QUALIFIERS.iter().copied()));
+
+/// [`FURNITURE_CUES`].
+pub(crate) static FURNITURE_INDEX: LazyLock<Index<()>> =
+    LazyLock::new(|| Index::new(FURNITURE_CUES.iter().map(|&w| (w, ()))));
 
 /// True when `cs[i..]` starts with `word`.
 pub(crate) fn starts_with(cs: &[char], i: usize, word: &str) -> bool {

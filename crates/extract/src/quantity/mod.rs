@@ -46,17 +46,34 @@ use lexicon::{ends_with, starts_with};
 use numeral::Numeral;
 
 /// Finds every quantity mention in text order.
+///
+/// The folded text is scanned a line or sentence at a time (no quantity
+/// spans a line break or a 。), through one reused char buffer.
 pub fn scan(text: &ScanText) -> Vec<Mention> {
-    let cs: Vec<char> = text.folded().chars().collect();
-    find_all(&cs, Mode::Scan)
-        .into_iter()
-        .map(|f| Mention {
-            kind: f.kind,
-            text: text.slice(f.start, f.end).to_string(),
-            start: f.start,
-            end: f.end,
-        })
-        .collect()
+    let mut out = Vec::new();
+    let mut buf: Vec<char> = Vec::new();
+    let mut found = Vec::new();
+    let mut base = 0usize;
+    for piece in text.folded().split_inclusive(['\n', '。']) {
+        buf.clear();
+        let mut any = false;
+        for c in piece.chars() {
+            any |= numeral::is_trigger(c);
+            buf.push(c);
+        }
+        if any {
+            found.clear();
+            find_all(&buf, Mode::Scan, &mut found);
+            out.extend(found.drain(..).map(|f| Mention {
+                kind: f.kind,
+                text: text.slice(base + f.start, base + f.end).to_string(),
+                start: base + f.start,
+                end: base + f.end,
+            }));
+        }
+        base += buf.len();
+    }
+    out
 }
 
 /// Reads a whole string as one number: `"1.046亿"` → 104600000,
@@ -95,12 +112,12 @@ pub fn parse_number(s: &str) -> Option<Decimal> {
 pub fn parse_money(s: &str) -> Option<Money> {
     let folded = crate::fold::fold(s);
     let cs: Vec<char> = folded.chars().collect();
-    find_all(&cs, Mode::Money)
-        .into_iter()
-        .find_map(|f| match f.kind {
-            MentionKind::Money(m) => Some(m),
-            _ => None,
-        })
+    let mut found = Vec::new();
+    find_all(&cs, Mode::Money, &mut found);
+    found.into_iter().find_map(|f| match f.kind {
+        MentionKind::Money(m) => Some(m),
+        _ => None,
+    })
 }
 
 /// Whether a number with no unit counts as money (for [`parse_money`]).
@@ -118,8 +135,7 @@ struct Found {
     kind: MentionKind,
 }
 
-fn find_all(cs: &[char], mode: Mode) -> Vec<Found> {
-    let mut out = Vec::new();
+fn find_all(cs: &[char], mode: Mode, out: &mut Vec<Found>) {
     let mut i = 0;
     let mut floor = 0;
     while i < cs.len() {
@@ -148,7 +164,6 @@ fn find_all(cs: &[char], mode: Mode) -> Vec<Found> {
             None => i = next.max(i + 1),
         }
     }
-    out
 }
 
 /// 百分之三十, 千分之五 (→ 0.5 percent), 万分之三.
@@ -229,14 +244,7 @@ fn unit_at(cs: &[char], p: usize, num: &Numeral) -> Option<Unit> {
         return None;
     }
     // Longest currency word.
-    let mut best: Option<(&'static str, &'static str)> = None;
-    for &(word, code) in lexicon::CURRENCIES {
-        if starts_with(cs, p, word)
-            && best.is_none_or(|(w, _)| word.chars().count() > w.chars().count())
-        {
-            best = Some((word, code));
-        }
-    }
+    let best = lexicon::CURRENCY_INDEX.longest_at(cs, p).map(|(_, v)| v);
     if let Some((word, code)) = best {
         let mut end = p + word.chars().count();
         let main = matches!(word, "元" | "圆" | "块");
@@ -264,14 +272,12 @@ fn unit_at(cs: &[char], p: usize, num: &Numeral) -> Option<Unit> {
                 minor = m;
                 end = e;
                 // 8亿元人民币, 三万元欧元, 9000元日币.
-                for &(w2, c2) in lexicon::CURRENCIES {
-                    if !matches!(w2, "元" | "圆" | "块")
-                        && minor.is_zero()
-                        && starts_with(cs, end, w2)
-                    {
-                        code = c2;
-                        end += w2.chars().count();
-                        break;
+                if minor.is_zero() {
+                    if let Some((n2, (w2, c2))) = lexicon::CURRENCY_INDEX.longest_at(cs, end) {
+                        if !matches!(w2, "元" | "圆" | "块") {
+                            code = c2;
+                            end += n2;
+                        }
                     }
                 }
             } else if code == "USD" && word.ends_with('元') {
@@ -299,14 +305,12 @@ fn unit_at(cs: &[char], p: usize, num: &Numeral) -> Option<Unit> {
             });
         }
     }
-    for &(unit, exclusions) in lexicon::COUNT_UNITS {
-        if starts_with(cs, p, unit) {
-            let end = p + unit.chars().count();
-            if exclusions.iter().any(|w| starts_with(cs, end, w)) {
-                return None;
-            }
-            return Some(Unit::Count { unit, end });
+    if let Some((n, (unit, exclusions))) = lexicon::COUNT_INDEX.longest_at(cs, p) {
+        let end = p + n;
+        if exclusions.iter().any(|w| starts_with(cs, end, w)) {
+            return None;
         }
+        return Some(Unit::Count { unit, end });
     }
     None
 }
@@ -389,46 +393,32 @@ fn skip_spaces(cs: &[char], p: usize, max: usize) -> usize {
 /// The hedge word ending at `end`, if any, and where it starts; the
 /// longest one wins (不超过 over 超过, 不小于 over 小于).
 fn leading_qualifier(cs: &[char], end: usize, floor: usize) -> Option<(usize, Qualifier)> {
-    let mut best: Option<(usize, Qualifier)> = None;
-    for &(word, q) in lexicon::LEADING_QUALIFIERS {
-        if ends_with(cs, end, word) {
-            let start = end - word.chars().count();
-            if start >= floor && best.is_none_or(|(s, _)| start < s) {
-                best = Some((start, q));
-            }
-        }
-    }
-    best
+    let (n, q) = lexicon::LEADING_INDEX.longest_ending_at(cs, end)?;
+    let start = end - n;
+    (start >= floor).then_some((start, q))
 }
 
 /// The currency word touching the amount from the left, if any.
 fn prefix_currency(cs: &[char], start: usize, floor: usize) -> Option<(usize, &'static str, bool)> {
-    let mut best: Option<(usize, &'static str, bool)> = None;
-    for &(word, code, alone) in lexicon::PREFIX_CURRENCIES {
-        for gap in 0..=2usize {
-            let Some(end) = start.checked_sub(gap) else {
-                break;
-            };
-            if gap > 0
-                && cs.get(end) != Some(&' ')
-                && cs
-                    .get(end..start)
-                    .is_none_or(|s| s.iter().any(|c| *c != ' '))
-            {
-                break;
+    // Up to two spaces between the word and the amount (人民币  50元).
+    let mut end = start;
+    for gap in 0..=2usize {
+        if gap > 0 {
+            match end.checked_sub(1) {
+                Some(e) if cs.get(e) == Some(&' ') => end = e,
+                _ => break,
             }
-            if ends_with(cs, end, word) {
-                let s = end - word.chars().count();
-                let latin_glued = word.starts_with(|c: char| c.is_ascii_alphabetic())
-                    && s > 0
-                    && cs.get(s - 1).is_some_and(|c| c.is_ascii_alphanumeric());
-                if s >= floor && !latin_glued && best.is_none_or(|b| s < b.0) {
-                    best = Some((s, code, alone));
-                }
+        }
+        if let Some((n, (code, alone))) = lexicon::PREFIX_INDEX.longest_ending_at(cs, end) {
+            let s = end - n;
+            let latin = cs.get(s).is_some_and(|c| c.is_ascii_alphabetic());
+            let glued = latin && s > 0 && cs.get(s - 1).is_some_and(|c| c.is_ascii_alphanumeric());
+            if s >= floor && !glued {
+                return Some((s, code, alone));
             }
         }
     }
-    best
+    None
 }
 
 /// Digits glued to something that makes them an id, a URL, a version or a
@@ -485,9 +475,9 @@ fn furniture_before(cs: &[char], start: usize) -> bool {
             _ => break,
         }
     }
-    lexicon::FURNITURE_CUES
-        .iter()
-        .any(|w| ends_with(cs, end, w))
+    lexicon::FURNITURE_INDEX
+        .longest_ending_at(cs, end)
+        .is_some()
 }
 
 /// Date and time words that own the number before them (2015年, 12月,
@@ -591,10 +581,14 @@ fn assemble(cs: &[char], num: &Numeral, floor: usize, mode: Mode) -> (Option<Fou
         Some(u) => {
             // 一项一项, 一个一个: "one by one", not a count.
             if let Unit::Count { unit, end } = &u {
-                let again = format!("{}{unit}", cs.get(num.start).copied().unwrap_or(' '));
-                if num.shape.single
-                    && (starts_with(cs, *end, &again) || ends_with(cs, num.start, &again))
-                {
+                let digit = cs.get(num.start);
+                let unit_len = unit.chars().count();
+                let after =
+                    digit.is_some() && cs.get(*end) == digit && starts_with(cs, *end + 1, unit);
+                let before = num.start > unit_len
+                    && cs.get(num.start - unit_len - 1) == digit
+                    && ends_with(cs, num.start, unit);
+                if num.shape.single && (after || before) {
                     return (None, *end);
                 }
             }
@@ -849,12 +843,9 @@ fn build(
         qualifiers.push(Qualifier::AtLeast);
     }
     let mut end = unit_end;
-    for &(word, q) in lexicon::TRAILING_QUALIFIERS {
-        if starts_with(cs, end, word) {
-            end += word.chars().count();
-            qualifiers.push(q);
-            break;
-        }
+    if let Some((n, q)) = lexicon::TRAILING_INDEX.longest_at(cs, end) {
+        end += n;
+        qualifiers.push(q);
     }
     let qualifier = if parts.range {
         Qualifier::Range
@@ -871,7 +862,8 @@ fn build(
         Qualifier::AtMost => (parts.low, None, Some(parts.low)),
         _ => (parts.low, None, None),
     };
-    let too_big = |v: &Decimal| crate::mention::decimal_to_i64(*v).is_none();
+    let limit = Decimal::from(i64::MAX);
+    let too_big = |v: &Decimal| v.abs() > limit;
     let overflow = parts.overflow || too_big(&value) || high.as_ref().is_some_and(too_big);
     let kind = match parts.unit {
         Unit::Money { code, minor, .. } => {

@@ -90,17 +90,34 @@ pub(crate) fn digit_value(c: char) -> Option<u8> {
     }
 }
 
-/// True for chars where a numeral may start; the scanner's prefilter.
+/// The chars that can open a numeral: ASCII digits and every char [`cn`]
+/// knows (checked by a test).
+const TRIGGER_CHARS: &[char] = &[
+    '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '一', '壹', '二', '贰', '两', '俩', '三',
+    '叁', '参', '四', '肆', '五', '伍', '六', '陆', '七', '柒', '八', '捌', '九', '玖', '零', '〇',
+    '○', '十', '拾', '百', '佰', '千', '仟', '万', '亿', '兆', '几', '数',
+];
+
+/// A bitmap over the Basic Multilingual Plane of [`TRIGGER_CHARS`].
+static TRIGGERS: [u64; 1024] = {
+    let mut table = [0u64; 1024];
+    let mut i = 0;
+    while i < TRIGGER_CHARS.len() {
+        let c = TRIGGER_CHARS[i] as usize;
+        table[c >> 6] |= 1 << (c & 63);
+        i += 1;
+    }
+    table
+};
+
+/// True for chars where a numeral may start; the scanner's prefilter (one
+/// table lookup).
 #[inline]
 pub(crate) fn is_trigger(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_digit();
-    }
-    // Every Chinese numeral char is in the CJK blocks (or ○ / 〇).
-    if (c as u32) < 0x25CB {
-        return false;
-    }
-    cn(c).is_some()
+    let u = c as usize;
+    TRIGGERS
+        .get(u >> 6)
+        .is_some_and(|w| w & (1 << (u & 63)) != 0)
 }
 
 fn is_multiplier(c: char) -> bool {
@@ -256,13 +273,11 @@ enum Prev {
 /// Reads Arabic digits at `i`: `1,046`, `3,200.5`, `47.264287`, `.5`.
 /// Returns (value, end, int digits, grouped, decimal, overflow).
 fn arabic(cs: &[char], i: usize) -> Option<(Decimal, usize, usize, bool, bool, bool)> {
-    let digit = |k: usize| cs.get(k).is_some_and(|c| c.is_ascii_digit());
+    let digit = |k: usize| cs.get(k).and_then(|c| c.to_digit(10));
+    let mut m = Mantissa::default();
     let mut j = i;
-    let mut int = String::new();
-    while digit(j) {
-        if let Some(c) = cs.get(j) {
-            int.push(*c);
-        }
+    while let Some(d) = digit(j) {
+        m.push_int(d);
         j += 1;
     }
     let first_run = j - i;
@@ -270,37 +285,81 @@ fn arabic(cs: &[char], i: usize) -> Option<(Decimal, usize, usize, bool, bool, b
     if (1..=3).contains(&first_run) {
         // Thousands groups: `,ddd` not followed by another digit.
         while cs.get(j) == Some(&',')
-            && digit(j + 1)
-            && digit(j + 2)
-            && digit(j + 3)
-            && !digit(j + 4)
+            && digit(j + 1).is_some()
+            && digit(j + 2).is_some()
+            && digit(j + 3).is_some()
+            && digit(j + 4).is_none()
         {
             for k in j + 1..j + 4 {
-                if let Some(c) = cs.get(k) {
-                    int.push(*c);
-                }
+                m.push_int(digit(k).unwrap_or(0));
             }
             grouped = true;
             j += 4;
         }
     }
-    let int_digits = int.len();
-    let mut frac = String::new();
-    if cs.get(j) == Some(&'.') && digit(j + 1) {
+    let int_digits = m.int_digits;
+    let mut decimal = false;
+    if cs.get(j) == Some(&'.') && digit(j + 1).is_some() {
         let mut k = j + 1;
-        while digit(k) {
-            if let Some(c) = cs.get(k) {
-                frac.push(*c);
-            }
+        while let Some(d) = digit(k) {
+            m.push_frac(d);
             k += 1;
         }
+        decimal = true;
         j = k;
     }
-    if int.is_empty() && frac.is_empty() {
+    if j == i {
         return None;
     }
-    let (value, overflow) = decimal_of_digits(&int, &frac);
-    Some((value, j, int_digits, grouped, !frac.is_empty(), overflow))
+    let (value, overflow) = m.value();
+    Some((value, j, int_digits, grouped, decimal, overflow))
+}
+
+/// Digits read one at a time into an exact mantissa, without allocating:
+/// at most 28 significant digits (a `Decimal`'s precision); an integer part
+/// longer than that overflows, extra fraction digits are dropped.
+#[derive(Debug, Default)]
+struct Mantissa {
+    mantissa: i128,
+    significant: u32,
+    scale: u32,
+    int_digits: usize,
+    overflow: bool,
+}
+
+impl Mantissa {
+    fn push_int(&mut self, d: u32) {
+        self.int_digits += 1;
+        if self.mantissa == 0 && d == 0 {
+            return;
+        }
+        if self.significant < 28 {
+            self.mantissa = self.mantissa * 10 + i128::from(d);
+            self.significant += 1;
+        } else {
+            self.overflow = true;
+        }
+    }
+
+    fn push_frac(&mut self, d: u32) {
+        if self.significant < 28 && self.scale < 28 {
+            self.mantissa = self.mantissa * 10 + i128::from(d);
+            if self.mantissa != 0 {
+                self.significant += 1;
+            }
+            self.scale += 1;
+        }
+    }
+
+    fn value(&self) -> (Decimal, bool) {
+        if self.overflow {
+            return (Decimal::MAX, true);
+        }
+        match Decimal::try_from_i128_with_scale(self.mantissa, self.scale) {
+            Ok(d) => (d.normalize(), false),
+            Err(_) => (Decimal::MAX, true),
+        }
+    }
 }
 
 /// Builds a decimal from integer and fraction digit strings; saturates on
@@ -875,7 +934,9 @@ fn positional(cs: &[char], i: usize) -> Option<Numeral> {
     let mut k = i;
     let mut digits = String::new();
     let mut zero = false;
-    loop {
+    // Years and codes are short; a cap keeps a long run of digits linear
+    // (the scanner tries every position of a rejected run).
+    while k < i + 32 {
         match cs.get(k).and_then(|c| cn(*c)) {
             Some(Cn::Digit {
                 d,
@@ -1057,6 +1118,15 @@ mod tests {
             "陆地", "队伍", "放肆", "收拾", "参加", "百姓", "千万", "万一",
         ] {
             assert_eq!(read(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn the_prefilter_knows_every_numeral_char() {
+        for u in 0..0x10000u32 {
+            if let Some(c) = char::from_u32(u) {
+                assert_eq!(is_trigger(c), c.is_ascii_digit() || cn(c).is_some(), "{c}");
+            }
         }
     }
 

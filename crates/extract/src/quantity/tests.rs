@@ -358,3 +358,31 @@ fn chinese_decimals_are_read_when_they_are_numbers() {
         k => panic!("{k:?}"),
     }
 }
+
+#[test]
+fn long_runs_of_numeral_chars_scan_in_linear_time() {
+    // Quadratic work on any of these would take minutes, not milliseconds.
+    for unit in [
+        "一",
+        "二〇",
+        "十",
+        "万",
+        "1",
+        "1,",
+        "1-",
+        "八九",
+        "百分之",
+        "一 ",
+        "亿",
+        "0.",
+    ] {
+        let s = unit.repeat(50_000 / unit.chars().count());
+        let started = std::time::Instant::now();
+        let _ = found(&s);
+        assert!(
+            started.elapsed().as_secs() < 5,
+            "{unit:?} took {:?}",
+            started.elapsed()
+        );
+    }
+}
