@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Output;
-use std::sync::OnceLock;
+use std::sync::Mutex;
 
 /// The repository root.
 pub fn root() -> PathBuf {
@@ -79,11 +79,11 @@ pub fn document_texts(dir: &Path) -> BTreeMap<String, String> {
         .collect()
 }
 
-/// The article files of `tests/fixtures/articles` (not the gold files or
+/// The article files of `tests/fixtures/<folder>` (not the gold files or
 /// notes), copied into a fresh folder.
-pub fn fixture_input() -> tempfile::TempDir {
+pub fn fixture_input(folder: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    let src = root().join("tests/fixtures/articles");
+    let src = root().join("tests/fixtures").join(folder);
     let mut names: Vec<_> = std::fs::read_dir(&src)
         .unwrap()
         .map(|e| e.unwrap().file_name())
@@ -101,16 +101,23 @@ pub fn fixture_input() -> tempfile::TempDir {
     dir
 }
 
-/// The outputs of one run over the fixture articles, shared by the tests
-/// that read them. The folders live until the test binary exits.
-pub fn fixture_run() -> &'static Path {
-    static RUN: OnceLock<(tempfile::TempDir, tempfile::TempDir)> = OnceLock::new();
-    let (_, out) = RUN.get_or_init(|| {
-        let input = fixture_input();
+/// The outputs of one run over `tests/fixtures/<folder>`, shared by the
+/// tests that read them. The folders live until the test binary exits.
+pub fn run_of(folder: &'static str) -> &'static Path {
+    type Runs = BTreeMap<&'static str, (tempfile::TempDir, tempfile::TempDir)>;
+    static RUNS: Mutex<Runs> = Mutex::new(BTreeMap::new());
+    let mut runs = RUNS.lock().unwrap_or_else(|e| e.into_inner());
+    let (_, out) = runs.entry(folder).or_insert_with(|| {
+        let input = fixture_input(folder);
         let out = tempfile::tempdir().unwrap();
         let code = run(input.path(), &out.path().join("processed"), &[]);
-        assert_eq!(code, 0, "every fixture article should be read");
+        assert_eq!(code, 0, "every article of {folder} should be read");
         (input, out)
     });
     Box::leak(out.path().join("processed").into_boxed_path())
+}
+
+/// The outputs of one run over the fixture articles.
+pub fn fixture_run() -> &'static Path {
+    run_of("articles")
 }

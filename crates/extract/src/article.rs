@@ -298,6 +298,7 @@ pub fn read_header(text: &str) -> Header {
         }
         char_pos += line_chars + 1;
     }
+    furniture_lines(text, &mut header.furniture);
     if let Some((range, authors)) = byline(text) {
         header.authors = authors;
         header.furniture.push(range.clone());
@@ -310,6 +311,25 @@ fn first_date_line(text: &str) -> Option<NaiveDate> {
     text.lines()
         .take(40)
         .find_map(|l| crate::date::parse_published(l.trim()))
+}
+
+/// Page navigation and metadata lines: links to other articles, view
+/// counters, sources. Their numbers belong to other pages.
+static NAVIGATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(上一篇|下一篇|上一条|下一条|上一條|下一條|相关新闻|相关阅读|相關新聞|推荐阅读|热点新闻|浏览次数|瀏覽次數|点击数|阅读数|访问量|来源[:：]|作者[:：]|责任编辑|責任編輯|打印本页|关闭窗口)")
+        .expect("static regex")
+});
+
+/// Adds the char ranges of navigation lines to `furniture`.
+fn furniture_lines(text: &str, furniture: &mut Vec<Range<usize>>) {
+    let mut pos = 0;
+    for line in text.split('\n') {
+        let n = line.chars().count();
+        if NAVIGATION.is_match(line) {
+            furniture.push(pos..pos + n);
+        }
+        pos += n + 1;
+    }
 }
 
 static BYLINE: LazyLock<Regex> =
@@ -408,6 +428,19 @@ mod tests {
         assert_eq!(names, ["王某某", "李某"]);
         let (_, names) = byline("正文。（记者 王某某 责任编辑：张某）").unwrap();
         assert_eq!(names, ["王某某"]);
+    }
+
+    #[test]
+    fn navigation_lines_are_furniture() {
+        let text = "标题\n正文投入1万元。\n上一篇：某地投入5000万元\n下一篇：其他";
+        let h = read_header(text);
+        let chars: Vec<char> = text.chars().collect();
+        let lines: Vec<String> = h
+            .furniture
+            .iter()
+            .map(|r| chars[r.clone()].iter().collect())
+            .collect();
+        assert_eq!(lines, ["上一篇：某地投入5000万元", "下一篇：其他"]);
     }
 
     #[test]

@@ -48,8 +48,18 @@ pub fn scan(text: &str, ctx: &ScanContext) -> Vec<Mention> {
 pub fn scan_prepared(text: &ScanText, ctx: &ScanContext) -> Vec<Mention> {
     let mut numeric = quantity::scan(text);
     numeric.extend(date::scan(text, ctx));
+    let places = place::scan(text);
+    // A numeral inside a longer place name (七家镇, 三岔河村) is no quantity.
+    numeric.retain(|n| {
+        !places.iter().any(|p| {
+            matches!(p.kind, MentionKind::Place(_))
+                && p.start <= n.start
+                && n.end <= p.end
+                && p.end - p.start > n.end - n.start
+        })
+    });
     let mut all = resolve_overlaps(numeric);
-    all.extend(place::scan(text));
+    all.extend(places);
     all.sort_by(|a, b| {
         (a.start, std::cmp::Reverse(a.end), priority(&a.kind)).cmp(&(
             b.start,

@@ -120,6 +120,15 @@ impl<'a> DocContext<'a> {
         )
     }
 
+    /// The folded text of the clause before and after char `pos`.
+    pub fn clause_sides_at(&self, pos: usize) -> (String, String) {
+        let c = self.clause_of(pos);
+        (
+            self.folded_str(c.start..pos),
+            self.folded_str(pos..c.end.max(pos)),
+        )
+    }
+
     /// The folded text of the clause before and after a mention.
     pub fn clause_sides(&self, m: &Mention) -> (String, String) {
         let c = self.clause_of(m.start);

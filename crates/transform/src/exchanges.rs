@@ -73,7 +73,6 @@ fn exchange_row(ctx: &DocContext, m: &Mention, count: &Count) -> Option<Exchange
     if ruled_out(&clause_left, &clause_right, subject.as_deref()) {
         return None;
     }
-    let clause = format!("{clause_left}\u{0}{clause_right}");
     let kind_hit = if brought_in {
         Some(Hit {
             label: "investment",
@@ -81,20 +80,21 @@ fn exchange_row(ctx: &DocContext, m: &Mention, count: &Count) -> Option<Exchange
             distance: 0,
         })
     } else {
-        LEXICON
-            .by_priority("exchange.kind", &clause, KIND_PRIORITY)
-            .or_else(|| nearest_either("exchange.kind", &sentence_left, &sentence_right))
-            .or_else(|| {
-                subject
-                    .as_deref()
-                    .and_then(|s| LEXICON.by_priority("exchange.noun", s, KIND_PRIORITY))
-            })
-            .or_else(|| LEXICON.by_priority("exchange.noun", &clause, KIND_PRIORITY))
+        kind_of(
+            subject.as_deref(),
+            &clause_left,
+            &clause_right,
+            &sentence_left,
+            &sentence_right,
+        )
     };
-    let is_place_subject = subject
-        .as_deref()
-        .is_some_and(|s| PLACE_SUBJECTS.iter().any(|p| s.ends_with(p)));
-    if (subject.is_none() || is_place_subject) && kind_hit.is_none() {
+    if is_place_subject(subject.as_deref()) && !is_place_pairing(&clause_left, &clause_right) {
+        return None;
+    }
+    if subject.is_none() && kind_hit.is_none() {
+        return None;
+    }
+    if is_phase(ctx, m, count) {
         return None;
     }
     let mut confidence: f64 = 0.5;
@@ -153,6 +153,11 @@ fn direction_of(
         return "mutual";
     }
     let clause = ctx.clause_of(m.start);
+    if matches!(kind, "trade" | "culture") {
+        if let Some(d) = held_in(ctx, clause.clone()) {
+            return d;
+        }
+    }
     let by_places = |range| match ctx.parties_in(range).direction {
         extract::place::Direction::Unknown => None,
         d => Some(d.as_str()),
@@ -178,6 +183,22 @@ fn direction_of(
                 .map(|(_, d)| *d)
         })
         .unwrap_or("unknown")
+}
+
+/// Events held in an eastern place (在天津举办推介会) go west to east, in a
+/// western place east to west.
+fn held_in(ctx: &DocContext, clause: std::ops::Range<usize>) -> Option<&'static str> {
+    ctx.mentions_in(clause).find_map(|p| match &p.kind {
+        extract::MentionKind::Place(place)
+            if p.start > 0 && ctx.folded.get(p.start - 1) == Some(&'在') =>
+        {
+            match extract::place::role_of(place)? {
+                extract::place::Role::East => Some("west_to_east"),
+                extract::place::Role::West => Some("east_to_west"),
+            }
+        }
+        _ => None,
+    })
 }
 
 /// Kinds whose direction outweighs direction words elsewhere in the
@@ -218,6 +239,73 @@ fn is_article_one(ctx: &DocContext, m: &Mention) -> bool {
             .chars()
             .nth(1)
             .is_some_and(|c| "十百千万亿".contains(c))
+}
+
+/// The kind of a count: 挂职 in its clause makes a secondment; a count of
+/// one profession (医生46名, 支教教师48名) sent or received is health or
+/// education; else the activity words of the clause by priority, the
+/// subject noun, the nearest activity word of the sentence, any noun of
+/// the clause.
+fn kind_of(
+    subject: Option<&str>,
+    clause_left: &str,
+    clause_right: &str,
+    sentence_left: &str,
+    sentence_right: &str,
+) -> Option<Hit> {
+    let clause = format!("{clause_left}\u{0}{clause_right}");
+    if let Some(i) = clause.find("挂职") {
+        return Some(Hit {
+            label: "secondment",
+            cue: "挂职",
+            distance: clause[..i].chars().count(),
+        });
+    }
+    let activity = LEXICON.by_priority("exchange.kind", &clause, KIND_PRIORITY);
+    let profession = subject
+        .and_then(|s| LEXICON.by_priority("exchange.noun", s, KIND_PRIORITY))
+        .filter(|h| matches!(h.label, "health" | "education"));
+    match (activity, profession) {
+        (Some(a), Some(p)) if a.label == "secondment" => Some(p),
+        (None, Some(p)) => Some(p),
+        (Some(a), _) => Some(a),
+        (None, None) => subject
+            .and_then(|s| LEXICON.by_priority("exchange.noun", s, KIND_PRIORITY))
+            .or_else(|| nearest_either("exchange.kind", sentence_left, sentence_right))
+            .or_else(|| LEXICON.by_priority("exchange.noun", &clause, KIND_PRIORITY)),
+    }
+}
+
+/// A subject whose first noun is a kind of place (县区和近百家企业, 贫困县).
+fn is_place_subject(subject: Option<&str>) -> bool {
+    subject.is_some_and(|s| {
+        let first = s.split(['和', '及', '与', '、']).next().unwrap_or(s);
+        PLACE_SUBJECTS.iter().any(|p| first.ends_with(p))
+    })
+}
+
+/// Counts of places are rows only as pairings (２３５个村…开展携手奔小康),
+/// not as the partners of one (与某市5个贫困县签订…协议).
+fn is_place_pairing(clause_left: &str, clause_right: &str) -> bool {
+    let pairing = LEXICON
+        .by_priority(
+            "exchange.kind",
+            &format!("{clause_left}\u{0}{clause_right}"),
+            &["pairing"],
+        )
+        .is_some_and(|h| h.label == "pairing");
+    pairing && !clause_left.contains('与')
+}
+
+/// 二期, 三期 after a name: a phase of a project, not a count of sessions.
+fn is_phase(ctx: &DocContext, m: &Mention, count: &Count) -> bool {
+    let text = ctx.folded_str(m.start..m.end);
+    count.unit == "期"
+        && text.chars().count() == 2
+        && text
+            .chars()
+            .next()
+            .is_some_and(|c| "一二三四五六七八九".contains(c))
 }
 
 /// The nearer of the nearest cue before and the nearest cue after.

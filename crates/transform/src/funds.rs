@@ -9,8 +9,6 @@ use crate::rows::FundRow;
 use extract::mention::decimal_to_i64;
 use extract::{Mention, MentionKind, Money, Qualifier};
 
-/// How far (in chars) before an amount a ruling-out cue still counts.
-const NOT_WINDOW: usize = 12;
 /// How far after an amount a kind cue may stand.
 const KIND_AFTER_WINDOW: usize = 6;
 
@@ -121,6 +119,11 @@ fn kind_of(clause_left: &str, clause_right: &str, sentence_left: &str) -> (&'sta
     }
 }
 
+/// How close a part's own kind word must stand to override its total's kind
+/// (其中，某企业将投资2.3亿元 keeps investment; 其中产业投资项目9个、金额7.6亿元
+/// shares the contract total's kind).
+const OWN_CUE_WINDOW: usize = 3;
+
 /// Amounts listed after a total (…3000万元，其中：A 1200万元；B 380万元) are
 /// parts of it and share its kind, whatever words their own clause holds.
 fn inherit_kind_in_breakdowns(ctx: &DocContext, rows: &mut [FundRow]) {
@@ -135,8 +138,12 @@ fn inherit_kind_in_breakdowns(ctx: &DocContext, rows: &mut [FundRow]) {
             // head's kind; in prose (其中，某企业投资…) a part's own
             // specific cue still counts.
             let strict = ctx.folded_str(paragraph.start..start).contains(['；', ';']);
+            let (left, _) = ctx.clause_sides_at(start);
+            let own_cue_adjacent = LEXICON
+                .nearest_before("fund.kind", &left)
+                .is_some_and(|h| h.distance <= OWN_CUE_WINDOW);
             if let Some((p, kind)) = &head {
-                if *p == paragraph && (strict || !row.rule.contains("+kind_cue")) {
+                if *p == paragraph && (strict || !own_cue_adjacent) {
                     row.kind = kind.clone();
                 }
             }
@@ -148,9 +155,7 @@ fn inherit_kind_in_breakdowns(ctx: &DocContext, rows: &mut [FundRow]) {
 
 /// Wages, income, GDP, prices: money that is not a fund.
 fn ruled_out(clause_left: &str, clause_right: &str) -> bool {
-    let before = LEXICON
-        .nearest_before("fund.not", clause_left)
-        .is_some_and(|h| h.distance <= NOT_WINDOW);
+    let before = LEXICON.nearest_before("fund.not", clause_left).is_some();
     let after = LEXICON
         .nearest_after("fund.not", clause_right)
         .is_some_and(|h| h.distance == 0);
@@ -162,6 +167,9 @@ struct Scope {
     scope: &'static str,
     rule: &'static str,
 }
+
+/// Words that introduce the sum of the parts before them.
+const SUM_WORDS: &[&str] = &["合计", "共计", "总计"];
 
 /// Words that make 企业 one enterprise.
 const SINGLE: &[&str] = &["一家", "该企业", "这家", "该公司"];

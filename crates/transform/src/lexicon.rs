@@ -154,6 +154,7 @@ mod tests {
         "project.facility",
         "project.generic",
         "project.boundary",
+        "project.build",
         "project.status",
         "project.category",
     ];

@@ -42,6 +42,11 @@ pub fn located_projects(ctx: &DocContext) -> Vec<ProjectRow> {
     let mut rows = Vec::new();
     let mut per_start: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
     for sentence in &ctx.sentences {
+        // A facility only named (a venue, an agency, students of a school)
+        // is no project: the sentence must say something is built or run.
+        if !LEXICON.any_in("project.build", &ctx.folded_str(sentence.clone())) {
+            continue;
+        }
         let facilities = facilities_in(ctx, sentence.clone());
         if facilities.is_empty() {
             continue;
@@ -183,6 +188,11 @@ fn facilities_in(ctx: &DocContext, sentence: Range<usize>) -> Vec<Facility> {
         .filter(|m| matches!(m.kind, MentionKind::Org(_)) && eastern_starts.contains(&m.start))
         .map(|m| m.start - sentence.start..m.end - sentence.start)
         .collect();
+    let count_ends: BTreeSet<usize> = ctx
+        .mentions_in(sentence.clone())
+        .filter(|m| matches!(m.kind, MentionKind::Count(_)))
+        .map(|m| m.end - sentence.start)
+        .collect();
     let place_ends: BTreeSet<usize> = ctx
         .mentions_in(sentence.clone())
         .filter(|m| matches!(m.kind, MentionKind::Place(_)))
@@ -225,6 +235,12 @@ fn facilities_in(ctx: &DocContext, sentence: Range<usize>) -> Vec<Facility> {
             start = k + 1;
         }
         let name: String = text[start..end].iter().collect();
+        // 12所乡村学校: a count of facilities (coverage), not one project.
+        let after_digit = start > 0 && text[start - 1].is_ascii_digit();
+        if count_ends.contains(&start) || after_digit {
+            i = end;
+            continue;
+        }
         if start < i && !is_generic(&name, head) {
             found.push(Facility {
                 name,
@@ -406,7 +422,7 @@ fn sites_in<'c>(ctx: &'c DocContext, sentence: Range<usize>) -> Vec<Site<'c>> {
         .iter()
         .filter(|(m, p)| {
             matches!(p.level, Level::County | Level::Township | Level::Village)
-                && role_of(p) != Some(Role::East)
+                && role_of(p) == Some(Role::West)
                 && !orgs
                     .iter()
                     .any(|o| o.start <= m.start && m.end <= o.end && o.end > m.end)
@@ -419,6 +435,10 @@ fn sites_in<'c>(ctx: &'c DocContext, sentence: Range<usize>) -> Vec<Site<'c>> {
         .collect()
 }
 
+/// Words before a project name that make it an outcome, not a project
+/// (带动村民发展蜂蜜产业).
+const OUTCOME: &[&str] = &["带动", "辐射", "惠及"];
+
 /// The places a project stands in (see the module doc).
 fn sites_of<'m>(
     ctx: &DocContext,
@@ -427,6 +447,19 @@ fn sites_of<'m>(
     previous_end: usize,
 ) -> Vec<Site<'m>> {
     let clause = ctx.clause_of(f.span.start);
+    let lead_in = ctx.folded_str(clause.start..f.span.start);
+    if OUTCOME.iter().any(|w| lead_in.contains(w)) {
+        return Vec::new();
+    }
+    // An industry in a whole county (茶产业) is no located project; a
+    // facility there (鲁渝产业园, 中等职业学校) is.
+    let industry_only = f.name.ends_with("产业");
+    let sites: Vec<Site<'m>> = sites
+        .iter()
+        .filter(|s| !(industry_only && s.place.level == Level::County))
+        .cloned()
+        .collect();
+    let sites = sites.as_slice();
     let before_in_clause: Vec<Site> = sites
         .iter()
         .filter(|s| {

@@ -68,7 +68,8 @@ const LINKS: &[&str] = &[
 /// Verbs that open a noun phrase before a count; the phrase starts after them.
 const OPENERS: &[&str] = &[
     "开展", "组织", "举办", "举行", "召开", "实施", "签订", "签署", "引进", "新增", "完成", "接待",
-    "培训", "开设", "建设", "推动", "落地", "安排", "争取", "达成", "的", "了",
+    "开设", "推动", "落地", "安排", "争取", "达成", "派出", "选派", "年内", "全年", "期间", "先后",
+    "累计", "两地", "双方", "现场", "各类", "共", "的", "了",
 ];
 
 /// The noun phrase just before a count (`联合招商活动5批次` → 联合招商活动),

@@ -27,13 +27,26 @@ fn split(chars: &[char], is_end: fn(char) -> bool) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     for (i, &c) in chars.iter().enumerate() {
-        if is_end(c) {
+        if is_end(c) && !inside_number(chars, i) {
             push_trimmed(chars, start, i + 1, &mut out);
             start = i + 1;
         }
     }
     push_trimmed(chars, start, chars.len(), &mut out);
     out
+}
+
+/// A comma or colon between digits groups thousands (1,060) or tells the
+/// time (12:10), and a colon before a number joins a label to its value
+/// (下达金额：3.82亿元): neither ends a clause.
+fn inside_number(chars: &[char], i: usize) -> bool {
+    let digit = |j: Option<usize>| {
+        j.and_then(|j| chars.get(j))
+            .is_some_and(|c| c.is_ascii_digit())
+    };
+    let colon = matches!(chars[i], ':' | '：');
+    (matches!(chars[i], ',' | '，') || colon) && digit(i.checked_sub(1)) && digit(Some(i + 1))
+        || colon && digit(Some(i + 1))
 }
 
 fn push_trimmed(chars: &[char], mut start: usize, mut end: usize, out: &mut Vec<Range<usize>>) {
@@ -77,6 +90,22 @@ mod tests {
     #[test]
     fn clauses_also_end_at_commas_and_colons() {
         assert_eq!(texts("其中：甲，乙。", clauses), ["其中：", "甲，", "乙。"]);
+    }
+
+    #[test]
+    fn a_label_and_its_number_are_one_clause() {
+        assert_eq!(
+            texts("下达金额:3.82亿元,其中:市级", clauses),
+            ["下达金额:3.82亿元,", "其中:", "市级"]
+        );
+    }
+
+    #[test]
+    fn thousands_separators_do_not_end_a_clause() {
+        assert_eq!(
+            texts("派出1,060名，另有", clauses),
+            ["派出1,060名，", "另有"]
+        );
     }
 
     #[test]
