@@ -83,7 +83,8 @@ pub(crate) struct Gazetteer {
     pub units: Vec<Unit>,
     /// The chain of each unit (see [`Gazetteer::chain`]), precomputed.
     chains: Vec<[Option<UnitId>; 4]>,
-    by_code: HashMap<Box<str>, UnitId>,
+    /// Unit ids sorted by code (the data file is sorted: a no-op sort).
+    by_code: Vec<UnitId>,
     /// Candidates of each pattern of [`Gazetteer::automaton`].
     pub patterns: Vec<Vec<Candidate>>,
     /// All names and short forms (overlapping search), over the two-byte
@@ -91,7 +92,8 @@ pub(crate) struct Gazetteer {
     pub automaton: AhoCorasick,
     /// Maps the chars of the names to two bytes each.
     pub encoder: CharEncoder,
-    by_name: HashMap<Box<str>, u32>,
+    /// The names and short forms, sorted; index = pattern id.
+    names: Vec<Box<str>>,
     villages_index: HashMap<Box<str>, (usize, usize, usize)>,
     villages: Vec<OnceLock<Vec<Village>>>,
     roles: HashMap<UnitId, Role>,
@@ -139,7 +141,7 @@ pub(crate) fn rank(level: Level) -> usize {
 impl Gazetteer {
     fn build() -> Gazetteer {
         let mut units = Vec::new();
-        let mut by_code: HashMap<Box<str>, UnitId> = HashMap::new();
+
         let mut parents: Vec<Box<str>> = Vec::new();
         for rec in records(lexicon::DIVISIONS) {
             let (Some(code), Some(level), Some(name)) = (rec.first(), rec.get(1), rec.get(2))
@@ -149,7 +151,6 @@ impl Gazetteer {
             let Some(level) = level_of(level) else {
                 continue;
             };
-            by_code.insert((*code).into(), units.len() as UnitId);
             parents.push(rec.get(3).copied().unwrap_or("").into());
             units.push(Unit {
                 code: (*code).into(),
@@ -158,8 +159,17 @@ impl Gazetteer {
                 parent: None,
             });
         }
-        for (unit, parent) in units.iter_mut().zip(&parents) {
-            unit.parent = by_code.get(parent).copied();
+        let mut by_code: Vec<UnitId> = (0..units.len() as UnitId).collect();
+        by_code.sort_by(|&a, &b| code_of(&units, a).cmp(code_of(&units, b)));
+        let find = |units: &[Unit], code: &str| -> Option<UnitId> {
+            by_code
+                .binary_search_by(|&u| code_of(units, u).cmp(code))
+                .ok()
+                .and_then(|i| by_code.get(i).copied())
+        };
+        let found_parents: Vec<Option<UnitId>> = parents.iter().map(|p| find(&units, p)).collect();
+        for (unit, parent) in units.iter_mut().zip(found_parents) {
+            unit.parent = parent;
         }
 
         let ethnic: Vec<String> = {
@@ -172,29 +182,11 @@ impl Gazetteer {
         let stop: std::collections::HashSet<&str> = entries(lexicon::PLACE_STOPWORDS).collect();
         let markers: Vec<&str> = entries(lexicon::DEPENDENT_MARKERS).collect();
 
-        let mut by_name: HashMap<Box<str>, u32> = HashMap::new();
-        let mut patterns: Vec<Vec<Candidate>> = Vec::new();
-        let mut names: Vec<Box<str>> = Vec::new();
+        // Every (name, candidate), grouped by name below.
+        let mut all: Vec<(Box<str>, Candidate)> = Vec::with_capacity(units.len() + 8192);
         let mut add = |name: &str, cand: Candidate| {
-            if name.chars().count() < 2 {
-                return;
-            }
-            let id = *by_name.entry(name.into()).or_insert_with(|| {
-                names.push(name.into());
-                patterns.push(Vec::new());
-                (patterns.len() - 1) as u32
-            });
-            if let Some(list) = patterns.get_mut(id as usize) {
-                match list.iter_mut().find(|c| c.unit == cand.unit) {
-                    // A short form that is also a former name's (莱芜 of
-                    // 莱芜区 and of the former 莱芜市) is taken as the
-                    // former name, which people use on its own.
-                    Some(c) if c.form == Form::Short && cand.form == Form::FormerShort => {
-                        c.form = Form::Former;
-                    }
-                    Some(_) => {}
-                    None => list.push(cand),
-                }
+            if name.chars().count() >= 2 {
+                all.push((name.into(), cand));
             }
         };
         let units_ref = &units;
@@ -254,7 +246,7 @@ impl Gazetteer {
             let (Some(old), Some(code)) = (rec.first(), rec.get(2)) else {
                 continue;
             };
-            let Some(&unit) = by_code.get(*code) else {
+            let Some(unit) = find(&units, code) else {
                 continue;
             };
             let level = units.get(unit as usize).map_or(Level::County, |u| u.level);
@@ -277,6 +269,29 @@ impl Gazetteer {
                         },
                     );
                 }
+            }
+        }
+        // Group by name (a stable sort keeps the order candidates were added).
+        all.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut names: Vec<Box<str>> = Vec::new();
+        let mut patterns: Vec<Vec<Candidate>> = Vec::new();
+        for (name, cand) in all {
+            if names.last() != Some(&name) {
+                names.push(name);
+                patterns.push(Vec::new());
+            }
+            let Some(list) = patterns.last_mut() else {
+                continue;
+            };
+            match list.iter_mut().find(|c| c.unit == cand.unit) {
+                // A short form that is also a former name's (莱芜 of 莱芜区
+                // and of the former 莱芜市) is taken as the former name,
+                // which people use on its own.
+                Some(c) if c.form == Form::Short && cand.form == Form::FormerShort => {
+                    c.form = Form::Former;
+                }
+                Some(_) => {}
+                None => list.push(cand),
             }
         }
         let encoder = CharEncoder::new(names.iter().flat_map(|n| n.chars()));
@@ -308,7 +323,7 @@ impl Gazetteer {
                 "recipient" => Role::West,
                 _ => continue,
             };
-            if let Some(&u) = by_code.get(*code) {
+            if let Some(u) = find(&units, code) {
                 roles.insert(u, role);
             }
         }
@@ -324,10 +339,10 @@ impl Gazetteer {
             units,
             chains: Vec::new(),
             by_code,
+            names,
             patterns,
             automaton,
             encoder,
-            by_name,
             villages_index,
             villages,
             roles,
@@ -347,14 +362,19 @@ impl Gazetteer {
 
     /// The unit with this code (6 or 9 digits).
     pub fn by_code(&self, code: &str) -> Option<UnitId> {
-        self.by_code.get(code).copied()
+        let i = self
+            .by_code
+            .binary_search_by(|&u| code_of(&self.units, u).cmp(code))
+            .ok()?;
+        self.by_code.get(i).copied()
     }
 
     /// The candidates of an exact name or short form.
     pub fn candidates(&self, name: &str) -> &[Candidate] {
-        self.by_name
-            .get(name)
-            .and_then(|&p| self.patterns.get(p as usize))
+        self.names
+            .binary_search_by(|n| (**n).cmp(name))
+            .ok()
+            .and_then(|p| self.patterns.get(p))
             .map_or(&[], Vec::as_slice)
     }
 
@@ -515,8 +535,22 @@ impl CharEncoder {
 
     /// The encoding of a text: two bytes a char.
     pub fn encode(&self, text: &str) -> Vec<u8> {
+        self.encode_marking(text, |_| false, |_| {})
+    }
+
+    /// The encoding of a text, calling `mark(i)` for the index `i` of every
+    /// char for which `is_mark` holds (one pass for both jobs).
+    pub fn encode_marking(
+        &self,
+        text: &str,
+        is_mark: impl Fn(char) -> bool,
+        mut mark: impl FnMut(usize),
+    ) -> Vec<u8> {
         let mut out = Vec::with_capacity(text.len());
-        for c in text.chars() {
+        for (i, c) in text.chars().enumerate() {
+            if is_mark(c) {
+                mark(i);
+            }
             match self.code(c) {
                 0 => out.extend_from_slice(&[0, 0]),
                 k => out.extend_from_slice(&[0x80 | (k >> 7) as u8, (k & 0x7F) as u8]),
@@ -524,6 +558,10 @@ impl CharEncoder {
         }
         out
     }
+}
+
+fn code_of(units: &[Unit], id: UnitId) -> &str {
+    units.get(id as usize).map_or("", |u| &u.code)
 }
 
 fn load_villages(off: usize, len: usize) -> Vec<Village> {

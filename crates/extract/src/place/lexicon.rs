@@ -28,6 +28,10 @@ pub(crate) const ORG_SUFFIXES: &str = include_str!("../../data/org_suffixes.tsv"
 pub(crate) const AGENCY_STEMS: &str = include_str!("../../data/agency_stems.txt");
 /// Organisations known by a bare name.
 pub(crate) const ORG_NAMES: &str = include_str!("../../data/org_names.tsv");
+/// Whole prefixes that make an organisation name generic.
+pub(crate) const ORG_GENERIC: &str = include_str!("../../data/org_generic.txt");
+/// Numeral chars and measure words stripped from the front of a name.
+pub(crate) const ORG_LEADING: &str = include_str!("../../data/org_leading.txt");
 /// Words an organisation name never spans.
 pub(crate) const ORG_BOUNDARIES: &str = include_str!("../../data/org_boundaries.txt");
 /// Cue words for exchange direction.
@@ -74,6 +78,8 @@ mod tests {
             DEPENDENT_MARKERS,
             AGENCY_STEMS,
             ORG_BOUNDARIES,
+            ORG_GENERIC,
+            ORG_LEADING,
         ] {
             assert!(entries(file).count() > 0);
         }

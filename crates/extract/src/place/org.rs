@@ -45,6 +45,12 @@ struct Lexicon {
     boundary_last: std::collections::HashSet<char>,
     /// Longest boundary word, in chars.
     boundary_chars: usize,
+    /// Prefixes that make a name generic (县级 + 医院).
+    generic: std::collections::HashSet<String>,
+    /// Numeral chars that may lead a name with a measure word (一家).
+    numerals: Vec<char>,
+    /// Measure words after them.
+    measures: Vec<char>,
 }
 
 fn kind_of(s: &str) -> OrgKind {
@@ -102,7 +108,14 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         .map(|b| b.chars().count())
         .max()
         .unwrap_or(0);
+    let generic = entries(lexicon::ORG_GENERIC).map(str::to_string).collect();
+    let mut leading = entries(lexicon::ORG_LEADING);
+    let numerals = leading.next().unwrap_or("").chars().collect();
+    let measures = leading.next().unwrap_or("").chars().collect();
     Lexicon {
+        generic,
+        numerals,
+        measures,
         automaton,
         entries: list,
         stems,
@@ -123,7 +136,7 @@ fn is_name_char(c: char) -> bool {
 pub(crate) fn find_orgs(text: &ScanText, places: &[Span]) -> Vec<Mention> {
     let lex = &*LEXICON;
     let folded = text.folded();
-    let mut out: Vec<Mention> = Vec::new();
+    let mut out: Vec<Mention> = Vec::with_capacity(places.len() / 2 + 16);
     let mut cursor = CharCursor::new(folded);
     for m in lex.automaton.find_iter(folded) {
         let Some(entry) = lex.entries.get(m.pattern().as_usize()) else {
@@ -174,6 +187,24 @@ fn name_start(lex: &Lexicon, text: &ScanText, suffix: usize, places: &[Span]) ->
         }
         start -= 1;
     }
+    // A counting phrase ends what comes before (天津一家医药集团, 3所乡村小学):
+    // the name starts after the last numeral + measure word.
+    let head: Vec<char> = text.folded_slice(start, suffix).chars().collect();
+    if let Some(i) = (1..head.len()).rev().find(|&i| {
+        head.get(i).is_some_and(|c| lex.measures.contains(c))
+            && head
+                .get(i - 1)
+                .is_some_and(|c| lex.numerals.contains(c) || c.is_ascii_digit())
+    }) {
+        start += i + 1;
+    } else if head.first().is_some_and(|c| lex.measures.contains(c))
+        && text
+            .folded_slice(start.saturating_sub(1), start)
+            .chars()
+            .any(|c| c.is_ascii_digit())
+    {
+        start += 1;
+    }
     // A place inside the span starts the name (今年杭州市人民医院 → 杭州市…).
     let from = places.partition_point(|p| p.start < start);
     if let Some(p) = places
@@ -183,7 +214,8 @@ fn name_start(lex: &Lexicon, text: &ScanText, suffix: usize, places: &[Span]) ->
     {
         start = p.start;
     }
-    (suffix - start >= 2).then_some(start)
+    let prefix = text.folded_slice(start, suffix);
+    (suffix - start >= 2 && !lex.generic.contains(prefix)).then_some(start)
 }
 
 fn stem_start(lex: &Lexicon, text: &ScanText, suffix: usize, places: &[Span]) -> Option<usize> {

@@ -94,17 +94,6 @@ pub(crate) struct Sentences {
 }
 
 impl Sentences {
-    /// Splits a folded text.
-    pub fn new(folded: &str) -> Self {
-        let mut starts = vec![0];
-        for (i, c) in folded.chars().enumerate() {
-            if is_sentence_end(c) {
-                starts.push(i + 1);
-            }
-        }
-        Sentences { starts }
-    }
-
     /// The index of the sentence holding char `pos`.
     pub fn sentence_of(&self, pos: usize) -> usize {
         self.starts.partition_point(|&s| s <= pos).saturating_sub(1)
@@ -115,8 +104,12 @@ impl Sentences {
 pub(crate) fn find_places(text: &ScanText) -> Vec<Found> {
     let g = gazetteer();
     let folded = text.folded();
-    // Two bytes a char: offsets halved are char offsets.
-    let encoded = g.encoder.encode(folded);
+    // Two bytes a char: offsets halved are char offsets. Sentence ends are
+    // noted on the way.
+    let mut sentence_starts = vec![0];
+    let encoded = g
+        .encoder
+        .encode_marking(folded, is_sentence_end, |i| sentence_starts.push(i + 1));
     let mut selected: Vec<Hit> = Vec::with_capacity(folded.len() / 32);
     // Overlapping matches come in order of their end; overlapping ones form
     // small clusters, each settled on its own (see `settle`).
@@ -148,7 +141,10 @@ pub(crate) fn find_places(text: &ScanText) -> Vec<Found> {
         cluster.push(hit);
     }
     settle(&mut cluster, &mut kept, &mut selected);
-    resolve(g, text, &selected)
+    let sentences = Sentences {
+        starts: sentence_starts,
+    };
+    resolve(g, text, &sentences, &selected)
 }
 
 /// True when a street or landmark word follows char `end`.
@@ -181,8 +177,7 @@ fn settle(cluster: &mut Vec<Hit>, kept: &mut Vec<Hit>, out: &mut Vec<Hit>) {
     out.append(kept);
 }
 
-fn resolve(g: &Gazetteer, text: &ScanText, hits: &[Hit]) -> Vec<Found> {
-    let sentences = Sentences::new(text.folded());
+fn resolve(g: &Gazetteer, text: &ScanText, sentences: &Sentences, hits: &[Hit]) -> Vec<Found> {
     // Units named unambiguously anywhere in the text (townships excepted:
     // their names repeat too much to anchor anything).
     let mut certain: Vec<UnitId> = Vec::new();

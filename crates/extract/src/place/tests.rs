@@ -315,3 +315,16 @@ fn a_village_wins_over_a_short_name_inside_it() {
 fn a_unique_township_of_another_province_is_not_taken_without_context() {
     assert!(!written("贵州省湄潭县城区和湄江镇").contains(&"湄江镇".to_string()));
 }
+
+#[test]
+fn generic_and_counted_org_names_are_trimmed_or_dropped() {
+    assert!(orgs("支持县级医院建设").is_empty());
+    assert_eq!(
+        orgs("引进天津一家医药集团"),
+        [("医药集团".to_string(), OrgKind::Company)]
+    );
+    assert_eq!(
+        orgs("援建了3所乡村小学和青山中学"),
+        [("青山中学".to_string(), OrgKind::School)]
+    );
+}
