@@ -17,7 +17,11 @@ fuzz_target!(|data: &[u8]| {
     for m in &mentions {
         assert!(m.start < m.end, "empty or reversed span {m:?}");
         assert!(m.end <= len, "span past the end ({len}) {m:?}");
-        assert_eq!(m.text, text.slice(m.start, m.end), "text is not the slice: {m:?}");
+        assert_eq!(
+            m.text,
+            text.slice(m.start, m.end),
+            "text is not the slice: {m:?}"
+        );
         assert!(m.start >= last_start, "mentions out of order: {m:?}");
         last_start = m.start;
     }
