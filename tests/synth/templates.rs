@@ -64,6 +64,7 @@ pub const NEGATIVES: &[Template] = &[
     wages,
     gdp,
     revenue,
+    price,
 ];
 
 fn aid_breakdown(b: &mut Builder, rng: &mut Rng, cx: &Cx) {
@@ -114,7 +115,17 @@ fn aid_item(b: &mut Builder, rng: &mut Rng, cx: &Cx) {
 
 fn aid_total(b: &mut Builder, rng: &mut Rng, cx: &Cx) {
     let (w, q) = money(rng);
-    if rng.chance(0.5) {
+    if rng.chance(0.25) {
+        b.push(&format!("三年来，{}共投入", cx.pair.donor));
+        b.fund(&w, q, "aid", "total");
+        b.push(&format!(
+            "财政帮扶资金，在{}实施帮扶项目",
+            cx.pair.recipient
+        ));
+        let n = rng.range(20, 500);
+        b.project_count(&format!("{n}个"), n, "other", "implemented");
+        b.push("。");
+    } else if rng.chance(0.5) {
         b.push(&format!(
             "今年以来，{}安排{}东西部扶贫协作财政资金",
             cx.pair.donor, cx.pair.recipient
@@ -531,5 +542,13 @@ fn revenue(b: &mut Builder, rng: &mut Rng, cx: &Cx) {
     let n = rng.range(11, 300);
     b.push(&format!("去年{}实现旅游综合收入", cx.pair.recipient));
     b.negative(&format!("{}亿元", super::numbers::decimal(n, 1)), "revenue");
+    b.push("。");
+}
+
+fn price(b: &mut Builder, rng: &mut Rng, cx: &Cx) {
+    let c = cx.county(rng);
+    let n = rng.range(8, 120);
+    b.push(&format!("{}的高山茶叶收购价达到每斤", c.name));
+    b.negative(&format!("{n}元"), "price");
     b.push("。");
 }
