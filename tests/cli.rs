@@ -3,7 +3,6 @@
 
 use crate::support::{bangfu, document_texts, fixture_run, read_csv, root, run};
 use std::collections::BTreeMap;
-use std::path::Path;
 
 fn seed_text() -> String {
     std::fs::read_to_string(root().join("raw/hangzhou-qiandongnan-2015.txt")).unwrap()

@@ -203,18 +203,27 @@ fn scope_of(
                 .filter(|_| since_stop.contains(['；', ';']))
         });
     let total_cue = LEXICON.nearest_before("scope.total", sentence_left);
-    // A listed part after 其中/分别 is an item, unless an aggregate word
-    // stands between the list head and the amount.
-    if let Some(item) = &item_cue {
-        if total_cue
-            .as_ref()
-            .is_none_or(|t| t.distance > item.distance)
-        {
-            return Scope {
-                scope: "item",
-                rule: "listed_part",
-            };
-        }
+    // A listed part after 其中/分别 is an item, even when it is itself
+    // tied to a period (其中今年新落地…5.2亿元).
+    if item_cue.is_some() {
+        return Scope {
+            scope: "item",
+            rule: "listed_part",
+        };
+    }
+    // A part before its sum (A 3.12亿元，B 1.45亿元，合计4.57亿元).
+    let sentence_end = ctx.sentence_of(m.start).end;
+    let sum_follows = ctx.mentions_in(m.end..sentence_end).any(|n| {
+        matches!(n.kind, MentionKind::Money(_))
+            && SUM_WORDS
+                .iter()
+                .any(|w| ctx.folded_str(m.end..n.start).contains(w))
+    });
+    if sum_follows {
+        return Scope {
+            scope: "item",
+            rule: "listed_part",
+        };
     }
     // An amount whose parts follow: "…3000万元，其中…" or a next sentence
     // that opens with 其中.

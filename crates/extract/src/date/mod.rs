@@ -218,7 +218,7 @@ fn month_date(y: i32, m: u32) -> Option<Value> {
 fn longest<I: IntoIterator<Item = Option<Parse>>>(candidates: I) -> Option<Parse> {
     let mut best: Option<Parse> = None;
     for c in candidates.into_iter().flatten() {
-        if best.map_or(true, |b| c.0 > b.0) {
+        if best.is_none_or(|b| c.0 > b.0) {
             best = Some(c);
         }
     }
@@ -228,7 +228,7 @@ fn longest<I: IntoIterator<Item = Option<Parse>>>(candidates: I) -> Option<Parse
 fn longest_point<I: IntoIterator<Item = Option<Point>>>(candidates: I) -> Option<Point> {
     let mut best: Option<Point> = None;
     for c in candidates.into_iter().flatten() {
-        if best.map_or(true, |b| c.end > b.end) {
+        if best.is_none_or(|b| c.end > b.end) {
             best = Some(c);
         }
     }
