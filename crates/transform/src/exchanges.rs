@@ -153,17 +153,26 @@ fn direction_of(
         return "mutual";
     }
     let clause = ctx.clause_of(m.start);
-    if matches!(kind, "trade" | "culture") {
+    if matches!(
+        kind,
+        "trade" | "culture" | "health" | "education" | "training" | "visit"
+    ) {
         if let Some(d) = held_in(ctx, clause.clone()) {
             return d;
         }
     }
+    // Where labour goes is told by places alone: 两地合作 says nothing of it.
+    let words_apply = |label: &str| !(kind == "labor" && label == "mutual");
     let by_places = |range| match ctx.parties_in(range).direction {
         extract::place::Direction::Unknown => None,
         d => Some(d.as_str()),
     };
     by_places(clause)
-        .or_else(|| nearest_either("direction", clause_left, clause_right).map(|h| h.label))
+        .or_else(|| {
+            nearest_either("direction", clause_left, clause_right)
+                .map(|h| h.label)
+                .filter(|l| words_apply(l))
+        })
         .or_else(|| {
             STRONG_KIND_DIRECTION
                 .iter()

@@ -172,7 +172,7 @@ struct Scope {
 const SUM_WORDS: &[&str] = &["合计", "共计", "总计"];
 
 /// Words that make 企业 one enterprise.
-const SINGLE: &[&str] = &["一家", "该企业", "这家", "该公司"];
+const SINGLE: &[&str] = &["一家", "该企业", "这家", "该公司", "一次性", "一笔"];
 
 /// Words directly before an amount that make it a reached aggregate
 /// (销售额达14.7亿元, 突破2.5亿元).
@@ -245,7 +245,7 @@ fn scope_of(
     // Sales and consumption figures add up many purchases; investment by
     // 企业 (not one named company) and donations raised by a campaign add
     // up many givers.
-    if kind == "sales" {
+    if kind == "sales" && !SINGLE.iter().any(|w| sentence_left.contains(w)) {
         return total("sales_aggregate");
     }
     if kind == "investment"

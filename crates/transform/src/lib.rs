@@ -79,11 +79,29 @@ pub fn process_article(article: &Article) -> DocOutput {
             .map(extract::place::common_name),
         text: article.text.clone(),
     };
+    let projects = projects::projects(&ctx);
+    let mut funds = funds::funds(&ctx);
+    link_funds_to_projects(&ctx, &mut funds, &projects);
     DocOutput {
         document,
-        funds: funds::funds(&ctx),
+        funds,
         exchanges: exchanges::exchanges(&ctx),
-        projects: projects::projects(&ctx),
+        projects,
+    }
+}
+
+/// Sets `funds.project_id` when the amount's sentence names exactly one
+/// located project in exactly one place (在某镇建设了…产业园，一期使用帮扶资金
+/// 1800万元): the money is that project's. Several candidates link none.
+fn link_funds_to_projects(ctx: &DocContext, funds: &mut [FundRow], projects: &[ProjectRow]) {
+    for fund in funds.iter_mut() {
+        let sentence = ctx.sentence_of(fund.evidence.char_start as usize);
+        let mut candidates = projects
+            .iter()
+            .filter(|p| p.scope == "item" && sentence.contains(&(p.evidence.char_start as usize)));
+        if let (Some(only), None) = (candidates.next(), candidates.next()) {
+            fund.project_id = Some(only.project_id.clone());
+        }
     }
 }
 

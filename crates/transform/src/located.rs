@@ -241,7 +241,9 @@ fn facilities_in(ctx: &DocContext, sentence: Range<usize>) -> Vec<Facility> {
             i = end;
             continue;
         }
-        if start < i && !is_generic(&name, head) {
+        // A head that is a whole noun (卫生院, 幼儿园) needs no modifier.
+        let whole = head_len >= 3 && !is_generic(head, head);
+        if (start < i || whole) && !is_generic(&name, head) {
             found.push(Facility {
                 name,
                 span: sentence.start + start..sentence.start + end,
