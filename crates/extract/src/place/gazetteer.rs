@@ -539,7 +539,8 @@ impl CharEncoder {
     }
 
     /// The encoding of a text, calling `mark(i)` for the index `i` of every
-    /// char for which `is_mark` holds (one pass for both jobs).
+    /// char below the CJK block (punctuation) for which `is_mark` holds (one
+    /// pass for both jobs).
     pub fn encode_marking(
         &self,
         text: &str,
@@ -548,12 +549,17 @@ impl CharEncoder {
     ) -> Vec<u8> {
         let mut out = Vec::with_capacity(text.len());
         for (i, c) in text.chars().enumerate() {
-            if is_mark(c) {
+            // Sentence ends and the like are punctuation, below the CJK block.
+            if (c as u32) < 0x4E00 && is_mark(c) {
                 mark(i);
             }
-            match self.code(c) {
-                0 => out.extend_from_slice(&[0, 0]),
-                k => out.extend_from_slice(&[0x80 | (k >> 7) as u8, (k & 0x7F) as u8]),
+            let k = self.code(c);
+            if k == 0 {
+                out.push(0);
+                out.push(0);
+            } else {
+                out.push(0x80 | (k >> 7) as u8);
+                out.push((k & 0x7F) as u8);
             }
         }
         out

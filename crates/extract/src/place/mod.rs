@@ -32,16 +32,18 @@ use gazetteer::{gazetteer, rank};
 
 /// Finds every place and organisation mention, in text order.
 pub fn scan(text: &ScanText) -> Vec<Mention> {
-    let found = recognize::find_places(text);
-    let spans: Vec<recognize::Span> = found
+    let places = recognize::find_places(text);
+    let spans: Vec<recognize::Span> = places
         .iter()
-        .map(|f| recognize::Span {
-            start: f.start,
-            end: f.end,
+        .map(|m| recognize::Span {
+            start: m.start,
+            end: m.end,
         })
         .collect();
     let orgs = org::find_orgs(text, &spans);
-    let places = recognize::into_mentions(text, found);
+    if orgs.is_empty() {
+        return places;
+    }
     // Both lists are in text order: merge them (start, longer first, place
     // before org) without moving every mention through a sort.
     let mut out = Vec::with_capacity(places.len() + orgs.len());

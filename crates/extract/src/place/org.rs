@@ -189,15 +189,22 @@ fn name_start(lex: &Lexicon, text: &ScanText, suffix: usize, places: &[Span]) ->
     }
     // A counting phrase ends what comes before (天津一家医药集团, 3所乡村小学):
     // the name starts after the last numeral + measure word.
-    let head: Vec<char> = text.folded_slice(start, suffix).chars().collect();
-    if let Some(i) = (1..head.len()).rev().find(|&i| {
-        head.get(i).is_some_and(|c| lex.measures.contains(c))
-            && head
-                .get(i - 1)
-                .is_some_and(|c| lex.numerals.contains(c) || c.is_ascii_digit())
-    }) {
+    let head = text.folded_slice(start, suffix);
+    let mut prev: Option<char> = None;
+    let mut cut = None;
+    for (i, c) in head.chars().enumerate() {
+        let counted = prev.is_some_and(|p| lex.numerals.contains(&p) || p.is_ascii_digit());
+        if counted && lex.measures.contains(&c) {
+            cut = Some(i);
+        }
+        prev = Some(c);
+    }
+    if let Some(i) = cut {
         start += i + 1;
-    } else if head.first().is_some_and(|c| lex.measures.contains(c))
+    } else if head
+        .chars()
+        .next()
+        .is_some_and(|c| lex.measures.contains(&c))
         && text
             .folded_slice(start.saturating_sub(1), start)
             .chars()

@@ -101,7 +101,7 @@ impl Sentences {
 }
 
 /// Finds every place in `text`, in text order.
-pub(crate) fn find_places(text: &ScanText) -> Vec<Found> {
+pub(crate) fn find_places(text: &ScanText) -> Vec<Mention> {
     let g = gazetteer();
     let folded = text.folded();
     // Two bytes a char: offsets halved are char offsets. Sentence ends are
@@ -177,7 +177,7 @@ fn settle(cluster: &mut Vec<Hit>, kept: &mut Vec<Hit>, out: &mut Vec<Hit>) {
     out.append(kept);
 }
 
-fn resolve(g: &Gazetteer, text: &ScanText, sentences: &Sentences, hits: &[Hit]) -> Vec<Found> {
+fn resolve(g: &Gazetteer, text: &ScanText, sentences: &Sentences, hits: &[Hit]) -> Vec<Mention> {
     // Units named unambiguously anywhere in the text (townships excepted:
     // their names repeat too much to anchor anything).
     let mut certain: Vec<UnitId> = Vec::new();
@@ -213,7 +213,7 @@ fn resolve(g: &Gazetteer, text: &ScanText, sentences: &Sentences, hits: &[Hit]) 
     }
     let mut cands_buf: Vec<&Candidate> = Vec::new();
 
-    let mut out: Vec<Found> = Vec::with_capacity(hits.len());
+    let mut out: Vec<Mention> = Vec::with_capacity(hits.len());
     // Resolved units so far, with their sentence and end offset.
     let mut resolved: Vec<(usize, usize, UnitId)> = Vec::new();
     // Villages read after a township cover the names inside them (龙凤村
@@ -249,16 +249,16 @@ fn resolve(g: &Gazetteer, text: &ScanText, sentences: &Sentences, hits: &[Hit]) 
         if let Some(u) = found.unit {
             resolved.push((sentence, h.end, u));
             let level = found.place.level;
-            out.push(found);
+            out.push(to_mention(text, found));
             if matches!(level, Level::County | Level::Township) {
                 let villages = villages_after(g, text, h.end, u);
                 if let Some(last) = villages.last() {
                     covered_until = last.end;
                 }
-                out.extend(villages);
+                out.extend(villages.into_iter().map(|v| to_mention(text, v)));
             }
         } else {
-            out.push(found);
+            out.push(to_mention(text, found));
         }
     }
     out
@@ -304,11 +304,25 @@ fn choose(
         let level = g.unit(c.unit).map_or(4, |u| rank(u.level));
         (in_sentence, in_doc, c.form, Reverse(level))
     };
-    // One candidate (the usual case): no ranking to do.
-    let keyed: Vec<_> = cands.iter().map(|c| (key(c), *c)).collect();
-    let best = keyed.iter().map(|k| k.0).max()?;
-    let ties: Vec<&Candidate> = keyed.iter().filter(|k| k.0 == best).map(|k| k.1).collect();
-    let first = ties.first()?;
+    // Rank without allocating: the best key, its first holder, how many tie.
+    let mut best = None;
+    let mut first: Option<&Candidate> = None;
+    let mut n_ties = 0;
+    for &c in cands {
+        let k = key(c);
+        let better = match best {
+            Some(b) => k > b,
+            None => true,
+        };
+        if better {
+            best = Some(k);
+            first = Some(c);
+            n_ties = 1;
+        } else if best == Some(k) {
+            n_ties += 1;
+        }
+    }
+    let (best, first) = (best?, first?);
     let unit = g.unit(first.unit)?;
     // A township shares its province with too many others: context counts
     // from the prefecture down.
@@ -327,7 +341,7 @@ fn choose(
     if unit.level == Level::County && first.form == Form::Short && best.0 == 0 && best.1 == 0 {
         return None;
     }
-    if ties.len() == 1 {
+    if n_ties == 1 {
         return Some(Found {
             start: h.start,
             end: h.end,
@@ -338,6 +352,7 @@ fn choose(
     if unit.level == Level::Township && no_context {
         return None;
     }
+    let ties: Vec<&Candidate> = cands.iter().copied().filter(|c| key(c) == best).collect();
     // Several equally good candidates: keep what they share.
     if !ties
         .iter()
@@ -346,7 +361,7 @@ fn choose(
         return None;
     }
     let mut shared = g.chain(first.unit);
-    for c in &ties[1..] {
+    for c in ties.iter().skip(1) {
         let other = g.chain(c.unit);
         for (s, o) in shared.iter_mut().zip(other.iter()) {
             if *s != *o {
@@ -468,15 +483,12 @@ fn villages_after(g: &Gazetteer, text: &ScanText, at: usize, unit: UnitId) -> Ve
     out
 }
 
-/// Places as mentions.
-pub(crate) fn into_mentions(text: &ScanText, found: Vec<Found>) -> Vec<Mention> {
-    found
-        .into_iter()
-        .map(|f| Mention {
-            text: text.slice(f.start, f.end).to_string(),
-            start: f.start,
-            end: f.end,
-            kind: MentionKind::Place(f.place),
-        })
-        .collect()
+/// A place found as a mention (the original slice as its text).
+fn to_mention(text: &ScanText, f: Found) -> Mention {
+    Mention {
+        text: text.slice(f.start, f.end).to_string(),
+        start: f.start,
+        end: f.end,
+        kind: MentionKind::Place(f.place),
+    }
 }
