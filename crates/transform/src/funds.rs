@@ -34,16 +34,16 @@ fn fund_row(ctx: &DocContext, m: &Mention, money: &Money) -> Option<FundRow> {
         return None;
     }
     let mut confidence: f64 = 0.55;
-    let mut rule = vec!["money"];
+    let mut rule = vec!["money".to_string()];
     let (kind, strength) = kind_of(&clause_left, &clause_right, &sentence_left);
     match strength {
-        Cue::Specific => {
+        Cue::Specific(cue) => {
             confidence += 0.25;
-            rule.push("kind_cue");
+            rule.push(format!("kind_cue({cue})"));
         }
-        Cue::Weak => {
+        Cue::Weak(cue) => {
             confidence += 0.15;
-            rule.push("weak_kind_cue");
+            rule.push(format!("weak_kind_cue({cue})"));
         }
         Cue::None => {}
     }
@@ -55,7 +55,7 @@ fn fund_row(ctx: &DocContext, m: &Mention, money: &Money) -> Option<FundRow> {
             rule: "several_recipients",
         };
     }
-    rule.push(scope.rule);
+    rule.push(scope.rule.to_string());
     let (amount, amount_low, amount_high) = amounts(money);
     if money.overflow || amount.is_none() {
         confidence = 0.2;
@@ -90,8 +90,8 @@ fn fund_row(ctx: &DocContext, m: &Mention, money: &Money) -> Option<FundRow> {
 /// How a kind was decided.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Cue {
-    Specific,
-    Weak,
+    Specific(&'static str),
+    Weak(&'static str),
     None,
 }
 
@@ -108,13 +108,13 @@ fn kind_of(clause_left: &str, clause_right: &str, sentence_left: &str) -> (&'sta
         })
         .or_else(|| LEXICON.nearest_before("fund.kind", sentence_left));
     if let Some(hit) = specific {
-        return (hit.label, Cue::Specific);
+        return (hit.label, Cue::Specific(hit.cue));
     }
     let weak = LEXICON
         .nearest_before("fund.kind.weak", clause_left)
         .or_else(|| LEXICON.nearest_before("fund.kind.weak", sentence_left));
     match weak {
-        Some(hit) => (hit.label, Cue::Weak),
+        Some(hit) => (hit.label, Cue::Weak(hit.cue)),
         None => ("other", Cue::None),
     }
 }

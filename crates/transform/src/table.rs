@@ -450,7 +450,63 @@ pub fn validation(rows: &[Finding]) -> Table {
     }
 }
 
-/// All six tables in SPEC order.
+/// One provenance row: which rule made a fact row, and how sure it is.
+pub struct Provenance<'t> {
+    /// funds, exchanges or projects.
+    pub table: &'static str,
+    /// The row's primary key.
+    pub row_id: &'t str,
+    /// The rule (and cue) that produced it, e.g. `money+kind_cue+total_cue`.
+    pub rule: &'t str,
+    /// The row's confidence.
+    pub confidence: f64,
+}
+
+/// `provenance` (not a SPEC table): the rule behind every fact row, so a
+/// reviewer can see why a row exists and why it has its kind and scope.
+pub fn provenance(tables: &Tables) -> Table {
+    let mut rows: Vec<Provenance> = Vec::new();
+    rows.extend(tables.funds.iter().map(|r| Provenance {
+        table: "funds",
+        row_id: &r.fund_id,
+        rule: &r.rule,
+        confidence: r.confidence,
+    }));
+    rows.extend(tables.exchanges.iter().map(|r| Provenance {
+        table: "exchanges",
+        row_id: &r.exchange_id,
+        rule: &r.rule,
+        confidence: r.confidence,
+    }));
+    rows.extend(tables.projects.iter().map(|r| Provenance {
+        table: "projects",
+        row_id: &r.project_id,
+        rule: &r.rule,
+        confidence: r.confidence,
+    }));
+    let columns = Builder::new(&rows)
+        .str("table", "The fact table of the row", |r| {
+            Some(r.table.to_string())
+        })
+        .str("row_id", "The row's primary key", |r| {
+            Some(r.row_id.to_string())
+        })
+        .str("rule", "The rule and cues that produced the row", |r| {
+            Some(r.rule.to_string())
+        })
+        .f64("confidence", "The row's confidence", |r| Some(r.confidence))
+        .columns;
+    Table {
+        name: "provenance",
+        description: "Which rule produced each fact row (not a SPEC table; for reviewers)",
+        primary_key: &["table", "row_id"],
+        foreign_keys: &[],
+        parquet_only: &[],
+        columns,
+    }
+}
+
+/// The six SPEC tables in SPEC order, then `provenance`.
 pub fn all(tables: &Tables) -> Vec<Table> {
     vec![
         documents(&tables.documents),
@@ -459,5 +515,6 @@ pub fn all(tables: &Tables) -> Vec<Table> {
         projects(&tables.projects),
         rejects(&tables.rejects),
         validation(&tables.validation),
+        provenance(tables),
     ]
 }
