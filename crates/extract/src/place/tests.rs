@@ -328,3 +328,73 @@ fn generic_and_counted_org_names_are_trimmed_or_dropped() {
         [("青山中学".to_string(), OrgKind::School)]
     );
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Texts made of place and organisation fragments, punctuation,
+    /// digits, traditional and full-width chars.
+    fn fragments() -> impl Strategy<Value = String> {
+        let parts = prop::sample::select(vec![
+            "杭州市",
+            "黔东南",
+            "州",
+            "凯里市",
+            "炉山镇",
+            "伟勇村",
+            "和",
+            "龙泉镇",
+            "西湖区",
+            "城关镇",
+            "县",
+            "区",
+            "镇",
+            "村",
+            "医院",
+            "集团",
+            "扶贫办",
+            "经济开发区",
+            "赴",
+            "到",
+            "两地",
+            "，",
+            "。",
+            "、",
+            "\n",
+            "１２",
+            "3",
+            "縣",
+            "黔東南州",
+            "a",
+            " ",
+            "一家",
+            "所",
+            "的",
+            "与",
+            "路",
+            "\u{3000}",
+            "𠀀",
+        ]);
+        prop::collection::vec(parts, 0..40).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn mentions_are_in_bounds_ordered_and_slices_of_the_text(text in fragments()) {
+            let t = ScanText::new(&text);
+            let mentions = scan(&t);
+            let mut last = (0, std::cmp::Reverse(usize::MAX));
+            for m in &mentions {
+                prop_assert!(m.start < m.end && m.end <= t.len_chars());
+                prop_assert_eq!(&m.text, t.slice(m.start, m.end));
+                let key = (m.start, std::cmp::Reverse(m.end));
+                prop_assert!(key >= last);
+                last = key;
+            }
+            let doc = document_parties("标题", &t, &mentions);
+            let s = sentence_parties(&t, 0..t.len_chars() + 5, &mentions, &doc);
+            prop_assert!(!s.direction.as_str().is_empty());
+        }
+    }
+}
