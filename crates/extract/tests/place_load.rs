@@ -1,7 +1,8 @@
 //! Gazetteer load time and resident memory, printed for BENCHMARKS.md
 //! (`cargo test --release -p bangfu-extract --test place_load -- --nocapture`),
 //! and a helper that prints the places and organisations of a file
-//! (`PLACE_SCAN_FILE=path … -- --ignored --nocapture`).
+//! (`PLACE_SCAN_FILE=path … -- --ignored --nocapture`; add `PLACE_PARTIES=1`
+//! for the document's and each sentence's parties).
 
 use std::time::Instant;
 
@@ -53,8 +54,36 @@ fn print_places_of_a_file() {
     };
     let text = std::fs::read_to_string(path).expect("readable UTF-8 file");
     let t = ScanText::new(&text);
-    for m in extract::place::scan(&t) {
-        println!("{}", serde_json::to_string(&m).expect("mentions serialise"));
+    let mentions = extract::place::scan(&t);
+    for m in &mentions {
+        println!("{}", serde_json::to_string(m).expect("mentions serialise"));
+    }
+    // With PLACE_PARTIES set: the document's parties and each sentence's.
+    if std::env::var_os("PLACE_PARTIES").is_none() {
+        return;
+    }
+    let title = text.lines().next().unwrap_or("");
+    let doc = extract::place::document_parties(title, &t, &mentions);
+    println!(
+        "document: {:?} → {:?}",
+        doc.donor.as_ref().map(|p| &p.name),
+        doc.recipient.as_ref().map(|p| &p.name)
+    );
+    let mut start = 0;
+    for (i, c) in t.folded().chars().enumerate() {
+        if matches!(c, '。' | '!' | '?' | ';' | '\n') || i + 1 == t.len_chars() {
+            let s = extract::place::sentence_parties(&t, start..i + 1, &mentions, &doc);
+            if !s.recipients.is_empty() || s.direction != extract::place::Direction::Unknown {
+                println!(
+                    "{} | {:?} {:?} {}",
+                    t.slice(start, i + 1).trim(),
+                    s.donor,
+                    s.recipients,
+                    s.direction.as_str()
+                );
+            }
+            start = i + 1;
+        }
     }
 }
 
