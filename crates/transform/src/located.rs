@@ -400,17 +400,25 @@ fn is_generic(name: &str, head: &str) -> bool {
             break;
         }
     }
-    rest.is_empty() || head == "项目" && rest.chars().count() < 2
+    // Only heads that say nothing themselves (项目, 工程, 产业) make a name
+    // generic; a concrete head with a generic modifier (产业园区, 扶贫车间)
+    // names a facility.
+    GENERIC_HEADS.contains(&head) && (rest.is_empty() || head == "项目" && rest.chars().count() < 2)
 }
+
+/// Heads that need a specific modifier to name a project.
+const GENERIC_HEADS: &[&str] = &["项目", "工程", "产业", "特色产业"];
 
 /// The most specific western places at county level or below in a sentence:
 /// of a written chain (凯里市炉山镇伟勇村) only the last link; none inside an
 /// organisation's name (凯里 in 凯里经济开发区).
 fn sites_in<'c>(ctx: &'c DocContext, sentence: Range<usize>) -> Vec<Site<'c>> {
     let mentions: Vec<&Mention> = ctx.mentions_in(sentence).collect();
+    // A place inside an organisation's name is no site (凯里 in 凯里某公司),
+    // except inside a zone: a park co-built in 凯里经济开发区 is in 凯里市.
     let orgs: Vec<Range<usize>> = mentions
         .iter()
-        .filter(|m| matches!(m.kind, MentionKind::Org(_)))
+        .filter(|m| matches!(&m.kind, MentionKind::Org(o) if o.kind != extract::OrgKind::Zone))
         .map(|m| m.start..m.end)
         .collect();
     let places: Vec<(&Mention, &Place)> = mentions

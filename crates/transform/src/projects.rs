@@ -99,17 +99,41 @@ fn total_row(ctx: &DocContext, m: &Mention, count: &Count, name: String) -> Proj
     }
 }
 
-/// The category of a located project's name: the cue nearest the end of
-/// the name (its head noun: 乡村旅游公路 is infrastructure), the longer cue
-/// on a tie; `other` when no cue.
+/// The category of a located project's name, read from its end: a head
+/// that only says "a place for something" (产业园, 基地, 中心, 示范点)
+/// takes its category from what it is for (食用菌产业园 is industry,
+/// 电子商务产业园 ecommerce, 鲁渝产业园 an industrial park); other heads
+/// decide (乡村旅游公路 is infrastructure). `other` when no cue.
 pub fn category_by_head(name: &str) -> &'static str {
-    LEXICON
-        .group("project.category")
-        .iter()
-        .filter_map(|&(label, cue)| name.rfind(cue).map(|i| (i + cue.len(), cue.len(), label)))
-        .max_by_key(|&(end, len, _)| (end, len))
-        .map_or("other", |(_, _, label)| label)
+    let last_cue = |text: &str| {
+        LEXICON
+            .group("project.category")
+            .iter()
+            .filter_map(|&(label, cue)| text.rfind(cue).map(|i| (i + cue.len(), cue.len(), label)))
+            .max_by_key(|&(end, len, _)| (end, len))
+            .map(|(_, _, label)| label)
+    };
+    let container = CONTAINER_HEADS.iter().find(|h| name.ends_with(*h));
+    if let Some(head) = container {
+        if let Some(label) = last_cue(&name[..name.len() - head.len()]) {
+            return label;
+        }
+    }
+    last_cue(name).unwrap_or("other")
 }
+
+/// Heads that name a place for something rather than the thing.
+const CONTAINER_HEADS: &[&str] = &[
+    "产业园区",
+    "产业园",
+    "园区",
+    "基地",
+    "中心",
+    "示范点",
+    "示范园",
+    "示范区",
+    "项目",
+];
 
 /// The category of a project name from the lexicon; `other` when no cue.
 pub fn category_of(name: &str) -> &'static str {
