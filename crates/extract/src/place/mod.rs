@@ -4,8 +4,8 @@
 //! organisation mentions in a text, and the parties (eastern donor, western
 //! recipient) of a document or sentence.
 //!
-//! In: a [`ScanText`]. Out: [`MentionKind::Place`] and [`MentionKind::Org`]
-//! mentions in text order; places and organisations may overlap (the org
+//! In: a [`ScanText`]. Out: [`MentionKind::Place`](crate::MentionKind::Place)
+//! and [`MentionKind::Org`](crate::MentionKind::Org) mentions in text order; places and organisations may overlap (the org
 //! 杭州市经济技术开发区 contains the place 杭州市).
 //!
 //! Conventions: `Place::name` is always the full official name
@@ -13,7 +13,14 @@
 //! the mention's `text`; [`common_name`] gives the form used in tables
 //! (黔东南州). `adcode` is 6 digits for county level and up, 9 for townships,
 //! 12 for villages; a chain left uncertain (西湖区 with no context) reports
-//! only what all its candidates share, and the code of that.
+//! only what all its candidates share, and the code of that. A district of
+//! a municipality has the municipality as both province and prefecture
+//! (北京市东城区 → 北京市, 北京市, 东城区).
+//!
+//! API: [`scan`]; [`lookup`] / [`lookup_code`] for one name or code;
+//! [`document_parties`] and [`sentence_parties`] (with [`Direction`]) for who
+//! gives and who receives; [`role_of`] for a place's East–West role;
+//! [`warm_up`] to build the gazetteer up front (~80 ms, ~20 MB).
 
 mod gazetteer;
 mod lexicon;
@@ -23,7 +30,8 @@ mod recognize;
 
 pub use gazetteer::{warm_up, Role};
 pub use parties::{
-    common_name, document_parties, role_of, sentence_parties, Direction, Parties, SentenceParties,
+    common_name, direction_at, document_parties, role_of, sentence_parties, Direction, Parties,
+    SentenceParties,
 };
 
 use crate::mention::{Mention, Place};

@@ -440,3 +440,39 @@ impl EarlierThan for Option<(usize, Direction)> {
         }
     }
 }
+
+/// The direction that applies at char `at` of the sentence `range`: that of
+/// the clause holding `at` (clauses end at ， , ； : ：) when the clause tells
+/// one, else that of the whole sentence. For a sentence with two exchanges
+/// (杭州市选派14名干部到黔东南州挂职，黔东南州有1500名干部赴杭州进修学习), each
+/// count gets its own clause's direction.
+pub fn direction_at(
+    text: &ScanText,
+    range: Range<usize>,
+    at: usize,
+    mentions: &[Mention],
+    doc: &Parties,
+) -> Direction {
+    let is_clause_end = |c: char| matches!(c, ',' | ';' | ':' | '，' | '；' | '：');
+    let mut start = range.start;
+    let mut end = range.end;
+    for (i, c) in text
+        .folded_slice(range.start, range.end)
+        .chars()
+        .enumerate()
+    {
+        let pos = range.start + i;
+        if is_clause_end(c) {
+            if pos < at {
+                start = pos + 1;
+            } else {
+                end = pos;
+                break;
+            }
+        }
+    }
+    match sentence_parties(text, start..end, mentions, doc).direction {
+        Direction::Unknown => sentence_parties(text, range, mentions, doc).direction,
+        d => d,
+    }
+}

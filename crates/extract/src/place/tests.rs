@@ -329,6 +329,25 @@ fn generic_and_counted_org_names_are_trimmed_or_dropped() {
     );
 }
 
+#[test]
+fn each_clause_of_a_two_way_sentence_has_its_own_direction() {
+    let text = "杭州市选派14名干部到黔东南州挂职,黔东南州有1500名干部赴杭州进修学习。";
+    let t = ScanText::new(text);
+    let m = scan(&t);
+    let doc = Parties::default();
+    let first = text.chars().position(|c| c == '1').unwrap();
+    let second = text.chars().position(|c| c == '5').unwrap();
+    let all = 0..t.len_chars();
+    assert_eq!(
+        direction_at(&t, all.clone(), first, &m, &doc),
+        Direction::EastToWest
+    );
+    assert_eq!(
+        direction_at(&t, all, second, &m, &doc),
+        Direction::WestToEast
+    );
+}
+
 mod properties {
     use super::*;
     use proptest::prelude::*;
