@@ -9,6 +9,18 @@
 //! then the official name over a short form, then the higher level. When
 //! candidates still tie, the chain stops at what they share; a township name
 //! with several candidates and no context is not reported.
+//!
+//! Further rules, each general: a township needs context from its prefecture
+//! down (a unique township name still needs its province somewhere in the
+//! text); a township written right after a county or prefecture belongs to
+//! it or is dropped; a short county name (凯里, but also 资兴 inside 投资兴业)
+//! needs a place of its province in the text; zone-like divisions and
+//! divisions whose full name is a common word (城区, 和县) need their parent
+//! right before them; a name followed by 路/街/大道… is a street, not a place.
+//!
+//! Matching runs an overlapping Aho–Corasick search over a two-byte
+//! re-encoding of the folded text (see `CharEncoder`); overlapping matches
+//! form small clusters settled one by one.
 
 use std::cmp::Reverse;
 
