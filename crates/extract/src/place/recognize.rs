@@ -212,6 +212,18 @@ fn resolve(g: &Gazetteer, text: &ScanText, sentences: &Sentences, hits: &[Hit]) 
         }
     }
     certain.sort_unstable();
+    // How often each province is named through a certain unit: among
+    // candidates equally supported, the one in the document's main
+    // provinces (its pair) wins.
+    let mut province_weight: Vec<(UnitId, u32)> = Vec::new();
+    for &u in &certain {
+        if let Some(p) = g.chain(u)[0] {
+            match province_weight.iter_mut().find(|(q, _)| *q == p) {
+                Some((_, n)) => *n += 1,
+                None => province_weight.push((p, 1)),
+            }
+        }
+    }
     certain.dedup();
     // Every unit on the chain of a certain unit: a candidate shares depth d
     // with some certain unit when its chain's unit at level d is here.
@@ -255,7 +267,15 @@ fn resolve(g: &Gazetteer, text: &ScanText, sentences: &Sentences, hits: &[Hit]) 
                 .filter(|c| !c.dependent || adjacent_is_parent(c))
                 .filter(|c| !after_county || adjacent_is_parent(c) || is_not_township(g, c.unit)),
         );
-        let Some(found) = choose(g, h, &cands_buf, sentence, &resolved, &certain_chain) else {
+        let Some(found) = choose(
+            g,
+            h,
+            &cands_buf,
+            sentence,
+            &resolved,
+            &certain_chain,
+            &province_weight,
+        ) else {
             continue;
         };
         if let Some(u) = found.unit {
@@ -292,6 +312,7 @@ fn choose(
     sentence: usize,
     resolved: &[(usize, usize, UnitId)],
     certain_chain: &[bool],
+    province_weight: &[(UnitId, u32)],
 ) -> Option<Found> {
     let key = |c: &Candidate| {
         let in_sentence = resolved
@@ -314,7 +335,10 @@ fn choose(
             .max()
             .unwrap_or(0);
         let level = g.unit(c.unit).map_or(4, |u| rank(u.level));
-        (in_sentence, in_doc, c.form, Reverse(level))
+        let weight = g.chain(c.unit)[0]
+            .and_then(|p| province_weight.iter().find(|(q, _)| *q == p))
+            .map_or(0, |(_, n)| *n);
+        (in_sentence, in_doc, weight, c.form, Reverse(level))
     };
     // Rank without allocating: the best key, its first holder, how many tie.
     let mut best = None;

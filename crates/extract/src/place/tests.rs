@@ -108,6 +108,12 @@ fn homonym_district_follows_the_city_of_the_document() {
 }
 
 #[test]
+fn homonym_follows_the_province_the_document_names_most() {
+    let text = "浙江省各地支持贵州。浙江省积极参与。江西省也有行动。西湖区捐赠了物资。";
+    assert_eq!(place(text, "西湖区").prefecture.as_deref(), Some("杭州市"));
+}
+
+#[test]
 fn homonym_without_context_keeps_only_the_certain_part_of_the_chain() {
     let p = place("朝阳区的干部来了。", "朝阳区");
     assert_eq!(p.level, Level::County);
