@@ -66,6 +66,8 @@ pub(crate) struct Village {
     pub suffix: Box<str>,
     /// Name as people write it (村委会 → 村).
     pub name: Box<str>,
+    /// First char of the name (kept inline for the sorted look-up).
+    pub first: char,
 }
 
 /// Role in the East–West scheme.
@@ -585,10 +587,12 @@ fn load_villages(off: usize, len: usize) -> Vec<Village> {
         .lines()
         .filter_map(|l| {
             let mut f = l.split('\t');
+            let (township, suffix, name) = (f.next()?, f.next()?, f.next()?);
             Some(Village {
-                township: f.next()?.into(),
-                suffix: f.next()?.into(),
-                name: f.next()?.into(),
+                township: township.into(),
+                suffix: suffix.into(),
+                first: name.chars().next()?,
+                name: name.into(),
             })
         })
         .collect();

@@ -464,15 +464,14 @@ fn villages_after(g: &Gazetteer, text: &ScanText, at: usize, unit: UnitId) -> Ve
         let Some(first) = rest.chars().next() else {
             break;
         };
-        let mut buf = [0u8; 4];
-        let first = &*first.encode_utf8(&mut buf);
-        // The run of names starting with that char (the list is sorted).
-        let from = villages.partition_point(|v| *v.name < *first);
+        // The run of names starting with that char (the list is sorted by
+        // name, so by first char too).
+        let from = villages.partition_point(|v| v.first < first);
         let run = villages
             .get(from..)
             .unwrap_or(&[])
             .iter()
-            .take_while(|v| v.name.starts_with(first));
+            .take_while(|v| v.first == first);
         for v in run {
             if township.is_some_and(|t| *v.township != *t) || !rest.starts_with(&*v.name) {
                 continue;
