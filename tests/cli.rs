@@ -97,8 +97,8 @@ fn reruns_are_byte_identical_whatever_the_thread_count() {
     names.sort();
     assert_eq!(
         names.len(),
-        16,
-        "six tables twice, data package, two reports, summary: {names:?}"
+        18,
+        "seven tables twice, data package, two reports, summary: {names:?}"
     );
     for name in names {
         let a = std::fs::read(one.join(&name)).unwrap();

@@ -145,6 +145,66 @@ impl<'a> DocContext<'a> {
         extract::place::sentence_parties(&self.scan_text, range, &self.mentions, &self.parties)
     }
 
+    /// The western places receiving in chars `range`, at county level or
+    /// above (a township or village counts as its county), in the form the
+    /// tables use, without a prefecture when one of its counties is named.
+    pub fn recipients_in(&self, range: Range<usize>) -> Vec<String> {
+        use extract::{Level, MentionKind};
+        let western: Vec<&extract::Place> = self
+            .mentions_in(range)
+            .filter_map(|m| match &m.kind {
+                MentionKind::Place(p)
+                    if extract::place::role_of(p) == Some(extract::place::Role::West) =>
+                {
+                    Some(p)
+                }
+                _ => None,
+            })
+            .collect();
+        let mut out: Vec<(String, Option<String>, Option<String>)> = Vec::new();
+        for p in &western {
+            let (name, level) = match p.level {
+                Level::Township | Level::Village => match &p.county {
+                    Some(c) => (c.clone(), Level::County),
+                    None => continue,
+                },
+                level => (p.name.clone(), level),
+            };
+            let prefecture = if level == Level::County {
+                p.prefecture.clone()
+            } else {
+                None
+            };
+            let province = if level != Level::Province {
+                p.province.clone()
+            } else {
+                None
+            };
+            let shown = if level == Level::County {
+                name
+            } else {
+                extract::place::common_name(p)
+            };
+            if !out.iter().any(|(n, _, _)| *n == shown) {
+                out.push((shown, prefecture, province));
+            }
+        }
+        // Drop a prefecture or province when something inside it is named.
+        let ancestors: Vec<String> = out
+            .iter()
+            .flat_map(|(_, pre, pro)| [pre.clone(), pro.clone()])
+            .flatten()
+            .collect();
+        out.into_iter()
+            .map(|(n, _, _)| n)
+            .filter(|n| {
+                !ancestors
+                    .iter()
+                    .any(|a| a == n || extract::place::lookup(n).is_some_and(|p| p.name == *a))
+            })
+            .collect()
+    }
+
     /// A place name in the form the tables use (黔东南州, 杭州市, 镇远县).
     pub fn common_name(name: &str) -> String {
         extract::place::lookup(name)

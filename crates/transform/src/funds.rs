@@ -49,7 +49,8 @@ fn fund_row(ctx: &DocContext, m: &Mention, money: &Money) -> Option<FundRow> {
     }
     let parties = ctx.parties_in(ctx.sentence_of(m.start));
     let mut scope = scope_of(kind, &clause_left, &sentence_left, &sentence_right, ctx, m);
-    if scope.scope == "item" && scope.rule == "single" && parties.recipients.len() >= 2 {
+    let recipients = ctx.recipients_in(ctx.sentence_of(m.start));
+    if scope.scope == "item" && scope.rule == "single" && recipients.len() >= 2 {
         scope = Scope {
             scope: "total",
             rule: "several_recipients",
@@ -72,11 +73,7 @@ fn fund_row(ctx: &DocContext, m: &Mention, money: &Money) -> Option<FundRow> {
         kind: kind.to_string(),
         scope: scope.scope.to_string(),
         donor: parties.donor.as_deref().map(DocContext::common_name),
-        recipients: parties
-            .recipients
-            .iter()
-            .map(|r| DocContext::common_name(r))
-            .collect(),
+        recipients,
         purpose: purpose(&clause_right, &sentence_right),
         period_start,
         period_end,
