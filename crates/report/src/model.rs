@@ -28,6 +28,19 @@ pub struct Grid {
 
 /// How many validation findings and rows the report lists one by one.
 const LIST_LIMIT: usize = 50;
+/// How many of the largest amounts the report lists.
+const LARGEST: usize = 10;
+/// Longest sentence excerpt shown, in chars.
+const SNIPPET: usize = 60;
+
+fn snippet(sentence: &str) -> String {
+    let n = sentence.chars().count();
+    if n <= SNIPPET {
+        sentence.to_string()
+    } else {
+        format!("{}…", sentence.chars().take(SNIPPET).collect::<String>())
+    }
+}
 
 pub fn build(tables: &Tables, info: &RunInfo) -> Report {
     let s = Summary::of(tables);
@@ -93,43 +106,86 @@ pub fn build(tables: &Tables, info: &RunInfo) -> Report {
         table: Some(funds),
     });
 
-    let mut ex = grid(
-        &["kind", "direction", "rows", "sum of values"],
-        &[false, false, true, true],
+    let mut largest = grid(
+        &[
+            "doc_id", "amount", "currency", "kind", "scope", "text", "sentence",
+        ],
+        &[false, true, false, false, false, false, false],
     );
-    for ((kind, direction), agg) in &s.exchanges_by_kind {
+    let mut by_amount: Vec<&transform::FundRow> =
+        tables.funds.iter().filter(|f| f.amount.is_some()).collect();
+    by_amount.sort_by(|a, b| (b.amount, &a.fund_id).cmp(&(a.amount, &b.fund_id)));
+    for f in by_amount.iter().take(LARGEST) {
+        largest.rows.push(vec![
+            f.doc_id.clone(),
+            amount_label(f.amount.unwrap_or_default(), &f.currency),
+            f.currency.clone(),
+            f.kind.clone(),
+            f.scope.clone(),
+            f.evidence.text.clone(),
+            snippet(&f.evidence.sentence),
+        ]);
+    }
+    sections.push(Section {
+        heading: "Largest amounts".into(),
+        paragraphs: vec![format!(
+            "The {} largest stated amounts, with the words they came from: check these first.",
+            by_amount.len().min(LARGEST)
+        )],
+        table: (!by_amount.is_empty()).then_some(largest),
+    });
+
+    let mut ex = grid(
+        &["kind", "direction", "rows", "rows by unit"],
+        &[false, false, true, false],
+    );
+    for ((kind, direction), (rows, units)) in &s.exchanges_by_kind_units {
+        let units: Vec<String> = units.iter().map(|(u, n)| format!("{u} {n}")).collect();
         ex.rows.push(vec![
             kind.clone(),
             direction.clone(),
-            agg.rows.to_string(),
-            agg.amount.to_string(),
+            rows.to_string(),
+            units.join(", "),
         ]);
     }
     sections.push(Section {
         heading: "Exchanges by kind".into(),
-        paragraphs: vec![format!(
-            "{} counts of people, visits, events and agreements.",
-            tables.exchanges.len()
-        )],
+        paragraphs: vec![
+            format!(
+                "{} counts of people, visits, events and agreements.",
+                tables.exchanges.len()
+            ),
+            "Counts in different units (名, 人次, 次) are not added up.".into(),
+        ],
         table: Some(ex),
     });
 
     let mut pr = grid(
-        &["category", "scope", "rows", "sum of counts"],
-        &[false, false, true, true],
+        &["category", "scope", "rows", "places", "stated count"],
+        &[false, false, true, true, true],
     );
     for ((category, scope), agg) in &s.projects_by_category {
+        let places = s
+            .project_places
+            .get(&(category.clone(), scope.clone()))
+            .map_or(0, |p| p.len());
+        let count = if scope == "total" {
+            agg.amount.to_string()
+        } else {
+            String::new()
+        };
         pr.rows.push(vec![
             category.clone(),
             scope.clone(),
             agg.rows.to_string(),
-            agg.amount.to_string(),
+            places.to_string(),
+            count,
         ]);
     }
     sections.push(Section {
         heading: "Projects by category".into(),
         paragraphs: vec![format!(
-            "{} project rows (located projects and stated counts).",
+            "{} project rows: located projects (one row per project and place) and stated counts of projects (scope total).",
             tables.projects.len()
         )],
         table: Some(pr),
@@ -188,7 +244,7 @@ pub fn build(tables: &Tables, info: &RunInfo) -> Report {
     Report {
         title: "bangfu report".into(),
         intro: vec![
-            format!("bangfu {}. Tables: documents, funds, exchanges, projects, rejects, validation (Parquet and CSV); data dictionary: datapackage.json.", info.version),
+            format!("bangfu {}. Tables: documents, funds, exchanges, projects, rejects, validation, provenance (Parquet and CSV); data dictionary: datapackage.json.", info.version),
             "Every fact row points at the characters it came from (text, char_start, char_end into documents.text).".into(),
         ],
         sections,

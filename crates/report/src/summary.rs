@@ -28,8 +28,12 @@ pub struct Summary {
     pub funds_by_kind_scope: BTreeMap<(String, String, String), Agg>,
     /// (kind, direction) → rows and sum.
     pub exchanges_by_kind: BTreeMap<(String, String), Agg>,
+    /// (kind, direction) → rows, and rows per unit.
+    pub exchanges_by_kind_units: BTreeMap<(String, String), (usize, BTreeMap<String, usize>)>,
     /// (category, scope) → rows and sum of counts.
     pub projects_by_category: BTreeMap<(String, String), Agg>,
+    /// (category, scope) → distinct places.
+    pub project_places: BTreeMap<(String, String), std::collections::BTreeSet<String>>,
     /// (rule, severity) → findings.
     pub validation_by_rule: BTreeMap<(String, String), usize>,
     /// Findings of severity error.
@@ -54,6 +58,12 @@ impl Summary {
                 .entry((e.kind.clone(), e.direction.clone()))
                 .or_default()
                 .add(e.value);
+            let units = s
+                .exchanges_by_kind_units
+                .entry((e.kind.clone(), e.direction.clone()))
+                .or_default();
+            units.0 += 1;
+            *units.1.entry(e.unit.clone()).or_default() += 1;
             s.per_document.entry(e.doc_id.clone()).or_default()[1] += 1;
         }
         for p in &t.projects {
@@ -61,6 +71,12 @@ impl Summary {
                 .entry((p.category.clone(), p.scope.clone()))
                 .or_default()
                 .add(p.count);
+            if let Some(place) = &p.place {
+                s.project_places
+                    .entry((p.category.clone(), p.scope.clone()))
+                    .or_default()
+                    .insert(place.clone());
+            }
             s.per_document.entry(p.doc_id.clone()).or_default()[2] += 1;
         }
         for f in &t.validation {
