@@ -240,6 +240,14 @@ pub(crate) const COUNT_UNITS: &[(&str, &[&str])] = &[
     ("场", &["所"]),
     ("期", &["间", "限", "满", "货", "待", "望"]),
     ("篇", &["章"]),
+    // Pairings (结对关系10对); 对口, 一对一, 对接 are other words.
+    (
+        "对",
+        &[
+            "口", "一", "接", "象", "话", "于", "待", "外", "比", "应", "标", "照", "策", "此",
+            "称", "等", "面", "手", "抗", "立", "症", "准",
+        ],
+    ),
 ];
 
 /// Words before a number that hedge it, with the qualifier they give.
@@ -278,6 +286,14 @@ pub(crate) const LEADING_QUALIFIERS: &[(&str, Qualifier)] = &[
     ("大于", Qualifier::AtLeast),
     ("高于", Qualifier::AtLeast),
     ("超", Qualifier::AtLeast),
+];
+
+/// Words that end in a one-char hedge but are not hedges (签约一批 is not
+/// "about one batch").
+pub(crate) const NOT_HEDGES: &[&str] = &[
+    "签约", "合约", "节约", "预约", "制约", "公约", "条约", "特约", "履约", "违约", "毁约", "相约",
+    "邀约", "契约", "立约", "践约", "婚约", "集约", "简约", "最近", "附近", "临近", "邻近", "亲近",
+    "靠近", "贴近", "赶超", "高超",
 ];
 
 /// Words after a quantity (and its unit) that hedge it.

@@ -394,6 +394,9 @@ fn skip_spaces(cs: &[char], p: usize, max: usize) -> usize {
 /// longest one wins (不超过 over 超过, 不小于 over 小于).
 fn leading_qualifier(cs: &[char], end: usize, floor: usize) -> Option<(usize, Qualifier)> {
     let (n, q) = lexicon::LEADING_INDEX.longest_ending_at(cs, end)?;
+    if n == 1 && lexicon::NOT_HEDGES.iter().any(|w| ends_with(cs, end, w)) {
+        return None;
+    }
     let start = end - n;
     (start >= floor).then_some((start, q))
 }

@@ -386,3 +386,18 @@ fn long_runs_of_numeral_chars_scan_in_linear_time() {
         );
     }
 }
+
+#[test]
+fn pairings_are_counted_but_dui_kou_is_not() {
+    let (text, c) = count("两地建立县级结对关系10对");
+    assert_eq!((text.as_str(), c.unit.as_str()), ("10对", "对"));
+    assert!(found("实行一对一帮扶").is_empty());
+}
+
+#[test]
+fn words_ending_in_a_hedge_char_do_not_hedge() {
+    let (text, c) = count("集中签约一批产业项目");
+    assert_eq!((text.as_str(), c.qualifier), ("一批", Qualifier::Exact));
+    let (text, _) = money("附近3000万元的项目");
+    assert_eq!(text, "3000万元");
+}
