@@ -438,9 +438,14 @@ fn glued_junk_before(cs: &[char], num: &Numeral) -> bool {
         if b.is_ascii_alphanumeric()
             || matches!(
                 b,
-                '/' | ':' | '_' | '=' | '@' | '#' | '&' | '?' | '%' | '\\' | '+'
+                '/' | '_' | '=' | '@' | '#' | '&' | '?' | '%' | '\\' | '+'
             )
         {
+            return true;
+        }
+        // 12:30, id:42 and http://… glue digits to a colon; a label
+        // (下达金额：3.82亿元) does not. Phone and ICP labels are furniture.
+        if b == ':' && before2.is_some_and(|c| c.is_ascii_alphanumeric() || c == '/') {
             return true;
         }
         if b == '.' && before2.is_some_and(|c| c.is_ascii_alphanumeric()) {

@@ -401,3 +401,17 @@ fn words_ending_in_a_hedge_char_do_not_hedge() {
     let (text, _) = money("附近3000万元的项目");
     assert_eq!(text, "3000万元");
 }
+
+#[test]
+fn an_amount_after_a_label_colon_is_read() {
+    let (text, m) = money("下达金额：3.82亿元");
+    assert_eq!((text.as_str(), m.value), ("3.82亿元", d("382000000")));
+    let (text, _) = money("采购金额:6.7亿元");
+    assert_eq!(text, "6.7亿元");
+}
+
+#[test]
+fn digits_after_a_clock_or_url_colon_are_not_amounts() {
+    assert!(found("时间12:30到场").iter().all(|m| m.text != "30"));
+    assert!(found("见http://a.cn:8080页").is_empty());
+}
