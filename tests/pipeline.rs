@@ -4,7 +4,8 @@
 //! line. The `sentence` column is left out for readability; the evidence
 //! test checks it.
 
-use crate::support::{fixture_run, read_csv, Csv};
+use crate::support::{fixture_run, read_csv, root, run, Csv};
+use std::path::Path;
 
 const FACT_TABLES: [&str; 3] = ["funds", "exchanges", "projects"];
 const DROPPED: [&str; 2] = ["doc_id", "sentence"];
@@ -39,31 +40,37 @@ fn quote(cell: &str) -> String {
     }
 }
 
+/// The documents row and fact tables of one document, as snapshot text.
+fn document_snapshot(
+    processed: &Path,
+    doc: &std::collections::BTreeMap<String, String>,
+) -> (usize, String) {
+    let doc_id = &doc["doc_id"];
+    let mut snapshot = String::from("# documents\n");
+    for (k, v) in doc.iter().filter(|(k, _)| k.as_str() != "sha256") {
+        snapshot.push_str(&format!("{k}: {v}\n"));
+    }
+    let mut facts = 0;
+    for name in FACT_TABLES {
+        let (n, text) = render(&read_csv(processed, name), doc_id);
+        facts += n;
+        snapshot.push_str(&format!("\n# {name} ({n} rows)\n{text}"));
+    }
+    (facts, snapshot)
+}
+
 #[test]
 fn fixture_articles_give_their_tables() {
     let processed = fixture_run();
     let documents = read_csv(processed, "documents");
-    let tables: Vec<(&str, Csv)> = FACT_TABLES
-        .iter()
-        .map(|t| (*t, read_csv(processed, t)))
-        .collect();
     assert!(
         documents.rows.len() >= 15,
         "expected every fixture article, got {}",
         documents.rows.len()
     );
     for doc in &documents.rows {
+        let (facts, snapshot) = document_snapshot(processed, doc);
         let doc_id = &doc["doc_id"];
-        let mut snapshot = String::from("# documents\n");
-        for (k, v) in doc.iter().filter(|(k, _)| k.as_str() != "sha256") {
-            snapshot.push_str(&format!("{k}: {v}\n"));
-        }
-        let mut facts = 0;
-        for (name, csv) in &tables {
-            let (n, text) = render(csv, doc_id);
-            facts += n;
-            snapshot.push_str(&format!("\n# {name} ({n} rows)\n{text}"));
-        }
         assert!(
             facts > 0,
             "{doc_id}: no fact rows at all; an empty snapshot proves nothing"
@@ -80,4 +87,18 @@ fn fixture_articles_give_their_tables() {
             .collect();
         insta::assert_snapshot!(name, snapshot);
     }
+}
+
+/// The user's own article in raw/ — the one the README's run command
+/// processes — reviewed row by row.
+#[test]
+fn the_users_article_gives_its_tables() {
+    let out = tempfile::tempdir().unwrap();
+    let processed = out.path().join("processed");
+    assert_eq!(run(&root().join("raw"), &processed, &[]), 0);
+    let documents = read_csv(&processed, "documents");
+    assert_eq!(documents.rows.len(), 1);
+    let (facts, snapshot) = document_snapshot(&processed, &documents.rows[0]);
+    assert!(facts > 30, "the article states many facts; got {facts}");
+    insta::assert_snapshot!(snapshot);
 }

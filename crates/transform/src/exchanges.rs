@@ -69,7 +69,7 @@ fn exchange_row(ctx: &DocContext, m: &Mention, count: &Count) -> Option<Exchange
                 .then(|| phrase_before(&clause_left, 8))
                 .flatten()
         })
-        .or_else(|| last_subject_noun(&clause_left));
+        .or_else(|| last_subject_noun(&since_previous_count(ctx, m)));
     if ruled_out(&clause_left, &clause_right, subject.as_deref()) {
         return None;
     }
@@ -87,6 +87,18 @@ fn exchange_row(ctx: &DocContext, m: &Mention, count: &Count) -> Option<Exchange
             &sentence_left,
             &sentence_right,
         )
+    };
+    // Western enterprises (120余家黔南企业参展) are no investment brought in:
+    // let the sentence's activity speak.
+    let kind_hit = match kind_hit {
+        Some(h)
+            if h.label == "investment"
+                && h.cue == "企业"
+                && western_subject(ctx, m, subject.as_deref()) =>
+        {
+            nearest_either("exchange.kind", &sentence_left, &sentence_right).or(Some(h))
+        }
+        other => other,
     };
     if is_place_subject(subject.as_deref()) && !is_place_pairing(&clause_left, &clause_right) {
         return None;
@@ -234,6 +246,33 @@ fn last_subject_noun(clause_left: &str) -> Option<String> {
         .map(|(_, noun)| noun.to_string())
 }
 
+/// The clause before a count in which to look for its subject; after an
+/// earlier count only a noun touching this one (in 30余个市级部门和10多个区…,
+/// 部门 is the first count's subject, not the second's).
+fn since_previous_count(ctx: &DocContext, m: &Mention) -> String {
+    let clause = ctx.clause_of(m.start);
+    let earlier_count_end = ctx
+        .mentions_in(clause.start..m.start)
+        .filter(|c| matches!(c.kind, MentionKind::Count(_)))
+        .map(|c| c.end)
+        .max();
+    match earlier_count_end {
+        // Only a noun touching the count is its own (医生46名、教师58名).
+        Some(end) => {
+            let between = ctx.folded_str(end..m.start);
+            LEXICON
+                .group("exchange.subject")
+                .iter()
+                .map(|&(_, noun)| noun)
+                .filter(|noun| between.ends_with(noun))
+                .max_by_key(|noun| noun.len())
+                .map(str::to_string)
+                .unwrap_or_default()
+        }
+        None => ctx.folded_str(clause.start..m.start),
+    }
+}
+
 /// 一 used as an article (这一次, 一批贫困乡镇, 一场演出, 黔东南一家): a count
 /// whose numeral is the single character 一 states no number.
 fn is_article_one(ctx: &DocContext, m: &Mention) -> bool {
@@ -283,6 +322,16 @@ fn kind_of(
             .or_else(|| nearest_either("exchange.kind", sentence_left, sentence_right))
             .or_else(|| LEXICON.by_priority("exchange.noun", &clause, KIND_PRIORITY)),
     }
+}
+
+/// True when a western place is named inside the subject after a count.
+fn western_subject(ctx: &DocContext, m: &Mention, subject: Option<&str>) -> bool {
+    let Some(subject) = subject else { return false };
+    let end = m.end + subject.chars().count() + 2;
+    ctx.mentions_in(m.end..end).any(|p| {
+        matches!(&p.kind, extract::MentionKind::Place(place)
+            if extract::place::role_of(place) == Some(extract::place::Role::West))
+    })
 }
 
 /// A subject whose first noun is a kind of place (县区和近百家企业, 贫困县).

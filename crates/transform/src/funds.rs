@@ -301,7 +301,11 @@ fn purpose(clause_right: &str, sentence_right: &str) -> Option<String> {
     used_for(sentence_right)
         .or_else(|| noun_after(clause_right))
         .or_else(|| construction_of(sentence_right))
+        .filter(|p| !p.ends_with(PLACE_ENDINGS))
 }
+
+/// A phrase ending like a place name (…古丈县默戎镇) is a recipient, not a purpose.
+const PLACE_ENDINGS: &[char] = &['省', '州', '市', '县', '区', '镇', '乡', '村'];
 
 fn construction_of(sentence_right: &str) -> Option<String> {
     sentence_right.match_indices('等').find_map(|(i, _)| {
@@ -336,7 +340,7 @@ fn noun_after(clause_right: &str) -> Option<String> {
         .take(10)
         .collect();
     let starts_with_verb = [
-        "用", "支持", "帮助", "实施", "建设", "开展", "达", "是", "占", "比", "同比", "增长",
+        "在", "用", "支持", "帮助", "实施", "建设", "开展", "达", "是", "占", "比", "同比", "增长",
         "左右", "以上", "余",
     ]
     .iter()

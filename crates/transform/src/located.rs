@@ -131,7 +131,11 @@ fn row(ctx: &DocContext, facility: &Facility, site: &Site) -> ProjectRow {
         township: p.township.clone(),
         village: p.village.clone(),
         adcode,
-        donor: None,
+        donor: ctx
+            .parties_in(ctx.sentence_of(facility.span.start))
+            .donor
+            .as_deref()
+            .map(DocContext::common_name),
         status: status.to_string(),
         evidence: Evidence {
             text: ctx.original_str(span.clone()),

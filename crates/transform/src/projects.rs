@@ -91,7 +91,11 @@ fn total_row(ctx: &DocContext, m: &Mention, count: &Count, name: String) -> Proj
         township: None,
         village: None,
         adcode: None,
-        donor: None,
+        donor: ctx
+            .parties_in(ctx.sentence_of(m.start))
+            .donor
+            .as_deref()
+            .map(DocContext::common_name),
         status: status.to_string(),
         evidence: ctx.evidence(m),
         confidence: if status == "unknown" { 0.6 } else { 0.75 },
