@@ -114,7 +114,11 @@ fn fixture_project_places_are_recognised_with_their_chain() {
                 })
                 .collect();
             let projects = gold.get("projects").and_then(|p| p.as_array());
-            for want in projects.into_iter().flatten().filter_map(|p| p.get("place")?.as_str()) {
+            for want in projects
+                .into_iter()
+                .flatten()
+                .filter_map(|p| p.get("place")?.as_str())
+            {
                 total += 1;
                 let ok = chains.iter().any(|c| c == want);
                 found += usize::from(ok);

@@ -6,9 +6,21 @@ fn main() {
         let a = a.expect("article");
         let ctx = transform::context::DocContext::new(&a);
         for m in &ctx.mentions {
-            if std::env::var("ALL").is_ok() || !matches!(m.kind, extract::MentionKind::Place(_) | extract::MentionKind::Org(_)) {
+            if std::env::var("ALL").is_ok()
+                || !matches!(
+                    m.kind,
+                    extract::MentionKind::Place(_) | extract::MentionKind::Org(_)
+                )
+            {
                 let (l, r) = ctx.clause_sides(m);
-                println!("{:>5} {:<8} {:<14} | {} ‖ {}", m.start, m.kind.type_name(), m.text, l, r);
+                println!(
+                    "{:>5} {:<8} {:<14} | {} ‖ {}",
+                    m.start,
+                    m.kind.type_name(),
+                    m.text,
+                    l,
+                    r
+                );
             }
         }
     }

@@ -418,7 +418,12 @@ fn digits_after_a_clock_or_url_colon_are_not_amounts() {
 
 #[test]
 fn agreements_trains_operations_and_teams_are_counts() {
-    for (s, unit) in [("签订协议12份", "份"), ("开行专列3趟", "趟"), ("开展手术近900台", "台"), ("派出医疗队3支", "支")] {
+    for (s, unit) in [
+        ("签订协议12份", "份"),
+        ("开行专列3趟", "趟"),
+        ("开展手术近900台", "台"),
+        ("派出医疗队3支", "支"),
+    ] {
         let (_, c) = count(s);
         assert_eq!(c.unit, unit, "{s}");
     }
@@ -426,12 +431,19 @@ fn agreements_trains_operations_and_teams_are_counts() {
 
 #[test]
 fn supporting_and_taiwan_are_not_counts() {
-    assert!(found("3支持").iter().all(|m| !matches!(m.kind, MentionKind::Count(_))));
-    assert!(found("5台湾同胞").iter().all(|m| !matches!(m.kind, MentionKind::Count(_))));
+    assert!(found("3支持")
+        .iter()
+        .all(|m| !matches!(m.kind, MentionKind::Count(_))));
+    assert!(found("5台湾同胞")
+        .iter()
+        .all(|m| !matches!(m.kind, MentionKind::Count(_))));
 }
 
 #[test]
 fn thirty_schools_or_more_is_a_count_not_a_conjunction() {
     let (text, c) = count("两地30所以上学校结成对子");
-    assert_eq!((text.as_str(), c.value, c.qualifier), ("30所以上", d("30"), Qualifier::AtLeast));
+    assert_eq!(
+        (text.as_str(), c.value, c.qualifier),
+        ("30所以上", d("30"), Qualifier::AtLeast)
+    );
 }
