@@ -5,7 +5,7 @@
 //! rows are then compared field by field. The floors below are what the
 //! pipeline reaches today, rounded down: a drop fails the test.
 
-use crate::support::{document_texts, read_csv, root, run_of};
+use crate::support::{document_texts, ratio, read_csv, root, run_of, Score};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -19,44 +19,6 @@ const HELDOUT_F1_FLOOR: [(&str, f64); 3] =
     [("funds", 0.90), ("exchanges", 0.80), ("projects", 0.78)];
 /// Field floor for the held-out set.
 const HELDOUT_FIELD_FLOOR: f64 = 0.78;
-
-#[derive(Default, Debug)]
-struct Score {
-    tp: usize,
-    fp: usize,
-    fn_: usize,
-    fields: BTreeMap<&'static str, (usize, usize)>,
-}
-
-impl Score {
-    fn precision(&self) -> f64 {
-        ratio(self.tp, self.tp + self.fp)
-    }
-    fn recall(&self) -> f64 {
-        ratio(self.tp, self.tp + self.fn_)
-    }
-    fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
-    }
-    fn field(&mut self, name: &'static str, ok: bool) {
-        let e = self.fields.entry(name).or_default();
-        e.0 += usize::from(ok);
-        e.1 += 1;
-    }
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        1.0
-    } else {
-        a as f64 / b as f64
-    }
-}
 
 /// Char range of the `n`-th (1-based) `needle` in `text`.
 fn occurrence(text: &str, needle: &str, n: usize) -> Option<Range<usize>> {

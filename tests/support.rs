@@ -121,3 +121,53 @@ pub fn run_of(folder: &'static str) -> &'static Path {
 pub fn fixture_run() -> &'static Path {
     run_of("articles")
 }
+
+/// Precision, recall and per-field agreement of predicted rows against
+/// expected ones (the gold and synthetic tests share it).
+#[derive(Default, Debug)]
+pub struct Score {
+    /// Predicted rows that match an expected row.
+    pub tp: usize,
+    /// Predicted rows that match none.
+    pub fp: usize,
+    /// Expected rows that no prediction matches.
+    pub fn_: usize,
+    /// field → (agreeing, compared) over matched rows.
+    pub fields: BTreeMap<&'static str, (usize, usize)>,
+}
+
+impl Score {
+    pub fn precision(&self) -> f64 {
+        ratio(self.tp, self.tp + self.fp)
+    }
+    pub fn recall(&self) -> f64 {
+        ratio(self.tp, self.tp + self.fn_)
+    }
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+    /// Records whether a matched row agrees on `name`.
+    pub fn field(&mut self, name: &'static str, ok: bool) {
+        let e = self.fields.entry(name).or_default();
+        e.0 += usize::from(ok);
+        e.1 += 1;
+    }
+    /// Share of matched rows agreeing on `name`.
+    pub fn accuracy(&self, name: &str) -> Option<f64> {
+        self.fields.get(name).map(|(ok, n)| ratio(*ok, *n))
+    }
+}
+
+/// `a / b`, and 1 when there is nothing to compare.
+pub fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        1.0
+    } else {
+        a as f64 / b as f64
+    }
+}

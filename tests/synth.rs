@@ -21,6 +21,7 @@ mod places;
 mod script;
 mod templates;
 
+use crate::support::{ratio, Score};
 use compose::{corpus, Synthetic};
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -66,47 +67,6 @@ const DOCUMENT_FLOORS: &[(&str, f64)] = &[
     ("donor", 0.98),
     ("recipient", 0.98),
 ];
-
-#[derive(Default, Debug)]
-struct Score {
-    tp: usize,
-    fp: usize,
-    fn_: usize,
-    fields: BTreeMap<&'static str, (usize, usize)>,
-}
-
-impl Score {
-    fn precision(&self) -> f64 {
-        ratio(self.tp, self.tp + self.fp)
-    }
-    fn recall(&self) -> f64 {
-        ratio(self.tp, self.tp + self.fn_)
-    }
-    fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
-    }
-    fn field(&mut self, name: &'static str, ok: bool) {
-        let e = self.fields.entry(name).or_default();
-        e.0 += usize::from(ok);
-        e.1 += 1;
-    }
-    fn accuracy(&self, name: &str) -> Option<f64> {
-        self.fields.get(name).map(|(ok, n)| ratio(*ok, *n))
-    }
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        1.0
-    } else {
-        a as f64 / b as f64
-    }
-}
 
 /// The sentence around char span `span` of `chars`, for reports.
 fn sentence(chars: &[char], span: &Range<usize>) -> String {

@@ -124,19 +124,36 @@ pub fn from_file_bytes(rel_path: &str, bytes: &[u8]) -> Vec<Result<Article, Reje
 fn from_plain_text(rel_path: &str, bytes: &[u8]) -> Result<Article, Reject> {
     let decoded = decode(bytes).map_err(|e| Reject::from_decode(rel_path, &e))?;
     let header = read_header(&decoded.text);
-    Ok(Article {
+    Ok(file_article(
+        rel_path,
+        bytes,
+        decoded.encoding,
+        header,
+        decoded.text,
+    ))
+}
+
+/// The article of a whole file (`.txt` or `.html`): its id is its path.
+fn file_article(
+    rel_path: &str,
+    bytes: &[u8],
+    encoding: String,
+    header: Header,
+    text: String,
+) -> Article {
+    Article {
         doc_id: rel_path.to_string(),
         source_path: rel_path.to_string(),
         title: header.title,
         published: header.published,
         authors: header.authors,
-        script: script_of(&decoded.text),
-        encoding: decoded.encoding,
+        script: script_of(&text),
+        encoding,
         sha256: sha256_hex(bytes),
         url: None,
         furniture: header.furniture,
-        text: decoded.text,
-    })
+        text,
+    }
 }
 
 fn from_html(rel_path: &str, bytes: &[u8]) -> Result<Article, Reject> {
@@ -157,19 +174,13 @@ fn from_html(rel_path: &str, bytes: &[u8]) -> Result<Article, Reject> {
     if header.published.is_none() {
         header.published = first_date_line(&page.text);
     }
-    Ok(Article {
-        doc_id: rel_path.to_string(),
-        source_path: rel_path.to_string(),
-        title: header.title,
-        published: header.published,
-        authors: header.authors,
-        script: script_of(&page.text),
-        encoding: decoded.encoding,
-        sha256: sha256_hex(bytes),
-        url: None,
-        furniture: header.furniture,
-        text: page.text,
-    })
+    Ok(file_article(
+        rel_path,
+        bytes,
+        decoded.encoding,
+        header,
+        page.text,
+    ))
 }
 
 #[derive(serde::Deserialize)]

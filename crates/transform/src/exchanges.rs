@@ -7,9 +7,8 @@ use crate::lexicon::{Hit, LEXICON};
 use crate::periods::{period_before, year_just_before};
 use crate::phrases::{phrase_before, subject_after};
 use crate::projects::{is_brought_in, project_count_name};
-use crate::rows::ExchangeRow;
-use extract::mention::decimal_to_i64;
-use extract::{Count, Mention, MentionKind, Qualifier};
+use crate::rows::{spec_bounds, ExchangeRow};
+use extract::{Count, Mention, MentionKind};
 
 /// How far (chars) a ruling-out cue may stand from the count.
 const NOT_WINDOW: usize = 12;
@@ -122,7 +121,8 @@ fn exchange_row(ctx: &DocContext, m: &Mention, count: &Count) -> Option<Exchange
         confidence += 0.15;
     }
     let direction = direction_of(ctx, m, kind, &clause_left, &clause_right, &sentence_left);
-    let (value, value_low, value_high) = values(count);
+    let (value, value_low, value_high) =
+        spec_bounds(count.value, count.low, count.high, count.qualifier);
     let (period_start, period_end) = period_before(ctx, m);
     Some(ExchangeRow {
         exchange_id: format!("{}#E{}", ctx.article.doc_id, m.start),
@@ -396,16 +396,4 @@ fn ruled_out(clause_left: &str, clause_right: &str, subject: Option<&str>) -> bo
         });
     let in_subject = subject.is_some_and(|s| LEXICON.nearest_after("exchange.not", s).is_some());
     before || after || in_subject
-}
-
-fn values(count: &Count) -> (Option<i64>, Option<i64>, Option<i64>) {
-    let value = decimal_to_i64(count.value);
-    let low = count.low.and_then(decimal_to_i64);
-    let high = count.high.and_then(decimal_to_i64);
-    match count.qualifier {
-        Qualifier::AtLeast => (value, low.or(value), None),
-        Qualifier::AtMost => (value, None, high.or(value)),
-        Qualifier::Range => (low.or(value), low.or(value), high),
-        Qualifier::Exact | Qualifier::Approx => (value, None, None),
-    }
 }

@@ -5,9 +5,8 @@ use crate::context::DocContext;
 use crate::lexicon::LEXICON;
 use crate::periods::period_before;
 use crate::phrases::is_han;
-use crate::rows::FundRow;
-use extract::mention::decimal_to_i64;
-use extract::{Mention, MentionKind, Money, Qualifier};
+use crate::rows::{spec_bounds, FundRow};
+use extract::{Mention, MentionKind, Money};
 
 /// How far after an amount a kind cue may stand.
 const KIND_AFTER_WINDOW: usize = 6;
@@ -57,7 +56,8 @@ fn fund_row(ctx: &DocContext, m: &Mention, money: &Money) -> Option<FundRow> {
         };
     }
     rule.push(scope.rule.to_string());
-    let (amount, amount_low, amount_high) = amounts(money);
+    let (amount, amount_low, amount_high) =
+        spec_bounds(money.value, money.low, money.high, money.qualifier);
     if money.overflow || amount.is_none() {
         confidence = 0.2;
     }
@@ -268,19 +268,6 @@ fn scope_of(
     Scope {
         scope: "item",
         rule: "single",
-    }
-}
-
-/// `amount`, `amount_low`, `amount_high` as SPEC fills them per qualifier.
-fn amounts(money: &Money) -> (Option<i64>, Option<i64>, Option<i64>) {
-    let value = decimal_to_i64(money.value);
-    let low = money.low.and_then(decimal_to_i64);
-    let high = money.high.and_then(decimal_to_i64);
-    match money.qualifier {
-        Qualifier::AtLeast => (value, low.or(value), None),
-        Qualifier::AtMost => (value, None, high.or(value)),
-        Qualifier::Range => (low.or(value), low.or(value), high),
-        Qualifier::Exact | Qualifier::Approx => (value, None, None),
     }
 }
 

@@ -2,6 +2,9 @@
 //! built per document by the rules and collected into [`crate::Tables`].
 
 use chrono::NaiveDate;
+use extract::mention::decimal_to_i64;
+use extract::Qualifier;
+use rust_decimal::Decimal;
 use serde::Serialize;
 
 /// Where a fact row came from: SPEC's evidence columns.
@@ -178,4 +181,24 @@ pub struct Finding {
     pub row_id: String,
     /// What is wrong.
     pub message: String,
+}
+
+/// The value and bound columns as SPEC fills them for a qualifier: for
+/// at_least/at_most the stated base is the value and the bound; for a
+/// range the value is the low end. A value beyond i64 is null.
+pub fn spec_bounds(
+    value: Decimal,
+    low: Option<Decimal>,
+    high: Option<Decimal>,
+    qualifier: Qualifier,
+) -> (Option<i64>, Option<i64>, Option<i64>) {
+    let value = decimal_to_i64(value);
+    let low = low.and_then(decimal_to_i64);
+    let high = high.and_then(decimal_to_i64);
+    match qualifier {
+        Qualifier::AtLeast => (value, low.or(value), None),
+        Qualifier::AtMost => (value, None, high.or(value)),
+        Qualifier::Range => (low.or(value), low.or(value), high),
+        Qualifier::Exact | Qualifier::Approx => (value, None, None),
+    }
 }
