@@ -29,7 +29,8 @@ Reads .txt (one article), .jsonl (one article a line: text, id, title,
 published, url) and .html files, in UTF-8, GB18030/GBK or Big5, walking the
 input folder recursively in sorted order.
 
-Writes documents, funds, exchanges, projects, rejects and validation as
+Writes documents, funds, exchanges, projects, rejects, validation and
+provenance (the rule behind each row) as
 .parquet and .csv, plus datapackage.json, report.md, report.html and
 summary.json. The output folder is replaced only once everything is written.
 

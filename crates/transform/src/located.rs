@@ -93,10 +93,7 @@ fn row(ctx: &DocContext, facility: &Facility, site: &Site) -> ProjectRow {
         ctx.folded_str(clause.start.min(site.mention.start)..clause.end.max(site.mention.end));
     let sentence_text = ctx.folded_str(ctx.sentence_of(facility.span.start));
     let status = match status_of(&around) {
-        "unknown" | "implemented" => match status_of(&sentence_text) {
-            "unknown" => status_of(&around),
-            s => s,
-        },
+        "implemented" => status_of(&sentence_text),
         s => s,
     };
     let mut category = crate::projects::category_by_head(&facility.name);
@@ -143,7 +140,7 @@ fn row(ctx: &DocContext, facility: &Facility, site: &Site) -> ProjectRow {
             char_start: span.start as i64,
             char_end: span.end as i64,
         },
-        confidence: if status == "unknown" { 0.55 } else { 0.65 },
+        confidence: 0.65,
         rule: "located_project".to_string(),
     }
 }
@@ -156,9 +153,12 @@ const STATUS_PRIORITY: &[&str] = &["signed", "completed", "planned", "implemente
 /// Words that put a completion word in the future (预计明年投产).
 const NOT_YET: &[&str] = &["预计", "将", "即将", "计划", "有望", "力争"];
 
+/// A located project's status; `implemented` when no word says more, since
+/// a located project is only read from a sentence saying it is built, run
+/// or supported.
 fn status_of(text: &str) -> &'static str {
     let Some(hit) = LEXICON.by_priority("project.status", text, STATUS_PRIORITY) else {
-        return "unknown";
+        return "implemented";
     };
     if hit.label == "completed" {
         let before: String = text.chars().take(hit.distance).collect();

@@ -75,7 +75,8 @@ const OPENERS: &[&str] = &[
 /// The noun phrase just before a count (`联合招商活动5批次` → 联合招商活动),
 /// at most `max_chars` long.
 pub fn phrase_before(left: &str, max_chars: usize) -> Option<String> {
-    let mut s = left.trim_end();
+    // A label's colon (项目总数：172个) stands between the phrase and its count.
+    let mut s = left.trim_end().trim_end_matches([':', '：']).trim_end();
     loop {
         let before = s;
         for link in LINKS {

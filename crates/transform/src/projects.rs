@@ -16,6 +16,9 @@ pub fn project_count_name(ctx: &DocContext, m: &Mention, count: &Count) -> Optio
         return None;
     }
     let (left, right) = ctx.clause_sides(m);
+    if let Some(head) = parenthetical_head(ctx, m) {
+        return Some(head);
+    }
     let project_nouns = LEXICON.group("project.count");
     if let Some(name) = phrase_before(&left, 12) {
         if project_nouns.iter().any(|(_, noun)| name.ends_with(noun)) {
@@ -36,6 +39,26 @@ pub fn project_count_name(ctx: &DocContext, m: &Mention, count: &Count) -> Optio
         })
         .min_by_key(|s| s.len())
         .filter(|_| subject_after(&right).is_none())
+}
+
+/// A count inside the parentheses after a count of projects is a part of
+/// it (项目总数：172个（已完工158个，在建14个）) and counts the same projects.
+fn parenthetical_head(ctx: &DocContext, m: &Mention) -> Option<String> {
+    let sentence = ctx.sentence_of(m.start);
+    let before = ctx.folded_str(sentence.start..m.start);
+    let open = before.rfind(['(', '（'])?;
+    if before[open..].contains([')', '）']) {
+        return None;
+    }
+    let open_char = sentence.start + before[..open].chars().count();
+    let head = ctx
+        .mentions_in(sentence.start..open_char)
+        .filter(|h| h.end == open_char)
+        .find_map(|h| match &h.kind {
+            MentionKind::Count(c) => Some((h, c)),
+            _ => None,
+        })?;
+    project_count_name(ctx, head.0, head.1)
 }
 
 /// True when a count of projects counts projects brought in by signing or

@@ -217,6 +217,23 @@ impl Gazetteer {
                 continue;
             }
             if unit.level == Level::Township {
+                // Many 街道 were a 镇 or 乡 of the same name until recently
+                // (articles of 2013–2021 say 金顶镇 for today's 金顶街道):
+                // the old forms resolve as former names.
+                if let Some(core) = unit.name.strip_suffix("街道") {
+                    if core.chars().count() >= 2 {
+                        for old in [format!("{core}镇"), format!("{core}乡")] {
+                            add(
+                                &old,
+                                Candidate {
+                                    unit: id,
+                                    form: Form::Former,
+                                    dependent,
+                                },
+                            );
+                        }
+                    }
+                }
                 // 淤泥彝族乡 → 淤泥乡: the only short form a township gets.
                 if let Some(short) = ethnic_township_short(&unit.name, &ethnic) {
                     add(

@@ -322,7 +322,18 @@ fn a_village_wins_over_a_short_name_inside_it() {
 
 #[test]
 fn a_unique_township_of_another_province_is_not_taken_without_context() {
-    assert!(!written("贵州省湄潭县城区和湄江镇").contains(&"湄江镇".to_string()));
+    // 同里镇 exists once, in Jiangsu: not in a sentence about 湄潭县.
+    assert!(!written("贵州省湄潭县城区和同里镇").contains(&"同里镇".to_string()));
+}
+
+#[test]
+fn an_old_town_name_prefers_the_subdistrict_in_context() {
+    // 湄江镇 is a town in Hunan, and the former name of 湄潭县's 湄江街道.
+    let p = place("贵州省湄潭县城区和湄江镇", "湄江镇");
+    assert_eq!(
+        (p.name.as_str(), p.county.as_deref()),
+        ("湄江街道", Some("湄潭县"))
+    );
 }
 
 #[test]
@@ -425,4 +436,20 @@ mod properties {
             prop_assert!(!s.direction.as_str().is_empty());
         }
     }
+}
+
+#[test]
+fn a_town_since_made_a_subdistrict_resolves_by_its_old_name() {
+    let text = ScanText::new("在兰坪白族普米族自治县金顶镇建设加工厂");
+    let places: Vec<_> = scan(&text)
+        .into_iter()
+        .filter_map(|m| match m.kind {
+            MentionKind::Place(p) => Some((m.text, p)),
+            _ => None,
+        })
+        .collect();
+    let (text, town) = places.last().expect("a place");
+    assert_eq!(text, "金顶镇");
+    assert_eq!(town.name, "金顶街道");
+    assert_eq!(town.county.as_deref(), Some("兰坪白族普米族自治县"));
 }
