@@ -179,7 +179,8 @@ fn direction_of(
         extract::place::Direction::Unknown => None,
         d => Some(d.as_str()),
     };
-    by_places(clause)
+    by_places(clause.clone())
+        .or_else(|| moved_to(ctx, clause.clone()))
         .or_else(|| {
             nearest_either("direction", clause_left, clause_right)
                 .map(|h| h.label)
@@ -206,6 +207,38 @@ fn direction_of(
         .unwrap_or("unknown")
 }
 
+/// Verbs and prepositions of going: a place right after one is where the
+/// counted people or goods go.
+const MOVES: &[char] = &['赴', '来', '到', '去', '回', '抵', '向', '往'];
+
+/// 向福建劳务输出, 赴闽挂职, 来黔考察: a move to a place, named in full or by
+/// its province's one-char short name (where no place name starts there:
+/// 赴宁波 is a place, not 宁).
+fn moved_to(ctx: &DocContext, clause: std::ops::Range<usize>) -> Option<&'static str> {
+    let by_role = |east: bool| if east { "west_to_east" } else { "east_to_west" };
+    (clause.start + 1..clause.end).find_map(|i| {
+        if !MOVES.contains(ctx.folded.get(i - 1)?) {
+            return None;
+        }
+        let place = ctx.mentions.iter().find_map(|p| match &p.kind {
+            MentionKind::Place(place) if p.start == i => Some(place),
+            _ => None,
+        });
+        if let Some(place) = place {
+            return match extract::place::role_of(place)? {
+                extract::place::Role::East => Some(by_role(true)),
+                extract::place::Role::West => Some(by_role(false)),
+            };
+        }
+        let c = ctx.folded.get(i)?.to_string();
+        LEXICON
+            .group("province.abbr")
+            .iter()
+            .find(|(_, a)| **a == c)
+            .map(|(role, _)| by_role(*role == "east"))
+    })
+}
+
 /// Events held in an eastern place (在天津举办推介会) go west to east, in a
 /// western place east to west.
 fn held_in(ctx: &DocContext, clause: std::ops::Range<usize>) -> Option<&'static str> {
@@ -229,6 +262,7 @@ const STRONG_KIND_DIRECTION: &[(&str, &str)] =
 
 /// The direction a kind of exchange has when the text does not say.
 const KIND_DIRECTION: &[(&str, &str)] = &[
+    ("training", "east_to_west"),
     ("tourism", "east_to_west"),
     ("investment", "east_to_west"),
     ("secondment", "east_to_west"),

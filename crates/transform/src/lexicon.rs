@@ -149,6 +149,7 @@ mod tests {
         "exchange.not",
         "exchange.subject",
         "direction",
+        "province.abbr",
         "project.count",
         "project.brought_in",
         "project.facility",
