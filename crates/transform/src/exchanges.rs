@@ -211,6 +211,13 @@ fn direction_of(
 /// counted people or goods go.
 const MOVES: &[char] = &['赴', '来', '到', '去', '回', '抵', '向', '往'];
 
+/// Words ending in a move character that move nobody (带来都匀毛尖, 得到天津支持).
+const NOT_MOVES: &[&str] = &[
+    "带来", "以来", "原来", "将来", "后来", "起来", "出来", "进来", "本来", "未来", "得到", "达到",
+    "受到", "看到", "收到", "感到", "做到", "遇到", "直到", "提到", "过去", "失去", "面向", "方向",
+    "导向", "走向", "趋向", "转向", "投向", "以往", "过往", "交往", "来往",
+];
+
 /// 向福建劳务输出, 赴闽挂职, 来黔考察: a move to a place, named in full or by
 /// its province's one-char short name (where no place name starts there:
 /// 赴宁波 is a place, not 宁).
@@ -218,6 +225,10 @@ fn moved_to(ctx: &DocContext, clause: std::ops::Range<usize>) -> Option<&'static
     let by_role = |east: bool| if east { "west_to_east" } else { "east_to_west" };
     (clause.start + 1..clause.end).find_map(|i| {
         if !MOVES.contains(ctx.folded.get(i - 1)?) {
+            return None;
+        }
+        let word: String = ctx.folded[i.saturating_sub(2)..i].iter().collect();
+        if NOT_MOVES.iter().any(|w| word.ends_with(w)) {
             return None;
         }
         let place = ctx.mentions.iter().find_map(|p| match &p.kind {
