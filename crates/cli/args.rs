@@ -50,7 +50,7 @@ the typed value.
 
 Examples:
   bangfu scan raw/article.txt
-  echo '投入帮扶资金1.046亿元' | bangfu scan -
+  echo '投入帮扶资金2.075亿元' | bangfu scan -
   bangfu scan --published 2015-12-27 note.txt";
 
 /// Arguments of `bangfu run`.

@@ -205,7 +205,7 @@ pub enum Level {
 /// An administrative place with its resolved chain.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Place {
-    /// Full official name of the most specific unit (凯里市, 炉山镇).
+    /// Full official name of the most specific unit (湄潭县, 兴隆镇).
     pub name: String,
     /// Level of the most specific unit.
     pub level: Level,

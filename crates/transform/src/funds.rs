@@ -282,7 +282,7 @@ const PURPOSE_WORDS: &[char] = &[
 const BUILD_WORDS: &[&str] = &["建设", "改造", "建造", "修建"];
 
 /// A short noun phrase for what the money is for: "用于X", a noun phrase
-/// directly after the amount ("348万元医疗设备" → 医疗设备), or the X of
+/// directly after the amount ("260万元医疗设备" → 医疗设备), or the X of
 /// "等X建设" later in the sentence.
 fn purpose(clause_right: &str, sentence_right: &str) -> Option<String> {
     used_for(sentence_right)

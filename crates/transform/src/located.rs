@@ -414,7 +414,7 @@ fn is_generic(name: &str, head: &str) -> bool {
 const GENERIC_HEADS: &[&str] = &["项目", "工程", "产业", "特色产业"];
 
 /// The most specific western places at county level or below in a sentence:
-/// of a written chain (凯里市炉山镇伟勇村) only the last link; none inside an
+/// of a written chain (湄潭县兴隆镇龙凤村) only the last link; none inside an
 /// organisation's name (凯里 in 凯里经济开发区).
 fn sites_in<'c>(ctx: &'c DocContext, sentence: Range<usize>) -> Vec<Site<'c>> {
     let mentions: Vec<&Mention> = ctx.mentions_in(sentence).collect();

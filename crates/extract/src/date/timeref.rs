@@ -10,7 +10,7 @@
 //! - `year`: only when that mention is a date (or a period within one
 //!   calendar year) written right before the fact, with at most a linking
 //!   word between (的, 为, 是, 达, 达到, 有, 共): `2013年的78.63万人次` →
-//!   2013, `2015年的109.24万人次` → 2015. `今年，广州还组织1.5万名…` has no
+//!   2013, `2018年的11.8万人次` → 2018. `今年，广州还组织1.5万名…` has no
 //!   year: the date dates the sentence, not the count (as in the fixtures'
 //!   gold).
 //!

@@ -3,8 +3,8 @@
 //! before short forms), homonyms resolved by context, chains completed, and
 //! villages read right after their township or county.
 //!
-//! Context, strongest first: the places earlier in the same sentence (凯里市
-//! 炉山镇 → 凯里市's 炉山镇; 丹寨县兴仁镇和龙泉镇 → 丹寨县's 龙泉镇), then the
+//! Context, strongest first: the places earlier in the same sentence (湄潭县
+//! 兴隆镇 → 湄潭县's 兴隆镇; 丹寨县兴仁镇和龙泉镇 → 丹寨县's 龙泉镇), then the
 //! unambiguous places anywhere in the text (西湖区 in an article about 杭州),
 //! then the official name over a short form, then the higher level. When
 //! candidates still tie, the chain stops at what they share; a township name
@@ -441,7 +441,7 @@ fn choose(
     })
 }
 
-/// Villages written right after a county or township (凯里市炉山镇伟勇村),
+/// Villages written right after a county or township (湄潭县兴隆镇龙凤村),
 /// and further villages of the same township listed after them with 、和及.
 fn villages_after(g: &Gazetteer, text: &ScanText, at: usize, unit: UnitId) -> Vec<Found> {
     let mut out = Vec::new();

@@ -7,7 +7,7 @@
 //! (simplified script, half-width digits); values are exact [`Decimal`]s.
 //!
 //! How a mention is bounded (SPEC's `text` is "the exact slice"):
-//! - the span covers the numeral and its unit (`3200万元`, `15个`), and the
+//! - the span covers the numeral and its unit (`4500万元`, `15个`), and the
 //!   hedges that set the qualifier when they touch it: leading 约 大约 近
 //!   将近 不到 不足 超过 逾 突破 至少 …, inner 多/余 (`1500多名`), trailing
 //!   左右 上下 以上 以下 以内 `(含)以上`. 达/达到 mean `exact` and stay out.
@@ -76,7 +76,7 @@ pub fn scan(text: &ScanText) -> Vec<Mention> {
     out
 }
 
-/// Reads a whole string as one number: `"1.046亿"` → 104600000,
+/// Reads a whole string as one number: `"2.075亿"` → 207500000,
 /// `"一千二百万"`, `"壹佰贰拾万"`, `"二〇二〇"` → 2020, `"１，２００"`,
 /// `"负3.5"`. Surrounding spaces are ignored; anything else around the
 /// numeral, or a vague numeral (几十, 八九), gives `None`.

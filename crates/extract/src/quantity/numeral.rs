@@ -1,6 +1,6 @@
 //! Numerals: reads one number written in Arabic digits (`3200`, `1,046`,
 //! `47.264287`), Chinese numerals (`一千二百万`, `二〇二〇`, `壹佰贰拾`), or a
-//! mixture with magnitudes (`1.046亿`, `4千5百万`, `3千万亿`, `15k`, `30w`),
+//! mixture with magnitudes (`2.075亿`, `4千5百万`, `3千万亿`, `15k`, `30w`),
 //! exactly, into a [`Decimal`].
 //!
 //! Works on the *folded* text as a slice of chars (traditional script is
@@ -1046,7 +1046,7 @@ mod tests {
     #[test]
     fn arabic_numerals_mix_with_magnitudes() {
         for (s, v) in [
-            ("1.046亿", "104600000"),
+            ("2.075亿", "207500000"),
             ("3千万", "30000000"),
             ("3千万亿", "3000000000000000"),
             ("4千5百万", "45000000"),
