@@ -43,13 +43,17 @@ pub fn to_frame(table: &Table, include: impl Fn(&str) -> bool) -> anyhow::Result
 
 /// Writes `<dir>/<name>.parquet` and `<dir>/<name>.csv`.
 pub fn write_table(dir: &Path, table: &Table) -> anyhow::Result<()> {
-    let mut all = to_frame(table, |_| true)?;
     let parquet = dir.join(format!("{}.parquet", table.name));
-    let file = File::create(&parquet).with_context(|| format!("creating {}", parquet.display()))?;
-    ParquetWriter::new(file)
-        .with_compression(ParquetCompression::Zstd(None))
-        .finish(&mut all)
-        .with_context(|| format!("writing {}", parquet.display()))?;
+    {
+        // Built, written and dropped before the CSV frame: one copy at a time.
+        let mut all = to_frame(table, |_| true)?;
+        let file =
+            File::create(&parquet).with_context(|| format!("creating {}", parquet.display()))?;
+        ParquetWriter::new(file)
+            .with_compression(ParquetCompression::Zstd(None))
+            .finish(&mut all)
+            .with_context(|| format!("writing {}", parquet.display()))?;
+    }
     let mut csv_frame = to_frame(table, |name| !table.parquet_only.contains(&name))?;
     let csv = dir.join(format!("{}.csv", table.name));
     let mut file = File::create(&csv).with_context(|| format!("creating {}", csv.display()))?;

@@ -168,15 +168,17 @@ fn write_outputs(output: &Path, tables: &Tables) -> anyhow::Result<()> {
 }
 
 fn write_all(dir: &Path, tables: &Tables) -> anyhow::Result<()> {
-    let all = transform::table::all(tables);
-    for table in &all {
-        frames::write_table(dir, table)?;
+    for table in transform::table::each(tables) {
+        frames::write_table(dir, &table)?;
     }
     let info = report::RunInfo {
         version: env!("CARGO_PKG_VERSION").to_string(),
     };
     let files: [(&str, String); 4] = [
-        ("datapackage.json", report::datapackage(&all, &info)),
+        (
+            "datapackage.json",
+            report::datapackage(&transform::table::schemas(), &info),
+        ),
         ("report.md", report::markdown(tables, &info)),
         ("report.html", report::html(tables, &info)),
         ("summary.json", report::summary_json(tables, &info)),

@@ -508,13 +508,26 @@ pub fn provenance(tables: &Tables) -> Table {
 
 /// The six SPEC tables in SPEC order, then `provenance`.
 pub fn all(tables: &Tables) -> Vec<Table> {
-    vec![
-        documents(&tables.documents),
-        funds(&tables.funds),
-        exchanges(&tables.exchanges),
-        projects(&tables.projects),
-        rejects(&tables.rejects),
-        validation(&tables.validation),
-        provenance(tables),
-    ]
+    each(tables).collect()
+}
+
+/// The same tables built one at a time, so a writer holds only one
+/// column-oriented copy of the rows at once.
+pub fn each(tables: &Tables) -> impl Iterator<Item = Table> + '_ {
+    let builders: [fn(&Tables) -> Table; 7] = [
+        |t| documents(&t.documents),
+        |t| funds(&t.funds),
+        |t| exchanges(&t.exchanges),
+        |t| projects(&t.projects),
+        |t| rejects(&t.rejects),
+        |t| validation(&t.validation),
+        provenance,
+    ];
+    builders.into_iter().map(move |build| build(tables))
+}
+
+/// The tables' columns, types and keys without rows: what the data
+/// dictionary describes.
+pub fn schemas() -> Vec<Table> {
+    all(&Tables::default())
 }
