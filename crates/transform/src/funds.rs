@@ -168,6 +168,9 @@ struct Scope {
 /// Words that introduce the sum of the parts before them.
 const SUM_WORDS: &[&str] = &["合计", "共计", "总计"];
 
+/// Words right after an amount that spend it on one facility.
+const BUILD_ONE: &[&str] = &["建设的", "兴建的", "新建的", "建成的", "修建的", "援建的"];
+
 /// Words that make 企业 one enterprise.
 const SINGLE: &[&str] = &["一家", "该企业", "这家", "该公司", "一次性", "一笔"];
 
@@ -195,18 +198,32 @@ fn scope_of(
     let item_cue = LEXICON
         .nearest_before("scope.item", sentence_left)
         .or_else(|| {
+            // Only the colon form (其中：A…；B…) runs over ；-sentences; in
+            // 其中芒果销售额近5亿元；两地企业签约… the ； ends the part.
             LEXICON
                 .nearest_before("scope.item", since_stop)
                 .filter(|_| since_stop.contains(['；', ';']))
+                .filter(|_| {
+                    ["其中:", "其中：", "分别"]
+                        .iter()
+                        .any(|w| since_stop.contains(w))
+                })
         });
     let total_cue = LEXICON.nearest_before("scope.total", sentence_left);
     // A listed part after 其中/分别 is an item, even when it is itself
-    // tied to a period (其中今年新落地…5.2亿元).
-    if item_cue.is_some() {
-        return Scope {
-            scope: "item",
-            rule: "listed_part",
-        };
+    // tied to a period (其中今年新落地…5.2亿元), unless a summing word
+    // follows the list word (其余6个项目…共安排1950万元).
+    if let Some(item) = &item_cue {
+        let summed = LEXICON
+            .nearest_before("scope.sum", sentence_left)
+            .is_some_and(|s| s.distance < item.distance);
+        if !summed {
+            return Scope {
+                scope: "item",
+                rule: "listed_part",
+            };
+        }
+        return total("summed_part");
     }
     // A part before its sum (A 3.12亿元，B 1.45亿元，合计4.57亿元).
     let sentence_end = ctx.sentence_of(m.start).end;
@@ -226,11 +243,22 @@ fn scope_of(
     // that opens with 其中.
     let next = ctx.folded_str(ctx.sentence_of(m.start).end..ctx.folded.len());
     let opens_list = |s: &str| {
-        s.trim_start_matches([',', '，', ':', '：', ' ', '\u{3000}'])
+        s.trim_start_matches([',', '，', ':', '：', ' ', '\u{3000}', '(', '（'])
             .starts_with("其中")
     };
     if opens_list(sentence_right) || opens_list(next.trim_start()) {
         return total("parts_follow");
+    }
+    // 投资2800万元建设的马铃薯加工厂: money for one facility is one item,
+    // whoever pays it.
+    let builds_one = BUILD_ONE
+        .iter()
+        .any(|w| sentence_right.trim_start().starts_with(w));
+    if builds_one && total_cue.is_none() {
+        return Scope {
+            scope: "item",
+            rule: "one_facility",
+        };
     }
     if total_cue.is_some() || LEXICON.nearest_before("scope.total", clause_left).is_some() {
         return total("total_cue");
@@ -257,6 +285,19 @@ fn scope_of(
             .any(|w| sentence_left.contains(w))
     {
         return total("many_donors");
+    }
+    // A year's flow (2020年福州市向定西投入…3.56亿元, 去年…1.2亿元) is a
+    // yearly aggregate, unless one entity gives it or it lands in one
+    // township or village (2019年…860万元，在某村建起…).
+    let year_before = ctx.mentions_in(ctx.sentence_of(m.start).start..m.start).any(|d| {
+        matches!(&d.kind, MentionKind::Date(date) if date.precision == extract::Precision::Year)
+    });
+    let local = ctx.mentions_in(ctx.sentence_of(m.start)).any(|p| {
+        matches!(&p.kind, MentionKind::Place(place)
+            if matches!(place.level, extract::Level::Township | extract::Level::Village))
+    });
+    if year_before && kind == "aid" && !local && !SINGLE.iter().any(|w| sentence_left.contains(w)) {
+        return total("year_flow");
     }
     // Several places or enterprises counted before the amount in its sentence.
     let counted_before = ctx.mentions_in(ctx.sentence_of(m.start).start..m.start).any(|c| {

@@ -144,6 +144,7 @@ mod tests {
         "fund.not",
         "scope.total",
         "scope.item",
+        "scope.sum",
         "exchange.kind",
         "exchange.noun",
         "exchange.not",

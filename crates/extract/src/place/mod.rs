@@ -40,7 +40,12 @@ use gazetteer::{gazetteer, rank};
 
 /// Finds every place and organisation mention, in text order.
 pub fn scan(text: &ScanText) -> Vec<Mention> {
-    let places = recognize::find_places(text);
+    let mut places = recognize::find_places(text);
+    let again = remembered(text, &places);
+    if !again.is_empty() {
+        places.extend(again);
+        places.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    }
     let spans: Vec<recognize::Span> = places
         .iter()
         .map(|m| recognize::Span {
@@ -66,6 +71,52 @@ pub fn scan(text: &ScanText) -> Vec<Mention> {
     }
     out.extend(orgs);
     out
+}
+
+/// A township or village resolved once in a text (柞水县小岭镇金米村) is the
+/// same place when the text names it again on its own (在金米村，…), where
+/// a bare village name could not be resolved: later (and earlier) bare
+/// occurrences of its written name become mentions of that place.
+fn remembered(text: &ScanText, places: &[Mention]) -> Vec<Mention> {
+    use crate::mention::{Level, MentionKind};
+    let mut known: Vec<(String, Place)> = Vec::new();
+    for m in places {
+        let MentionKind::Place(p) = &m.kind else {
+            continue;
+        };
+        let written = text.folded_slice(m.start, m.end).to_string();
+        let specific = matches!(p.level, Level::Township | Level::Village) && p.county.is_some();
+        let full_word = written.chars().count() >= 3
+            && ["村", "镇", "乡", "社区", "街道"]
+                .iter()
+                .any(|s| written.ends_with(s));
+        if specific && full_word && !known.iter().any(|(w, _)| *w == written) {
+            known.push((written, p.clone()));
+        }
+    }
+    if known.is_empty() {
+        return Vec::new();
+    }
+    let Ok(automaton) = aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(known.iter().map(|(w, _)| w.as_str()))
+    else {
+        return Vec::new();
+    };
+    automaton
+        .find_iter(text.folded())
+        .filter_map(|hit| {
+            let start = text.char_of_folded_byte(hit.start());
+            let end = text.char_of_folded_byte(hit.end());
+            let covered = places.iter().any(|m| m.start < end && start < m.end);
+            (!covered).then(|| Mention {
+                kind: MentionKind::Place(known[hit.pattern().as_usize()].1.clone()),
+                text: text.slice(start, end).to_string(),
+                start,
+                end,
+            })
+        })
+        .collect()
 }
 
 /// The place a name or short form stands for, when it is unambiguous: one

@@ -453,3 +453,17 @@ fn a_town_since_made_a_subdistrict_resolves_by_its_old_name() {
     assert_eq!(town.name, "金顶街道");
     assert_eq!(town.county.as_deref(), Some("兰坪白族普米族自治县"));
 }
+
+#[test]
+fn a_village_named_again_alone_is_the_village_resolved_before() {
+    let text = ScanText::new("柞水县小岭镇金米村发展木耳产业。在金米村，援建的大棚已经投产。");
+    let villages: Vec<_> = scan(&text)
+        .into_iter()
+        .filter_map(|m| match m.kind {
+            MentionKind::Place(p) if p.level == Level::Village => Some((m.start, p.county)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(villages.len(), 2, "{villages:?}");
+    assert_eq!(villages[1].1.as_deref(), Some("柞水县"));
+}
