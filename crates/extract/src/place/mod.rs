@@ -103,13 +103,22 @@ fn remembered(text: &ScanText, places: &[Mention]) -> Vec<Mention> {
     else {
         return Vec::new();
     };
+    // Chars already inside a place mention: linear, not a scan per hit.
+    let mut covered = vec![false; text.len_chars()];
+    for m in places {
+        for c in covered.iter_mut().take(m.end).skip(m.start) {
+            *c = true;
+        }
+    }
     automaton
         .find_iter(text.folded())
         .filter_map(|hit| {
             let start = text.char_of_folded_byte(hit.start());
             let end = text.char_of_folded_byte(hit.end());
-            let covered = places.iter().any(|m| m.start < end && start < m.end);
-            (!covered).then(|| Mention {
+            let overlaps = covered
+                .get(start..end)
+                .is_some_and(|s| s.iter().any(|&c| c));
+            (!overlaps).then(|| Mention {
                 kind: MentionKind::Place(known[hit.pattern().as_usize()].1.clone()),
                 text: text.slice(start, end).to_string(),
                 start,
