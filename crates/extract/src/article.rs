@@ -345,32 +345,113 @@ fn furniture_lines(text: &str, furniture: &mut Vec<Range<usize>>) {
 
 static BYLINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[(（]([^()（）\n]{2,60})[)）]\s*$").expect("static regex"));
-static ROLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(本报记者|记者|通讯员|实习生|特约记者|摄影|作者|文/图|文|图)[:：]?")
+/// Any bracket group: a byline may stand after a dateline (本报北京1月5日电
+/// （记者 某某）) or above a page footer, not only at the very end.
+static BRACKETS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[(（]([^()（）\n]{2,60})[)）]").expect("static regex"));
+/// An `作者：某某 某某` metadata line of a page.
+static AUTHOR_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(作者|记者|执笔)[:：]\s*([\p{Han}·]{2,4}(?:[ 、,，]+[\p{Han}·]{2,4})*)")
         .expect("static regex")
 });
+static ROLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(.{0,12}?记者|本报记者|记者|通讯员|实习生|特约记者|摄影|作者|执笔|撰稿|文/图|文|图)[:：]?")
+        .expect("static regex")
+});
+static ROLE_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"记者|通讯员|实习生|作者|执笔|撰稿").expect("static regex"));
 static EDITOR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(责任编辑|责编|编辑|校对|审核)[:：]?").expect("static regex"));
 
-/// A closing `(罗某 陈某)` or `（记者 王某某）`: its char range and names.
+/// The byline: a closing bracket of names (`(罗某 陈某)`), else the last
+/// bracket with a reporter's role word anywhere (`（记者 王某某）`), else an
+/// `作者：` line. Its char range and names; role words in either script.
 fn byline(text: &str) -> Option<(Range<usize>, Vec<String>)> {
-    let trimmed_end = text.trim_end();
-    let caps = BYLINE.captures(trimmed_end)?;
+    let folded = crate::fold::fold(text);
+    let trimmed_end = folded.trim_end();
+    let span = |whole: regex::Match| {
+        let start = folded[..whole.start()].chars().count();
+        start..start + whole.as_str().trim_end().chars().count()
+    };
+    let original = |range: &Range<usize>| -> String {
+        text.chars().skip(range.start).take(range.len()).collect()
+    };
+    if let Some(caps) = BYLINE.captures(trimmed_end) {
+        if let (Some(whole), Some(inner)) = (caps.get(0), caps.get(1)) {
+            let range = span(whole);
+            let inner_original: String = original(&range)
+                .chars()
+                .skip(1)
+                .take(range.len().saturating_sub(2))
+                .collect();
+            if let Some(names) = names_of(
+                inner.as_str(),
+                &inner_original,
+                ROLE_WORD.is_match(inner.as_str()),
+            ) {
+                return Some((range, names));
+            }
+        }
+    }
+    let with_role = BRACKETS
+        .captures_iter(&folded)
+        .filter(|c| {
+            c.get(1)
+                .is_some_and(|inner| ROLE_WORD.is_match(inner.as_str()))
+        })
+        .last();
+    if let Some(caps) = with_role {
+        if let (Some(whole), Some(inner)) = (caps.get(0), caps.get(1)) {
+            let range = span(whole);
+            let inner_original: String = original(&range)
+                .chars()
+                .skip(1)
+                .take(range.len().saturating_sub(2))
+                .collect();
+            if let Some(names) = names_of(inner.as_str(), &inner_original, true) {
+                return Some((range, names));
+            }
+        }
+    }
+    let caps = AUTHOR_LABEL.captures(&folded)?;
     let whole = caps.get(0)?;
-    let inner = caps.get(1)?.as_str();
+    let range = span(whole);
+    let names_folded = caps.get(2)?.as_str();
+    let start = folded[..caps.get(2)?.start()].chars().count();
+    let names_original: String = text
+        .chars()
+        .skip(start)
+        .take(names_folded.chars().count())
+        .collect();
+    names_of(names_folded, &names_original, true).map(|names| (range, names))
+}
+
+/// The names of a byline's inside. `folded` decides (roles, editors),
+/// `original` (same chars) supplies the names as written. With a role word
+/// present, tokens that are no names (转载自《某报》) are passed over; without
+/// one every token must be a name, or it is no byline.
+fn names_of(folded: &str, original: &str, has_role: bool) -> Option<Vec<String>> {
+    let split = |s: &str| -> Vec<String> {
+        s.split(|c: char| c.is_whitespace() || "、，,;；/".contains(c))
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty())
+            .collect()
+    };
+    let (tokens, written) = (split(folded), split(original));
+    if tokens.len() != written.len() {
+        return None;
+    }
     let mut names = Vec::new();
     let mut skip_next = false;
-    for token in inner.split(|c: char| c.is_whitespace() || "、，,;；/".contains(c)) {
-        let token = token.trim();
-        if token.is_empty() {
-            continue;
-        }
+    for (token, written) in tokens.iter().zip(&written) {
         if EDITOR.is_match(token) {
-            let rest = EDITOR.replace(token, "");
-            skip_next = rest.is_empty();
+            skip_next = EDITOR.replace(token, "").is_empty();
             continue;
         }
-        let name = ROLE.replace(token, "");
+        let role_len = ROLE
+            .find(token)
+            .map_or(0, |m| token[..m.end()].chars().count());
+        let name: String = written.chars().skip(role_len).collect();
         if name.is_empty() {
             continue;
         }
@@ -378,17 +459,18 @@ fn byline(text: &str) -> Option<(Range<usize>, Vec<String>)> {
             continue;
         }
         let n = name.chars().count();
-        if !(2..=4).contains(&n) || !name.chars().all(is_han) {
+        let label = ["时间", "日期", "来源", "编辑", "浏览", "次数", "点击"]
+            .iter()
+            .any(|w| token.contains(w));
+        if !(2..=4).contains(&n) || !name.chars().all(is_han) || label {
+            if has_role {
+                continue;
+            }
             return None;
         }
-        names.push(name.into_owned());
+        names.push(name);
     }
-    if names.is_empty() {
-        return None;
-    }
-    let start = trimmed_end[..whole.start()].chars().count();
-    let end = start + whole.as_str().trim_end().chars().count();
-    Some((start..end, names))
+    (!names.is_empty()).then_some(names)
 }
 
 fn is_han(c: char) -> bool {
@@ -452,6 +534,21 @@ mod tests {
             .map(|r| chars[r.clone()].iter().collect())
             .collect();
         assert_eq!(lines, ["上一篇：某地投入5000万元", "下一篇：其他"]);
+    }
+
+    #[test]
+    fn bylines_after_a_dateline_in_a_footer_or_in_traditional_script_are_read() {
+        let (_, names) = byline("本报北京1月5日电 （记者 张某 刘某）正文。\n正文二。").unwrap();
+        assert_eq!(names, ["张某", "刘某"]);
+        let (_, names) = byline("正文。\n（轉載自香港《某報》 記者 黃某某）\n").unwrap();
+        assert_eq!(names, ["黃某某"]);
+        let (_, names) =
+            byline("正文。(记者 胡某 通讯员 田某)\n网站地图 | 联系我们\n版权所有").unwrap();
+        assert_eq!(names, ["胡某", "田某"]);
+        let (_, names) = byline("正文。\n（执笔：梁某某 审核：何某）").unwrap();
+        assert_eq!(names, ["梁某某"]);
+        let (_, names) = byline("来源：某日报  作者：李某 张某  发布时间：2020-09-15").unwrap();
+        assert_eq!(names, ["李某", "张某"]);
     }
 
     #[test]
