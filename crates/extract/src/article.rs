@@ -376,22 +376,23 @@ fn byline(text: &str) -> Option<(Range<usize>, Vec<String>)> {
     let original = |range: &Range<usize>| -> String {
         text.chars().skip(range.start).take(range.len()).collect()
     };
-    if let Some(caps) = BYLINE.captures(trimmed_end) {
-        if let (Some(whole), Some(inner)) = (caps.get(0), caps.get(1)) {
-            let range = span(whole);
-            let inner_original: String = original(&range)
-                .chars()
-                .skip(1)
-                .take(range.len().saturating_sub(2))
-                .collect();
-            if let Some(names) = names_of(
-                inner.as_str(),
-                &inner_original,
-                ROLE_WORD.is_match(inner.as_str()),
-            ) {
-                return Some((range, names));
-            }
-        }
+    // The names inside a bracket match (group 1), with the bracket's range.
+    let bracket = |caps: regex::Captures, has_role: bool| {
+        let (whole, inner) = (caps.get(0)?, caps.get(1)?);
+        let range = span(whole);
+        let inner_original: String = original(&range)
+            .chars()
+            .skip(1)
+            .take(range.len().saturating_sub(2))
+            .collect();
+        let has_role = has_role || ROLE_WORD.is_match(inner.as_str());
+        names_of(inner.as_str(), &inner_original, has_role).map(|names| (range, names))
+    };
+    let closing = BYLINE
+        .captures(trimmed_end)
+        .and_then(|caps| bracket(caps, false));
+    if closing.is_some() {
+        return closing;
     }
     let with_role = BRACKETS
         .captures_iter(&folded)
@@ -399,19 +400,10 @@ fn byline(text: &str) -> Option<(Range<usize>, Vec<String>)> {
             c.get(1)
                 .is_some_and(|inner| ROLE_WORD.is_match(inner.as_str()))
         })
-        .last();
-    if let Some(caps) = with_role {
-        if let (Some(whole), Some(inner)) = (caps.get(0), caps.get(1)) {
-            let range = span(whole);
-            let inner_original: String = original(&range)
-                .chars()
-                .skip(1)
-                .take(range.len().saturating_sub(2))
-                .collect();
-            if let Some(names) = names_of(inner.as_str(), &inner_original, true) {
-                return Some((range, names));
-            }
-        }
+        .last()
+        .and_then(|caps| bracket(caps, true));
+    if with_role.is_some() {
+        return with_role;
     }
     let caps = AUTHOR_LABEL.captures(&folded)?;
     let whole = caps.get(0)?;
