@@ -149,6 +149,68 @@ struct Run {
     text_mismatch: usize,
 }
 
+/// A field comparison of a matched pair: name, agreement, got, wanted.
+type Check = (&'static str, bool, String, String);
+
+/// How one table is scored: expected rows with their spans and labels,
+/// predicted rows, and the field checks of a matched pair.
+struct TableScoring<'a, E, R> {
+    table: &'static str,
+    expected: &'a [E],
+    predicted: &'a [R],
+    expected_span: fn(&E) -> Range<usize>,
+    expected_label: fn(&E) -> String,
+    evidence: fn(&R) -> &transform::Evidence,
+    predicted_label: fn(&R) -> String,
+    checks: fn(&E, &R) -> Vec<Check>,
+}
+
+/// Matches one table's predicted rows to its expected rows by span and
+/// records hits, misses, false rows and field agreement in `run`.
+fn score_table<E, R>(run: &mut Run, s: &Synthetic, chars: &[char], t: TableScoring<E, R>) {
+    let score = run.scores.entry(t.table).or_default();
+    let mut pred: Vec<&R> = t.predicted.iter().collect();
+    pred.sort_by_key(|r| (t.evidence)(r).char_start);
+    let pspans: Vec<_> = pred.iter().map(|r| span_of((t.evidence)(r))).collect();
+    let espans: Vec<_> = t.expected.iter().map(t.expected_span).collect();
+    let hits = match_spans(&espans, &pspans);
+    for ((e, hit), span) in t.expected.iter().zip(&hits).zip(&espans) {
+        let ctx = format!("{:?} in {}", slice(chars, span), sentence(chars, span));
+        let Some(i) = hit else {
+            score.fn_ += 1;
+            run.notes.add(
+                format!("{} missed ({})", t.table, (t.expected_label)(e)),
+                ctx,
+            );
+            continue;
+        };
+        score.tp += 1;
+        for (field, ok, got, want) in (t.checks)(e, pred[*i]) {
+            score.field(field, ok);
+            if !ok {
+                run.notes.add(
+                    format!("{}.{field} wrong", t.table),
+                    format!("got {got} want {want}: {ctx}"),
+                );
+            }
+        }
+    }
+    let used: Vec<usize> = hits.iter().flatten().copied().collect();
+    for (i, r) in pred.iter().enumerate().filter(|(i, _)| !used.contains(i)) {
+        score.fp += 1;
+        let span = &pspans[i];
+        run.notes.add(
+            format!("{} false ({})", t.table, negative_label(s, span)),
+            format!(
+                "{:?} as {} in {}",
+                (t.evidence)(r).text,
+                (t.predicted_label)(r),
+                sentence(chars, span)
+            ),
+        );
+    }
+}
+
 fn score_corpus(articles: &[Synthetic]) -> Run {
     let mut run = Run {
         scores: BTreeMap::new(),
@@ -220,231 +282,141 @@ fn score_corpus(articles: &[Synthetic]) -> Run {
             }
         }
 
-        // funds
-        {
-            let score = run.scores.entry("funds").or_default();
-            let mut pred: Vec<&transform::FundRow> = out.funds.iter().collect();
-            pred.sort_by_key(|r| r.evidence.char_start);
-            let pspans: Vec<_> = pred.iter().map(|r| span_of(&r.evidence)).collect();
-            let espans: Vec<_> = key.funds.iter().map(|f| f.span.clone()).collect();
-            let hits = match_spans(&espans, &pspans);
-            for (e, hit) in key.funds.iter().zip(&hits) {
-                let ctx = format!(
-                    "{:?} in {}",
-                    slice(&chars, &e.span),
-                    sentence(&chars, &e.span)
-                );
-                let Some(i) = hit else {
-                    score.fn_ += 1;
-                    run.notes.add(format!("funds missed ({})", e.kind), ctx);
-                    continue;
-                };
-                score.tp += 1;
-                let r = pred[*i];
-                for (field, ok, got, want) in [
-                    (
-                        "value",
-                        value_ok(&e.amount, r.amount, r.amount_low, r.amount_high),
-                        format!("{:?}/{:?}/{:?}", r.amount, r.amount_low, r.amount_high),
-                        format!(
-                            "{:?}/{:?}/{:?}",
-                            e.amount.value, e.amount.low, e.amount.high
+        score_table(
+            &mut run,
+            s,
+            &chars,
+            TableScoring {
+                table: "funds",
+                expected: &key.funds,
+                predicted: &out.funds,
+                expected_span: |e| e.span.clone(),
+                expected_label: |e| e.kind.to_string(),
+                evidence: |r| &r.evidence,
+                predicted_label: |r| r.kind.clone(),
+                checks: |e, r| {
+                    vec![
+                        (
+                            "value",
+                            value_ok(&e.amount, r.amount, r.amount_low, r.amount_high),
+                            format!("{:?}/{:?}/{:?}", r.amount, r.amount_low, r.amount_high),
+                            format!(
+                                "{:?}/{:?}/{:?}",
+                                e.amount.value, e.amount.low, e.amount.high
+                            ),
                         ),
-                    ),
-                    ("kind", r.kind == e.kind, r.kind.clone(), e.kind.to_string()),
-                    (
-                        "scope",
-                        r.scope == e.scope,
-                        r.scope.clone(),
-                        e.scope.to_string(),
-                    ),
-                    (
-                        "qualifier",
-                        r.qualifier == e.amount.qualifier,
-                        r.qualifier.clone(),
-                        e.amount.qualifier.to_string(),
-                    ),
-                ] {
-                    score.field(field, ok);
-                    if !ok {
-                        run.notes.add(
-                            format!("funds.{field} wrong"),
-                            format!("got {got} want {want}: {ctx}"),
-                        );
+                        ("kind", r.kind == e.kind, r.kind.clone(), e.kind.to_string()),
+                        (
+                            "scope",
+                            r.scope == e.scope,
+                            r.scope.clone(),
+                            e.scope.to_string(),
+                        ),
+                        (
+                            "qualifier",
+                            r.qualifier == e.amount.qualifier,
+                            r.qualifier.clone(),
+                            e.amount.qualifier.to_string(),
+                        ),
+                    ]
+                },
+            },
+        );
+        score_table(
+            &mut run,
+            s,
+            &chars,
+            TableScoring {
+                table: "exchanges",
+                expected: &key.exchanges,
+                predicted: &out.exchanges,
+                expected_span: |e| e.span.clone(),
+                expected_label: |e| e.kind.to_string(),
+                evidence: |r| &r.evidence,
+                predicted_label: |r| r.kind.clone(),
+                checks: |e, r| {
+                    vec![
+                        (
+                            "value",
+                            value_ok(&e.value, r.value, r.value_low, r.value_high),
+                            format!("{:?}/{:?}/{:?}", r.value, r.value_low, r.value_high),
+                            format!("{:?}/{:?}/{:?}", e.value.value, e.value.low, e.value.high),
+                        ),
+                        ("kind", r.kind == e.kind, r.kind.clone(), e.kind.to_string()),
+                        (
+                            "direction",
+                            r.direction == e.direction,
+                            r.direction.clone(),
+                            e.direction.to_string(),
+                        ),
+                        (
+                            "qualifier",
+                            r.qualifier == e.value.qualifier,
+                            r.qualifier.clone(),
+                            e.value.qualifier.to_string(),
+                        ),
+                        (
+                            "year",
+                            r.year == e.year,
+                            format!("{:?}", r.year),
+                            format!("{:?}", e.year),
+                        ),
+                    ]
+                },
+            },
+        );
+        score_table(
+            &mut run,
+            s,
+            &chars,
+            TableScoring {
+                table: "projects",
+                expected: &key.projects,
+                predicted: &out.projects,
+                expected_span: |e| e.span.clone(),
+                expected_label: |e| e.scope.to_string(),
+                evidence: |r| &r.evidence,
+                predicted_label: |r| format!("{} {}", r.scope, r.category),
+                checks: |e, r| {
+                    let mut checks = vec![
+                        (
+                            "category",
+                            r.category == e.category,
+                            r.category.clone(),
+                            e.category.to_string(),
+                        ),
+                        (
+                            "scope",
+                            r.scope == e.scope,
+                            r.scope.clone(),
+                            e.scope.to_string(),
+                        ),
+                        (
+                            "status",
+                            r.status == e.status,
+                            r.status.clone(),
+                            e.status.to_string(),
+                        ),
+                    ];
+                    if let Some(want) = &e.place {
+                        // SPEC's chain may start at the county or higher up.
+                        let got = r.place.clone().unwrap_or_default();
+                        let ok = !got.is_empty()
+                            && want.ends_with(&got)
+                            && e.county.is_some_and(|c| got.contains(c));
+                        checks.push(("place", ok, got, want.clone()));
+                    } else {
+                        checks.push((
+                            "count",
+                            r.count == e.count,
+                            format!("{:?}", r.count),
+                            format!("{:?}", e.count),
+                        ));
                     }
-                }
-            }
-            let used: Vec<usize> = hits.iter().flatten().copied().collect();
-            for (i, r) in pred.iter().enumerate().filter(|(i, _)| !used.contains(i)) {
-                score.fp += 1;
-                let span = &pspans[i];
-                run.notes.add(
-                    format!("funds false ({})", negative_label(s, span)),
-                    format!(
-                        "{:?} as {} in {}",
-                        r.evidence.text,
-                        r.kind,
-                        sentence(&chars, span)
-                    ),
-                );
-            }
-        }
-
-        // exchanges
-        {
-            let score = run.scores.entry("exchanges").or_default();
-            let mut pred: Vec<&transform::ExchangeRow> = out.exchanges.iter().collect();
-            pred.sort_by_key(|r| r.evidence.char_start);
-            let pspans: Vec<_> = pred.iter().map(|r| span_of(&r.evidence)).collect();
-            let espans: Vec<_> = key.exchanges.iter().map(|f| f.span.clone()).collect();
-            let hits = match_spans(&espans, &pspans);
-            for (e, hit) in key.exchanges.iter().zip(&hits) {
-                let ctx = format!(
-                    "{:?} in {}",
-                    slice(&chars, &e.span),
-                    sentence(&chars, &e.span)
-                );
-                let Some(i) = hit else {
-                    score.fn_ += 1;
-                    run.notes.add(format!("exchanges missed ({})", e.kind), ctx);
-                    continue;
-                };
-                score.tp += 1;
-                let r = pred[*i];
-                for (field, ok, got, want) in [
-                    (
-                        "value",
-                        value_ok(&e.value, r.value, r.value_low, r.value_high),
-                        format!("{:?}/{:?}/{:?}", r.value, r.value_low, r.value_high),
-                        format!("{:?}/{:?}/{:?}", e.value.value, e.value.low, e.value.high),
-                    ),
-                    ("kind", r.kind == e.kind, r.kind.clone(), e.kind.to_string()),
-                    (
-                        "direction",
-                        r.direction == e.direction,
-                        r.direction.clone(),
-                        e.direction.to_string(),
-                    ),
-                    (
-                        "qualifier",
-                        r.qualifier == e.value.qualifier,
-                        r.qualifier.clone(),
-                        e.value.qualifier.to_string(),
-                    ),
-                    (
-                        "year",
-                        r.year == e.year,
-                        format!("{:?}", r.year),
-                        format!("{:?}", e.year),
-                    ),
-                ] {
-                    score.field(field, ok);
-                    if !ok {
-                        run.notes.add(
-                            format!("exchanges.{field} wrong"),
-                            format!("got {got} want {want}: {ctx}"),
-                        );
-                    }
-                }
-            }
-            let used: Vec<usize> = hits.iter().flatten().copied().collect();
-            for (i, r) in pred.iter().enumerate().filter(|(i, _)| !used.contains(i)) {
-                score.fp += 1;
-                let span = &pspans[i];
-                run.notes.add(
-                    format!("exchanges false ({})", negative_label(s, span)),
-                    format!(
-                        "{:?} as {} in {}",
-                        r.evidence.text,
-                        r.kind,
-                        sentence(&chars, span)
-                    ),
-                );
-            }
-        }
-
-        // projects
-        {
-            let score = run.scores.entry("projects").or_default();
-            let mut pred: Vec<&transform::ProjectRow> = out.projects.iter().collect();
-            pred.sort_by_key(|r| r.evidence.char_start);
-            let pspans: Vec<_> = pred.iter().map(|r| span_of(&r.evidence)).collect();
-            let espans: Vec<_> = key.projects.iter().map(|f| f.span.clone()).collect();
-            let hits = match_spans(&espans, &pspans);
-            for (e, hit) in key.projects.iter().zip(&hits) {
-                let ctx = format!(
-                    "{:?} in {}",
-                    slice(&chars, &e.span),
-                    sentence(&chars, &e.span)
-                );
-                let Some(i) = hit else {
-                    score.fn_ += 1;
-                    run.notes.add(format!("projects missed ({})", e.scope), ctx);
-                    continue;
-                };
-                score.tp += 1;
-                let r = pred[*i];
-                let mut checks = vec![
-                    (
-                        "category",
-                        r.category == e.category,
-                        r.category.clone(),
-                        e.category.to_string(),
-                    ),
-                    (
-                        "scope",
-                        r.scope == e.scope,
-                        r.scope.clone(),
-                        e.scope.to_string(),
-                    ),
-                    (
-                        "status",
-                        r.status == e.status,
-                        r.status.clone(),
-                        e.status.to_string(),
-                    ),
-                ];
-                if let Some(want) = &e.place {
-                    // SPEC's chain may start at the county or higher up.
-                    let got = r.place.clone().unwrap_or_default();
-                    let ok = !got.is_empty()
-                        && want.ends_with(&got)
-                        && e.county.is_some_and(|c| got.contains(c));
-                    checks.push(("place", ok, got, want.clone()));
-                } else {
-                    checks.push((
-                        "count",
-                        r.count == e.count,
-                        format!("{:?}", r.count),
-                        format!("{:?}", e.count),
-                    ));
-                }
-                for (field, ok, got, want) in checks {
-                    score.field(field, ok);
-                    if !ok {
-                        run.notes.add(
-                            format!("projects.{field} wrong"),
-                            format!("got {got} want {want}: {ctx}"),
-                        );
-                    }
-                }
-            }
-            let used: Vec<usize> = hits.iter().flatten().copied().collect();
-            for (i, r) in pred.iter().enumerate().filter(|(i, _)| !used.contains(i)) {
-                score.fp += 1;
-                let span = &pspans[i];
-                run.notes.add(
-                    format!("projects false ({})", negative_label(s, span)),
-                    format!(
-                        "{:?} as {} {} in {}",
-                        r.evidence.text,
-                        r.scope,
-                        r.category,
-                        sentence(&chars, span)
-                    ),
-                );
-            }
-        }
+                    checks
+                },
+            },
+        );
     }
     run
 }
