@@ -5,28 +5,28 @@
 use extract::place::{common_name, document_parties, scan};
 use extract::ScanText;
 
-#[test]
-fn fixture_articles_name_their_donor_and_recipient() {
+/// Every fixture article with its gold file, in path order. Fails when
+/// the folder or its gold files are missing: a test over nothing proves
+/// nothing.
+fn articles_with_gold() -> Vec<(extract::Article, serde_json::Value)> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/articles");
-    let Ok(rd) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut paths: Vec<_> = rd.filter_map(Result::ok).map(|e| e.path()).collect();
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .expect("the fixture articles")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .collect();
     paths.sort();
-    let (mut total, mut agree) = (0, 0);
+    let mut out = Vec::new();
     for path in paths {
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
         if name.ends_with(".json") || name.ends_with(".md") || name.ends_with(".py") {
             continue;
         }
-        let Ok(bytes) = std::fs::read(&path) else {
-            continue;
-        };
+        let bytes = std::fs::read(&path).expect("a readable fixture");
         for article in extract::from_file_bytes(name, &bytes).into_iter().flatten() {
             let gold_name = if name.ends_with(".jsonl") {
                 format!(
-                    "{}#{}.gold.json",
-                    name,
+                    "{name}#{}.gold.json",
                     article.doc_id.rsplit('#').next().unwrap_or("")
                 )
             } else {
@@ -35,7 +35,23 @@ fn fixture_articles_name_their_donor_and_recipient() {
             let Ok(gold) = std::fs::read_to_string(format!("{dir}/{gold_name}")) else {
                 continue;
             };
-            let gold: serde_json::Value = serde_json::from_str(&gold).expect("gold is JSON");
+            out.push((article, serde_json::from_str(&gold).expect("gold is JSON")));
+        }
+    }
+    assert!(
+        out.len() >= 15,
+        "only {} fixture articles with gold",
+        out.len()
+    );
+    out
+}
+
+#[test]
+fn fixture_articles_name_their_donor_and_recipient() {
+    let (mut total, mut agree) = (0, 0);
+    for (article, gold) in articles_with_gold() {
+        let gold_name = &article.doc_id;
+        {
             let want = (
                 gold.get("donor")
                     .and_then(|v| v.as_str())
@@ -77,35 +93,10 @@ fn chain(p: &extract::Place) -> String {
 
 #[test]
 fn fixture_project_places_are_recognised_with_their_chain() {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/articles");
-    let Ok(rd) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut paths: Vec<_> = rd.filter_map(Result::ok).map(|e| e.path()).collect();
-    paths.sort();
     let (mut total, mut found) = (0, 0);
-    for path in paths {
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        if name.ends_with(".json") || name.ends_with(".md") || name.ends_with(".py") {
-            continue;
-        }
-        let Ok(bytes) = std::fs::read(&path) else {
-            continue;
-        };
-        for article in extract::from_file_bytes(name, &bytes).into_iter().flatten() {
-            let gold_name = if name.ends_with(".jsonl") {
-                format!(
-                    "{}#{}.gold.json",
-                    name,
-                    article.doc_id.rsplit('#').next().unwrap_or("")
-                )
-            } else {
-                format!("{name}.gold.json")
-            };
-            let Ok(gold) = std::fs::read_to_string(format!("{dir}/{gold_name}")) else {
-                continue;
-            };
-            let gold: serde_json::Value = serde_json::from_str(&gold).expect("gold is JSON");
+    for (article, gold) in articles_with_gold() {
+        let gold_name = &article.doc_id;
+        {
             let chains: Vec<String> = scan(&ScanText::new(&article.text))
                 .into_iter()
                 .filter_map(|m| match m.kind {
