@@ -51,31 +51,29 @@ fn fixture_articles_name_their_donor_and_recipient() {
     let (mut total, mut agree) = (0, 0);
     for (article, gold) in articles_with_gold() {
         let gold_name = &article.doc_id;
-        {
-            let want = (
-                gold.get("donor")
-                    .and_then(|v| v.as_str())
-                    .map(str::to_string),
-                gold.get("recipient")
-                    .and_then(|v| v.as_str())
-                    .map(str::to_string),
-            );
-            let text = ScanText::new(&article.text);
-            let mentions = scan(&text);
-            let title = article.title.clone().unwrap_or_default();
-            let parties = document_parties(&title, &text, &mentions);
-            let got = (
-                parties.donor.as_ref().map(common_name),
-                parties.recipient.as_ref().map(common_name),
-            );
-            total += 1;
-            let ok = got == want;
-            agree += usize::from(ok);
-            println!(
-                "{} {gold_name}: want {want:?}, got {got:?}",
-                if ok { "ok  " } else { "DIFF" }
-            );
-        }
+        let want = (
+            gold.get("donor")
+                .and_then(|v| v.as_str())
+                .map(str::to_string),
+            gold.get("recipient")
+                .and_then(|v| v.as_str())
+                .map(str::to_string),
+        );
+        let text = ScanText::new(&article.text);
+        let mentions = scan(&text);
+        let title = article.title.clone().unwrap_or_default();
+        let parties = document_parties(&title, &text, &mentions);
+        let got = (
+            parties.donor.as_ref().map(common_name),
+            parties.recipient.as_ref().map(common_name),
+        );
+        total += 1;
+        let ok = got == want;
+        agree += usize::from(ok);
+        println!(
+            "{} {gold_name}: want {want:?}, got {got:?}",
+            if ok { "ok  " } else { "DIFF" }
+        );
     }
     println!("document parties: {agree}/{total} fixture articles agree with gold");
     assert!(agree * 10 >= total * 6, "{agree}/{total}");
@@ -96,25 +94,23 @@ fn fixture_project_places_are_recognised_with_their_chain() {
     let (mut total, mut found) = (0, 0);
     for (article, gold) in articles_with_gold() {
         let gold_name = &article.doc_id;
+        let chains: Vec<String> = scan(&ScanText::new(&article.text))
+            .into_iter()
+            .filter_map(|m| match m.kind {
+                extract::MentionKind::Place(p) => Some(chain(&p)),
+                _ => None,
+            })
+            .collect();
+        let projects = gold.get("projects").and_then(|p| p.as_array());
+        for want in projects
+            .into_iter()
+            .flatten()
+            .filter_map(|p| p.get("place")?.as_str())
         {
-            let chains: Vec<String> = scan(&ScanText::new(&article.text))
-                .into_iter()
-                .filter_map(|m| match m.kind {
-                    extract::MentionKind::Place(p) => Some(chain(&p)),
-                    _ => None,
-                })
-                .collect();
-            let projects = gold.get("projects").and_then(|p| p.as_array());
-            for want in projects
-                .into_iter()
-                .flatten()
-                .filter_map(|p| p.get("place")?.as_str())
-            {
-                total += 1;
-                let ok = chains.iter().any(|c| c == want);
-                found += usize::from(ok);
-                println!("{} {gold_name}: {want}", if ok { "ok  " } else { "MISS" });
-            }
+            total += 1;
+            let ok = chains.iter().any(|c| c == want);
+            found += usize::from(ok);
+            println!("{} {gold_name}: {want}", if ok { "ok  " } else { "MISS" });
         }
     }
     println!("project places: {found}/{total} gold chains recognised");
