@@ -2,8 +2,9 @@
 //! over 4 MB of text, twice: `articles` = the UTF-8 fixture articles under
 //! `tests/fixtures/` plus synthetic sentences (simplified and traditional),
 //! repeated — place-dense; `mixed` = the same plus the inputs of the peer
-//! cases under `tests/peers/` (general sentences, few places). Also prints the
-//! gazetteer build time.
+//! cases under `tests/peers/` (general sentences, few places); and
+//! `articles_each` = the same articles scanned one at a time, as the
+//! pipeline does. Also prints the gazetteer build time.
 //!
 //! `CARGO_TARGET_DIR=/work/target-place cargo bench -p bangfu-extract --bench place`
 
@@ -77,6 +78,7 @@ fn bench(c: &mut Criterion) {
 
     let mut articles = vec![SYNTHETIC.repeat(4)];
     articles.extend(texts("fixtures"));
+    // (The same articles are scanned one by one below.)
     let mut mixed = articles.clone();
     mixed.extend(texts("peers"));
     for (name, parts) in [("articles_4MB", articles), ("mixed_4MB", mixed)] {
@@ -91,6 +93,40 @@ fn bench(c: &mut Criterion) {
         group.bench_function(name, |b| b.iter(|| extract::place::scan(&prepared).len()));
         group.finish();
     }
+    // As the pipeline scans: one article at a time, so that what a scan
+    // pays per text (buffers, the per-document pass) counts too.
+    let unit: Vec<String> = articles_for_each();
+    let mut each: Vec<&str> = Vec::new();
+    let mut bytes = 0;
+    while bytes < 4 << 20 && !unit.is_empty() {
+        for a in &unit {
+            each.push(a);
+            bytes += a.len();
+        }
+    }
+    let prepared: Vec<ScanText> = each.iter().map(|a| ScanText::new(a)).collect();
+    eprintln!("articles_each: {} texts, {bytes} bytes", prepared.len());
+    let mut group = c.benchmark_group("place");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.sample_size(10);
+    group.measurement_time(Duration::from_secs(10));
+    group.bench_function("articles_each", |b| {
+        b.iter(|| {
+            prepared
+                .iter()
+                .map(|t| extract::place::scan(t).len())
+                .sum::<usize>()
+        })
+    });
+    group.finish();
+}
+
+/// The articles of the place-dense set, each on its own (the synthetic
+/// sentences as one more text).
+fn articles_for_each() -> Vec<String> {
+    let mut articles = vec![SYNTHETIC.to_string()];
+    articles.extend(texts("fixtures"));
+    articles
 }
 
 criterion_group!(benches, bench);

@@ -203,25 +203,29 @@ pub enum Level {
 }
 
 /// An administrative place with its resolved chain.
+///
+/// The names and the code borrow from the process-wide gazetteer, which
+/// lives as long as the program: a place is two words a field to copy, and
+/// the thousands of mentions of a place-dense text share their strings.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Place {
     /// Full official name of the most specific unit (湄潭县, 兴隆镇).
-    pub name: String,
+    pub name: &'static str,
     /// Level of the most specific unit.
     pub level: Level,
     /// Province of the chain, full official name.
-    pub province: Option<String>,
+    pub province: Option<&'static str>,
     /// Prefecture of the chain.
-    pub prefecture: Option<String>,
+    pub prefecture: Option<&'static str>,
     /// County of the chain.
-    pub county: Option<String>,
+    pub county: Option<&'static str>,
     /// Township of the chain.
-    pub township: Option<String>,
+    pub township: Option<&'static str>,
     /// Village of the chain.
-    pub village: Option<String>,
+    pub village: Option<&'static str>,
     /// Code of the most specific unit known (6 digits for county level and
     /// up, 9 for townships).
-    pub adcode: Option<String>,
+    pub adcode: Option<&'static str>,
 }
 
 /// What sort of organisation an [`Org`] is.

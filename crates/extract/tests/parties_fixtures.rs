@@ -82,10 +82,9 @@ fn fixture_articles_name_their_donor_and_recipient() {
 /// The chain of a place as the projects table writes it: prefecture,
 /// county, township, village (凯里市炉山镇伟勇村 has 黔东南苗族侗族自治州 first).
 fn chain(p: &extract::Place) -> String {
-    [&p.prefecture, &p.county, &p.township, &p.village]
+    [p.prefecture, p.county, p.township, p.village]
         .into_iter()
         .flatten()
-        .map(String::as_str)
         .collect()
 }
 

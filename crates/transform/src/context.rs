@@ -165,18 +165,18 @@ impl<'a> DocContext<'a> {
         for p in &western {
             let (name, level) = match p.level {
                 Level::Township | Level::Village => match &p.county {
-                    Some(c) => (c.clone(), Level::County),
+                    Some(c) => (c.to_string(), Level::County),
                     None => continue,
                 },
-                level => (p.name.clone(), level),
+                level => (p.name.to_string(), level),
             };
             let prefecture = if level == Level::County {
-                p.prefecture.clone()
+                p.prefecture.map(str::to_string)
             } else {
                 None
             };
             let province = if level != Level::Province {
-                p.province.clone()
+                p.province.map(str::to_string)
             } else {
                 None
             };

@@ -101,14 +101,11 @@ fn row(ctx: &DocContext, facility: &Facility, site: &Site) -> ProjectRow {
         category = category_of(&around);
     }
     let p = site.place;
-    let place = [&p.county, &p.township, &p.village]
-        .iter()
-        .filter_map(|s| s.as_deref())
+    let place = [p.county, p.township, p.village]
+        .into_iter()
+        .flatten()
         .collect::<String>();
-    let adcode = p
-        .adcode
-        .as_deref()
-        .map(|c| c.chars().take(6).collect::<String>());
+    let adcode = p.adcode.map(|c| c.chars().take(6).collect::<String>());
     let sentence = ctx.sentence_of(span.start);
     ProjectRow {
         project_id: format!("{}#P{}", ctx.article.doc_id, span.start),
@@ -118,15 +115,15 @@ fn row(ctx: &DocContext, facility: &Facility, site: &Site) -> ProjectRow {
         scope: "item".to_string(),
         count: None,
         place: Some(if place.is_empty() {
-            p.name.clone()
+            p.name.to_string()
         } else {
             place
         }),
-        province: p.province.clone(),
-        prefecture: p.prefecture.clone(),
-        county: p.county.clone(),
-        township: p.township.clone(),
-        village: p.village.clone(),
+        province: p.province.map(str::to_string),
+        prefecture: p.prefecture.map(str::to_string),
+        county: p.county.map(str::to_string),
+        township: p.township.map(str::to_string),
+        village: p.village.map(str::to_string),
         adcode,
         donor: ctx
             .parties_in(ctx.sentence_of(facility.span.start))

@@ -62,8 +62,8 @@ pub(crate) struct Candidate {
 pub(crate) struct Village {
     /// Last three digits of the township code.
     pub township: Box<str>,
-    /// Last three digits of the village code.
-    pub suffix: Box<str>,
+    /// The full 12-digit village code.
+    pub code: Box<str>,
     /// Name as people write it (村委会 → 村).
     pub name: Box<str>,
     /// First char of the name (kept inline for the sorted look-up).
@@ -458,11 +458,11 @@ impl Gazetteer {
     /// The [`Place`] of a unit, with its full chain; for municipalities the
     /// prefecture is the municipality itself (北京市东城区 → prefecture 北京市;
     /// 北京市 alone is a province whose prefecture is 北京市).
-    pub fn place(&self, id: UnitId) -> Option<Place> {
+    pub fn place(&'static self, id: UnitId) -> Option<Place> {
         let unit = self.unit(id)?;
         let chain = self.chain(id);
-        let name_of = |slot: Option<UnitId>| -> Option<String> {
-            slot.and_then(|u| self.unit(u)).map(|u| u.name.to_string())
+        let name_of = |slot: Option<UnitId>| -> Option<&'static str> {
+            slot.and_then(|u| self.unit(u)).map(|u| &*u.name)
         };
         let mut prefecture = name_of(chain[1]);
         if prefecture.is_none() {
@@ -471,7 +471,7 @@ impl Gazetteer {
             }
         }
         Some(Place {
-            name: unit.name.to_string(),
+            name: &unit.name,
             level: unit.level,
             province: name_of(chain[0]),
             prefecture,
@@ -483,12 +483,12 @@ impl Gazetteer {
     }
 
     /// The code of a unit or of its nearest ancestor with an official code.
-    pub fn adcode(&self, id: UnitId) -> Option<String> {
+    pub fn adcode(&'static self, id: UnitId) -> Option<&'static str> {
         let mut cur = Some(id);
         while let Some(u) = cur {
             let unit = self.unit(u)?;
             if !unit.code.starts_with('x') {
-                return Some(unit.code.to_string());
+                return Some(&unit.code);
             }
             cur = unit.parent;
         }
@@ -497,14 +497,14 @@ impl Gazetteer {
 
     /// The villages of the county (6-digit code) a unit belongs to, sorted
     /// by name, decompressed on first use.
-    pub fn villages_of_county(&self, county_code: &str) -> &[Village] {
+    pub fn villages_of_county(&'static self, county_code: &str) -> &'static [Village] {
         let Some(&(slot, off, len)) = self.villages_index.get(county_code) else {
             return &[];
         };
         let Some(cell) = self.villages.get(slot) else {
             return &[];
         };
-        cell.get_or_init(|| load_villages(off, len))
+        cell.get_or_init(|| load_villages(county_code, off, len))
     }
 }
 
@@ -517,10 +517,11 @@ impl Gazetteer {
 /// a char. Chars that occur in no name are written `0, 0`, which no
 /// pattern contains.
 pub(crate) struct CharEncoder {
-    /// Codes of chars below [`TABLE_CHARS`], by code point (0 = none).
-    table: Vec<u16>,
-    /// Codes of the rarer chars above it.
-    extra: HashMap<char, u16>,
+    /// The two bytes of chars below [`TABLE_CHARS`], by code point
+    /// (`[0, 0]` = none).
+    table: Vec<[u8; 2]>,
+    /// The bytes of the rarer chars above it, sorted by char.
+    extra: Vec<(char, [u8; 2])>,
 }
 
 /// Code points covered by the direct table (ASCII to the end of the basic
@@ -529,26 +530,38 @@ const TABLE_CHARS: usize = 0xA000;
 
 impl CharEncoder {
     fn new(chars: impl Iterator<Item = char>) -> Self {
-        let mut table = vec![0u16; TABLE_CHARS];
-        let mut extra = HashMap::new();
+        let mut table = vec![[0u8; 2]; TABLE_CHARS];
+        let mut extra: Vec<(char, [u8; 2])> = Vec::new();
         let mut next: u16 = 1;
+        let bytes = |k: u16| [0x80 | (k >> 7) as u8, (k & 0x7F) as u8];
         for c in chars {
-            let slot = match table.get_mut(c as usize) {
-                Some(slot) => slot,
-                None => extra.entry(c).or_insert(0),
-            };
-            if *slot == 0 && next < 1 << 14 {
-                *slot = next;
-                next += 1;
+            if next >= 1 << 14 {
+                break;
+            }
+            match table.get_mut(c as usize) {
+                Some(slot) if *slot == [0, 0] => {
+                    *slot = bytes(next);
+                    next += 1;
+                }
+                Some(_) => {}
+                None if extra.iter().all(|(x, _)| *x != c) => {
+                    extra.push((c, bytes(next)));
+                    next += 1;
+                }
+                None => {}
             }
         }
+        extra.sort_unstable_by_key(|(c, _)| *c);
         CharEncoder { table, extra }
     }
 
-    fn code(&self, c: char) -> u16 {
+    fn bytes(&self, c: char) -> [u8; 2] {
         match self.table.get(c as usize) {
-            Some(&k) => k,
-            None => self.extra.get(&c).copied().unwrap_or(0),
+            Some(&b) => b,
+            None => self
+                .extra
+                .binary_search_by_key(&c, |(x, _)| *x)
+                .map_or([0, 0], |i| self.extra[i].1),
         }
     }
 
@@ -566,20 +579,14 @@ impl CharEncoder {
         is_mark: impl Fn(char) -> bool,
         mut mark: impl FnMut(usize),
     ) -> Vec<u8> {
-        let mut out = Vec::with_capacity(text.len());
-        for (i, c) in text.chars().enumerate() {
+        // Sized up front and written in place: no capacity check a char.
+        let mut out = vec![0u8; 2 * text.chars().count()];
+        for ((i, c), slot) in text.chars().enumerate().zip(out.chunks_exact_mut(2)) {
             // Sentence ends and the like are punctuation, below the CJK block.
             if (c as u32) < 0x4E00 && is_mark(c) {
                 mark(i);
             }
-            let k = self.code(c);
-            if k == 0 {
-                out.push(0);
-                out.push(0);
-            } else {
-                out.push(0x80 | (k >> 7) as u8);
-                out.push((k & 0x7F) as u8);
-            }
+            slot.copy_from_slice(&self.bytes(c));
         }
         out
     }
@@ -589,7 +596,7 @@ fn code_of(units: &[Unit], id: UnitId) -> &str {
     units.get(id as usize).map_or("", |u| &u.code)
 }
 
-fn load_villages(off: usize, len: usize) -> Vec<Village> {
+fn load_villages(county_code: &str, off: usize, len: usize) -> Vec<Village> {
     let Some(blob) = lexicon::VILLAGES.get(off..off.saturating_add(len)) else {
         return Vec::new();
     };
@@ -607,7 +614,7 @@ fn load_villages(off: usize, len: usize) -> Vec<Village> {
             let (township, suffix, name) = (f.next()?, f.next()?, f.next()?);
             Some(Village {
                 township: township.into(),
-                suffix: suffix.into(),
+                code: format!("{county_code}{township}{suffix}").into(),
                 first: name.chars().next()?,
                 name: name.into(),
             })
@@ -742,9 +749,9 @@ mod tests {
         let kaili = g.candidates("凯里市");
         assert_eq!(kaili.len(), 1);
         let place = g.place(kaili[0].unit).unwrap();
-        assert_eq!(place.adcode.as_deref(), Some("522601"));
-        assert_eq!(place.prefecture.as_deref(), Some("黔东南苗族侗族自治州"));
-        assert_eq!(place.province.as_deref(), Some("贵州省"));
+        assert_eq!(place.adcode, Some("522601"));
+        assert_eq!(place.prefecture, Some("黔东南苗族侗族自治州"));
+        assert_eq!(place.province, Some("贵州省"));
         assert!(g.candidates("城关镇").len() > 50);
     }
 
@@ -753,7 +760,7 @@ mod tests {
         let g = gazetteer();
         let c = g.candidates("河北区");
         let p = g.place(c[0].unit).unwrap();
-        assert_eq!(p.prefecture.as_deref(), Some("天津市"));
+        assert_eq!(p.prefecture, Some("天津市"));
     }
 
     #[test]
@@ -763,7 +770,7 @@ mod tests {
         assert!(v.len() > 50);
         assert!(v
             .iter()
-            .all(|v| v.suffix.len() == 3 && v.township.len() == 3));
+            .all(|v| v.code.len() == 12 && v.township.len() == 3));
         assert!(g.villages_of_county("999999").is_empty());
     }
 }

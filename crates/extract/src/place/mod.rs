@@ -73,36 +73,72 @@ pub fn scan(text: &ScanText) -> Vec<Mention> {
     out
 }
 
+/// Names × bytes below which [`remembered`] searches each name on its own
+/// rather than building an automaton (measured with callgrind: an automaton
+/// for a few names costs ~130 k instructions to build).
+const SEARCH_BUDGET: usize = 128 * 1024;
+
 /// A township or village resolved once in a text (柞水县小岭镇金米村) is the
 /// same place when the text names it again on its own (在金米村，…), where
 /// a bare village name could not be resolved: later (and earlier) bare
 /// occurrences of its written name become mentions of that place.
 fn remembered(text: &ScanText, places: &[Mention]) -> Vec<Mention> {
     use crate::mention::{Level, MentionKind};
-    let mut known: Vec<(String, Place)> = Vec::new();
+    let mut known: Vec<(&str, &Place)> = Vec::new();
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for m in places {
         let MentionKind::Place(p) = &m.kind else {
             continue;
         };
-        let written = text.folded_slice(m.start, m.end).to_string();
+        let written = text.folded_slice(m.start, m.end);
         let specific = matches!(p.level, Level::Township | Level::Village) && p.county.is_some();
         let full_word = written.chars().count() >= 3
             && ["村", "镇", "乡", "社区", "街道"]
                 .iter()
                 .any(|s| written.ends_with(s));
-        if specific && full_word && !known.iter().any(|(w, _)| *w == written) {
-            known.push((written, p.clone()));
+        if specific && full_word && seen.insert(written) {
+            known.push((written, p));
         }
     }
     if known.is_empty() {
         return Vec::new();
     }
-    let Ok(automaton) = aho_corasick::AhoCorasick::builder()
-        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-        .build(known.iter().map(|(w, _)| w.as_str()))
-    else {
-        return Vec::new();
-    };
+    // Every occurrence of a remembered name, then taken leftmost, longest
+    // first, without overlaps. A short article remembers a handful of names
+    // and a substring search for each is cheapest; building an automaton
+    // costs about as much as searching 100 kB, so it pays only for long
+    // texts that remember many names.
+    let folded = text.folded();
+    let mut hits: Vec<(usize, std::cmp::Reverse<usize>, usize)> =
+        if known.len().saturating_mul(folded.len()) <= SEARCH_BUDGET {
+            known
+                .iter()
+                .enumerate()
+                .flat_map(|(i, (w, _))| {
+                    folded
+                        .match_indices(w)
+                        .map(move |(b, _)| (b, std::cmp::Reverse(b + w.len()), i))
+                })
+                .collect()
+        } else {
+            let Ok(automaton) = aho_corasick::AhoCorasick::builder()
+                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                .build(known.iter().map(|(w, _)| w))
+            else {
+                return Vec::new();
+            };
+            automaton
+                .find_iter(folded)
+                .map(|m| {
+                    (
+                        m.start(),
+                        std::cmp::Reverse(m.end()),
+                        m.pattern().as_usize(),
+                    )
+                })
+                .collect()
+        };
+    hits.sort_unstable();
     // Chars already inside a place mention: linear, not a scan per hit.
     let mut covered = vec![false; text.len_chars()];
     for m in places {
@@ -110,22 +146,28 @@ fn remembered(text: &ScanText, places: &[Mention]) -> Vec<Mention> {
             *c = true;
         }
     }
-    automaton
-        .find_iter(text.folded())
-        .filter_map(|hit| {
-            let start = text.char_of_folded_byte(hit.start());
-            let end = text.char_of_folded_byte(hit.end());
-            let overlaps = covered
-                .get(start..end)
-                .is_some_and(|s| s.iter().any(|&c| c));
-            (!overlaps).then(|| Mention {
-                kind: MentionKind::Place(known[hit.pattern().as_usize()].1.clone()),
+    let mut out = Vec::new();
+    let mut taken_until = 0;
+    for (b, std::cmp::Reverse(e), i) in hits {
+        if b < taken_until {
+            continue;
+        }
+        taken_until = e;
+        let start = text.char_of_folded_byte(b);
+        let end = text.char_of_folded_byte(e);
+        let overlaps = covered
+            .get(start..end)
+            .is_some_and(|s| s.iter().any(|&c| c));
+        if !overlaps {
+            out.push(Mention {
+                kind: MentionKind::Place(known[i].1.clone()),
                 text: text.slice(start, end).to_string(),
                 start,
                 end,
-            })
-        })
-        .collect()
+            });
+        }
+    }
+    out
 }
 
 /// The place a name or short form stands for, when it is unambiguous: one

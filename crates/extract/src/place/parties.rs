@@ -124,16 +124,12 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
 /// The unit a reported place stands for (by its code; a village by its
 /// township's).
 pub(crate) fn unit_of_place(g: &Gazetteer, place: &Place) -> Option<UnitId> {
-    if let Some(code) = &place.adcode {
-        let code = if code.len() > 9 {
-            code.get(..9)?
-        } else {
-            code.as_str()
-        };
+    if let Some(code) = place.adcode {
+        let code = if code.len() > 9 { code.get(..9)? } else { code };
         if let Some(u) = g.by_code(code) {
             // A truncated chain reports its common ancestor's code: only a
             // unit of the same name is the place itself.
-            if g.unit(u).is_some_and(|u| *u.name == place.name) || place.level == Level::Village {
+            if g.unit(u).is_some_and(|u| *u.name == *place.name) || place.level == Level::Village {
                 return Some(u);
             }
         }
@@ -148,7 +144,7 @@ pub fn role_of(place: &Place) -> Option<Role> {
         return g.role(u);
     }
     // A truncated chain: the deepest named ancestor that has a code.
-    let code = place.adcode.as_deref()?;
+    let code = place.adcode?;
     g.role(g.by_code(code)?)
 }
 
@@ -174,7 +170,7 @@ fn lift(g: &Gazetteer, u: UnitId) -> UnitId {
 /// municipalities with their city (上海市闵行区), everything else by its full
 /// official name (杭州市, 凯里市, 宁夏回族自治区).
 pub fn common_name(place: &Place) -> String {
-    let name = place.name.as_str();
+    let name = place.name;
     if name.ends_with("自治州") {
         let ethnic: Vec<String> = {
             let mut v: Vec<String> = lexicon::entries(lexicon::ETHNIC)
@@ -193,7 +189,7 @@ pub fn common_name(place: &Place) -> String {
     // A district of a municipality goes with the municipality (上海市闵行区):
     // district names repeat across cities.
     if place.level == Level::County {
-        if let Some(city) = place.province.as_deref().filter(|p| p.ends_with('市')) {
+        if let Some(city) = place.province.filter(|p| p.ends_with('市')) {
             return format!("{city}{name}");
         }
     }
@@ -337,7 +333,7 @@ fn is_ancestor_place(a: &Place, b: &Place) -> bool {
         Level::Township => &b.township,
         Level::Village => &b.village,
     };
-    slot.as_deref() == Some(a.name.as_str())
+    *slot == Some(a.name)
 }
 
 /// The parties and direction of the sentence at chars `range` of `text`.
@@ -364,8 +360,8 @@ pub fn sentence_parties(
             Some(b) if b.level >= p.level => Some(b),
             _ => Some(p),
         })
-        .map(|p| p.name.clone())
-        .or_else(|| doc.donor.as_ref().map(|p| p.name.clone()));
+        .map(|p| p.name.to_string())
+        .or_else(|| doc.donor.as_ref().map(|p| p.name.to_string()));
     let western: Vec<&Place> = places
         .iter()
         .filter(|p| p.2 == Some(Role::West))
@@ -373,10 +369,11 @@ pub fn sentence_parties(
         .collect();
     let mut recipients: Vec<String> = Vec::new();
     for p in &western {
-        if western.iter().any(|q| is_ancestor_place(p, q)) || recipients.contains(&p.name) {
+        if western.iter().any(|q| is_ancestor_place(p, q)) || recipients.iter().any(|r| r == p.name)
+        {
             continue;
         }
-        recipients.push(p.name.clone());
+        recipients.push(p.name.to_string());
     }
 
     let folded = text.folded_slice(range.start, range.end);

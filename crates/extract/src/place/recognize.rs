@@ -189,7 +189,40 @@ fn settle(cluster: &mut Vec<Hit>, kept: &mut Vec<Hit>, out: &mut Vec<Hit>) {
     out.append(kept);
 }
 
-fn resolve(g: &Gazetteer, text: &ScanText, sentences: &Sentences, hits: &[Hit]) -> Vec<Mention> {
+/// A set of units as one bit each: cheap to clear for every text (a flag
+/// byte per unit, 45 kB zeroed per scan, cost more than the rest of a short
+/// article's scan) and O(1) to ask, however many units a long text names.
+pub(crate) struct UnitSet {
+    words: Vec<u64>,
+}
+
+impl UnitSet {
+    /// An empty set for ids below `n`.
+    fn new(n: usize) -> Self {
+        UnitSet {
+            words: vec![0; n.div_ceil(64)],
+        }
+    }
+
+    fn insert(&mut self, u: UnitId) {
+        if let Some(w) = self.words.get_mut(u as usize / 64) {
+            *w |= 1 << (u % 64);
+        }
+    }
+
+    fn contains(&self, u: UnitId) -> bool {
+        self.words
+            .get(u as usize / 64)
+            .is_some_and(|w| w & (1 << (u % 64)) != 0)
+    }
+}
+
+fn resolve(
+    g: &'static Gazetteer,
+    text: &ScanText,
+    sentences: &Sentences,
+    hits: &[Hit],
+) -> Vec<Mention> {
     // Units named unambiguously anywhere in the text (townships excepted:
     // their names repeat too much to anchor anything).
     let mut certain: Vec<UnitId> = Vec::new();
@@ -227,12 +260,10 @@ fn resolve(g: &Gazetteer, text: &ScanText, sentences: &Sentences, hits: &[Hit]) 
     certain.dedup();
     // Every unit on the chain of a certain unit: a candidate shares depth d
     // with some certain unit when its chain's unit at level d is here.
-    let mut certain_chain = vec![false; g.units.len()];
+    let mut certain_chain = UnitSet::new(g.units.len());
     for &u in &certain {
         for a in g.chain(u).into_iter().flatten() {
-            if let Some(slot) = certain_chain.get_mut(a as usize) {
-                *slot = true;
-            }
+            certain_chain.insert(a);
         }
     }
     let mut cands_buf: Vec<&Candidate> = Vec::new();
@@ -305,13 +336,13 @@ fn is_not_township(g: &Gazetteer, u: UnitId) -> bool {
 
 /// Picks the candidate of a hit, or a truncated chain, or nothing.
 fn choose(
-    g: &Gazetteer,
+    g: &'static Gazetteer,
 
     h: &Hit,
     cands: &[&Candidate],
     sentence: usize,
     resolved: &[(usize, usize, UnitId)],
-    certain_chain: &[bool],
+    certain_chain: &UnitSet,
     province_weight: &[(UnitId, u32)],
 ) -> Option<Found> {
     let key = |c: &Candidate| {
@@ -328,9 +359,7 @@ fn choose(
             .chain(c.unit)
             .iter()
             .enumerate()
-            .filter(|(_, slot)| {
-                slot.is_some_and(|u| certain_chain.get(u as usize).copied().unwrap_or(false))
-            })
+            .filter(|(_, slot)| slot.is_some_and(|u| certain_chain.contains(u)))
             .map(|(i, _)| i + 1)
             .max()
             .unwrap_or(0);
@@ -414,7 +443,7 @@ fn choose(
     let mut place = match deepest {
         Some(a) => g.place(a)?,
         None => Place {
-            name: String::new(),
+            name: "",
             level: unit.level,
             province: None,
             prefecture: None,
@@ -424,14 +453,15 @@ fn choose(
             adcode: None,
         },
     };
-    place.name = unit.name.to_string();
+    let name: &'static str = &unit.name;
+    place.name = name;
     place.level = unit.level;
     match unit.level {
-        Level::Province => place.province = Some(unit.name.to_string()),
-        Level::Prefecture => place.prefecture = Some(unit.name.to_string()),
-        Level::County => place.county = Some(unit.name.to_string()),
-        Level::Township => place.township = Some(unit.name.to_string()),
-        Level::Village => place.village = Some(unit.name.to_string()),
+        Level::Province => place.province = Some(name),
+        Level::Prefecture => place.prefecture = Some(name),
+        Level::County => place.county = Some(name),
+        Level::Township => place.township = Some(name),
+        Level::Village => place.village = Some(name),
     }
     Some(Found {
         start: h.start,
@@ -443,7 +473,7 @@ fn choose(
 
 /// Villages written right after a county or township (湄潭县兴隆镇龙凤村),
 /// and further villages of the same township listed after them with 、和及.
-fn villages_after(g: &Gazetteer, text: &ScanText, at: usize, unit: UnitId) -> Vec<Found> {
+fn villages_after(g: &'static Gazetteer, text: &ScanText, at: usize, unit: UnitId) -> Vec<Found> {
     let mut out = Vec::new();
     let Some(u) = g.unit(unit) else { return out };
     let (county_code, mut township) = match u.level {
@@ -488,18 +518,17 @@ fn villages_after(g: &Gazetteer, text: &ScanText, at: usize, unit: UnitId) -> Ve
         let Some(v) = best.filter(|v| !ambiguous && v.name.chars().count() >= min_chars) else {
             break;
         };
-        let town_code = format!("{county_code}{}", v.township);
-        let Some(town) = g.by_code(&town_code) else {
+        let Some(town) = v.code.get(..9).and_then(|c| g.by_code(c)) else {
             break;
         };
         let Some(mut place) = g.place(town) else {
             break;
         };
         let end = pos + v.name.chars().count();
-        place.name = v.name.to_string();
+        place.name = &v.name;
         place.level = Level::Village;
-        place.village = Some(v.name.to_string());
-        place.adcode = Some(format!("{town_code}{}", v.suffix));
+        place.village = Some(&v.name);
+        place.adcode = Some(&v.code);
         out.push(Found {
             start: pos,
             end,
