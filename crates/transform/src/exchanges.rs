@@ -6,7 +6,7 @@ use crate::context::DocContext;
 use crate::lexicon::{Hit, LEXICON};
 use crate::periods::{period_before, year_just_before};
 use crate::phrases::{phrase_before, subject_after};
-use crate::projects::{is_brought_in, project_count_name};
+use crate::projects::project_count_name;
 use crate::rows::{spec_bounds, ExchangeRow};
 use extract::{Count, Mention, MentionKind};
 
@@ -54,14 +54,11 @@ fn exchange_row(ctx: &DocContext, m: &Mention, count: &Count) -> Option<Exchange
     }
     let (clause_left, clause_right) = ctx.clause_sides(m);
     let (sentence_left, sentence_right) = ctx.sentence_sides(m);
-    let project_name = project_count_name(ctx, m, count);
-    let brought_in = match &project_name {
-        Some(name) if is_brought_in(ctx, m, name) => true,
-        Some(_) => return None,
-        None => false,
-    };
-    let subject = project_name
-        .or_else(|| subject_after(&clause_right))
+    // A count of projects (signed ones too) is a `projects` total.
+    if project_count_name(ctx, m, count).is_some() {
+        return None;
+    }
+    let subject = subject_after(&clause_right)
         .or_else(|| {
             EVENT_UNITS
                 .contains(&count.unit.as_str())
@@ -72,21 +69,13 @@ fn exchange_row(ctx: &DocContext, m: &Mention, count: &Count) -> Option<Exchange
     if ruled_out(&clause_left, &clause_right, subject.as_deref()) {
         return None;
     }
-    let kind_hit = if brought_in {
-        Some(Hit {
-            label: "investment",
-            cue: "project.brought_in",
-            distance: 0,
-        })
-    } else {
-        kind_of(
-            subject.as_deref(),
-            &clause_left,
-            &clause_right,
-            &sentence_left,
-            &sentence_right,
-        )
-    };
+    let kind_hit = kind_of(
+        subject.as_deref(),
+        &clause_left,
+        &clause_right,
+        &sentence_left,
+        &sentence_right,
+    );
     // Western enterprises (120余家黔南企业参展) are no investment brought in:
     // let the sentence's activity speak.
     let kind_hit = match kind_hit {

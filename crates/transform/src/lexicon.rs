@@ -152,7 +152,6 @@ mod tests {
         "direction",
         "province.abbr",
         "project.count",
-        "project.brought_in",
         "project.facility",
         "project.generic",
         "project.boundary",

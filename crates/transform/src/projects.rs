@@ -25,6 +25,9 @@ pub fn project_count_name(ctx: &DocContext, m: &Mention, count: &Count) -> Optio
             return Some(name);
         }
     }
+    if let Some(name) = elided_project_name(ctx, m, &left) {
+        return Some(name);
+    }
     let after: String = right
         .chars()
         .take_while(|&c| crate::phrases::is_han(c))
@@ -39,6 +42,24 @@ pub fn project_count_name(ctx: &DocContext, m: &Mention, count: &Count) -> Optio
         })
         .min_by_key(|s| s.len())
         .filter(|_| subject_after(&right).is_none())
+}
+
+/// A count right after a status verb, with its noun left out, counts the
+/// projects counted earlier in the sentence: 实施项目23个，已完工14个;
+/// 實施援疆項目186個，截至10月底已竣工112個.
+fn elided_project_name(ctx: &DocContext, m: &Mention, left: &str) -> Option<String> {
+    let hit = LEXICON.nearest_before("project.status", left)?;
+    if hit.distance > 0 || !matches!(hit.label, "completed" | "implemented") {
+        return None;
+    }
+    let sentence = ctx.sentence_of(m.start);
+    ctx.mentions_in(sentence.start..m.start)
+        .filter(|e| e.end <= m.start)
+        .filter_map(|e| match &e.kind {
+            MentionKind::Count(c) => project_count_name(ctx, e, c),
+            _ => None,
+        })
+        .last()
 }
 
 /// A count inside the parentheses after a count of projects is a part of
@@ -61,16 +82,6 @@ fn parenthetical_head(ctx: &DocContext, m: &Mention) -> Option<String> {
     project_count_name(ctx, head.0, head.1)
 }
 
-/// True when a count of projects counts projects brought in by signing or
-/// investment promotion (签约项目20多个, 新增产业转移项目27个): SPEC makes
-/// those `investment` exchanges, not project totals.
-pub fn is_brought_in(ctx: &DocContext, m: &Mention, name: &str) -> bool {
-    let (left, right) = ctx.clause_sides(m);
-    [name, left.as_str(), right.as_str()]
-        .iter()
-        .any(|t| LEXICON.any_in("project.brought_in", t))
-}
-
 /// The project rows of one document — stated counts of projects and
 /// located projects — in text order.
 pub fn projects(ctx: &DocContext) -> Vec<ProjectRow> {
@@ -87,7 +98,7 @@ fn counted_projects(ctx: &DocContext) -> Vec<ProjectRow> {
         .filter_map(|m| match &m.kind {
             MentionKind::Count(count) => {
                 let name = project_count_name(ctx, m, count)?;
-                (!is_brought_in(ctx, m, &name)).then(|| total_row(ctx, m, count, name))
+                Some(total_row(ctx, m, count, name))
             }
             _ => None,
         })
@@ -95,9 +106,11 @@ fn counted_projects(ctx: &DocContext) -> Vec<ProjectRow> {
 }
 
 fn total_row(ctx: &DocContext, m: &Mention, count: &Count, name: String) -> ProjectRow {
-    let (left, _) = ctx.clause_sides(m);
+    // 签约项目14个, 实施项目23个; else the verb after (14个项目集中签约).
+    let (left, right) = ctx.clause_sides(m);
     let status = LEXICON
         .nearest_before("project.status", &left)
+        .or_else(|| LEXICON.nearest_after("project.status", &right))
         .map_or("unknown", |h| h.label);
     let category = category_of(&name);
     ProjectRow {
