@@ -331,12 +331,32 @@ static NAVIGATION: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
-/// Adds the char ranges of navigation lines to `furniture`.
+/// A heading over a list of links to other articles.
+static RELATED_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(相关新闻|相关阅读|相關新聞|相關閱讀|推荐阅读|推薦閱讀|热点新闻|熱點新聞|延伸阅读|相关链接|相关文章|更多新闻|猜你喜欢)\s*[:：]?\s*$")
+        .expect("static regex")
+});
+
+/// Adds the char ranges of navigation lines to `furniture`, and of the
+/// lines of a related-articles list: after its heading, every line up to
+/// the first that reads as body text (a sentence closed by 。 or longer
+/// than a headline) is another article's title, whose figures are that
+/// article's.
 fn furniture_lines(text: &str, furniture: &mut Vec<Range<usize>>) {
     let mut pos = 0;
+    let mut in_related_list = false;
     for line in text.split('\n') {
         let n = line.chars().count();
-        if NAVIGATION.is_match(line) {
+        let trimmed = line.trim();
+        if RELATED_LIST.is_match(line) {
+            in_related_list = true;
+        } else if in_related_list && !trimmed.is_empty() {
+            let body_like = trimmed.ends_with('。') || trimmed.chars().count() > 60;
+            if body_like {
+                in_related_list = false;
+            }
+        }
+        if NAVIGATION.is_match(line) || in_related_list && !trimmed.is_empty() {
             furniture.push(pos..pos + n);
         }
         pos += n + 1;
@@ -526,6 +546,32 @@ mod tests {
             .map(|r| chars[r.clone()].iter().collect())
             .collect();
         assert_eq!(lines, ["上一篇：某地投入5000万元", "下一篇：其他"]);
+    }
+
+    #[test]
+    fn a_related_articles_list_is_furniture_up_to_the_next_body_line() {
+        let text = "标题\n2020-12-18 来源：某报\n正文投入1万元。\n相关新闻\n\n  某市投入帮扶资金2亿元 实施项目15个 2020-12-10\n  某县建成扶贫车间8个2020-11-02\n本地新闻一则，投入资金300万元，用于道路建设，这一行是正文里的一句话。\n";
+        let h = read_header(text);
+        let chars: Vec<char> = text.chars().collect();
+        let lines: Vec<String> = h
+            .furniture
+            .iter()
+            .map(|r| {
+                chars[r.clone()]
+                    .iter()
+                    .collect::<String>()
+                    .trim()
+                    .to_string()
+            })
+            .collect();
+        assert_eq!(
+            lines[lines.len() - 3..],
+            [
+                "相关新闻",
+                "某市投入帮扶资金2亿元 实施项目15个 2020-12-10",
+                "某县建成扶贫车间8个2020-11-02"
+            ]
+        );
     }
 
     #[test]

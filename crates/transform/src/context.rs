@@ -58,10 +58,15 @@ impl<'a> DocContext<'a> {
 
     /// True when the mention lies in the date line or byline.
     pub fn in_furniture(&self, m: &Mention) -> bool {
+        self.in_furniture_range(m.start..m.end)
+    }
+
+    /// True when chars `range` overlap article furniture.
+    pub fn in_furniture_range(&self, range: Range<usize>) -> bool {
         self.article
             .furniture
             .iter()
-            .any(|r| m.start < r.end && r.start < m.end)
+            .any(|r| range.start < r.end && r.start < range.end)
     }
 
     /// The sentence around char `pos` (an empty range at `pos` if none).

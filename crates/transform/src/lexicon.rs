@@ -152,6 +152,7 @@ mod tests {
         "direction",
         "province.abbr",
         "project.count",
+        "project.not",
         "project.facility",
         "project.generic",
         "project.boundary",

@@ -47,7 +47,10 @@ pub fn located_projects(ctx: &DocContext) -> Vec<ProjectRow> {
         if !LEXICON.any_in("project.build", &ctx.folded_str(sentence.clone())) {
             continue;
         }
-        let facilities = facilities_in(ctx, sentence.clone());
+        let facilities: Vec<Facility> = facilities_in(ctx, sentence.clone())
+            .into_iter()
+            .filter(|f| !ctx.in_furniture_range(f.span.clone()))
+            .collect();
         if facilities.is_empty() {
             continue;
         }
