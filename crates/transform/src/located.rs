@@ -419,10 +419,21 @@ const GENERIC_HEADS: &[&str] = &["项目", "工程", "产业", "特色产业"];
 fn sites_in<'c>(ctx: &'c DocContext, sentence: Range<usize>) -> Vec<Site<'c>> {
     let mentions: Vec<&Mention> = ctx.mentions_in(sentence).collect();
     // A place inside an organisation's name is no site (凯里 in 凯里某公司),
-    // except inside a zone: a park co-built in 凯里经济开发区 is in 凯里市.
+    // except inside a zone, a school or a hospital, which stand where their
+    // names say: a park co-built in 凯里经济开发区 is in 凯里市, a clinic
+    // equipped in 罗汉镇卫生院 is in 罗汉镇.
+    // (A school or hospital only when its clause builds or equips it, and
+    // it is not one of a list of venues: 在湄潭中学、某镇中心小学等学校任教.)
     let orgs: Vec<Range<usize>> = mentions
         .iter()
-        .filter(|m| matches!(&m.kind, MentionKind::Org(o) if o.kind != extract::OrgKind::Zone))
+        .filter(|m| match &m.kind {
+            MentionKind::Org(o) => match o.kind {
+                extract::OrgKind::Zone => false,
+                extract::OrgKind::School | extract::OrgKind::Hospital => !is_built_facility(ctx, m),
+                _ => true,
+            },
+            _ => false,
+        })
         .map(|m| m.start..m.end)
         .collect();
     let places: Vec<(&Mention, &Place)> = mentions
@@ -447,6 +458,18 @@ fn sites_in<'c>(ctx: &'c DocContext, sentence: Range<usize>) -> Vec<Site<'c>> {
             place: p,
         })
         .collect()
+}
+
+/// Words that say a school or hospital is built, rebuilt or equipped.
+const BUILT_OR_EQUIPPED: &[&str] = &["建", "改造", "购置", "配备", "装修", "设备"];
+
+/// True when the clause of an organisation (a school, a hospital) builds or
+/// equips it, and it does not open a list of venues (…中心小学等学校).
+fn is_built_facility(ctx: &DocContext, org: &Mention) -> bool {
+    let clause = ctx.clause_of(org.start);
+    let after = ctx.folded_str(org.end..clause.end.max(org.end));
+    let text = ctx.folded_str(clause.clone());
+    !after.starts_with('等') && BUILT_OR_EQUIPPED.iter().any(|w| text.contains(w))
 }
 
 /// Words before a project name that make it an outcome, not a project

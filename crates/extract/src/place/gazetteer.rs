@@ -112,6 +112,21 @@ pub(crate) fn gazetteer() -> &'static Gazetteer {
     &GAZETTEER
 }
 
+/// A name read from a text (a village the gazetteer lacks) as a string
+/// that lives as long as the gazetteer's own, so that [`Place`] can borrow
+/// it. Each distinct name is stored once; such names are few and short.
+pub(crate) fn intern(name: &str) -> &'static str {
+    static NAMES: std::sync::Mutex<std::collections::BTreeSet<&'static str>> =
+        std::sync::Mutex::new(std::collections::BTreeSet::new());
+    let mut names = NAMES.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(&known) = names.get(name) {
+        return known;
+    }
+    let leaked: &'static str = Box::leak(name.to_string().into_boxed_str());
+    names.insert(leaked);
+    leaked
+}
+
 /// Builds the gazetteer now (otherwise it is built on first use), so that
 /// its load time can be measured or paid up front.
 pub fn warm_up() {

@@ -516,6 +516,11 @@ fn villages_after(g: &'static Gazetteer, text: &ScanText, at: usize, unit: UnitI
             }
         }
         let Some(v) = best.filter(|v| !ambiguous && v.name.chars().count() >= min_chars) else {
+            // Right after a township, a village the 2023 list lacks (merged,
+            // renamed or new since) is still that township's village.
+            if pos == at && u.level == Level::Township {
+                out.extend(unlisted_village(g, text, pos, unit));
+            }
             break;
         };
         let Some(town) = v.code.get(..9).and_then(|c| g.by_code(c)) else {
@@ -545,6 +550,49 @@ fn villages_after(g: &'static Gazetteer, text: &ScanText, at: usize, unit: UnitI
         }
     }
     out
+}
+
+/// Chars that never stand in a village name read by [`unlisted_village`]
+/// (盐官镇各村, 该村, 农村, 村与村).
+const NOT_IN_VILLAGE_NAME: &str =
+    "各全该本每多个等和与及的在了是有为村镇乡县区市省以从到对向把将共其这那农户镇";
+
+/// Chars after 村 that make it part of a word (村民, 村级, 村委, 村组).
+const NOT_AFTER_VILLAGE: &str = "民级委组干庄寨落里集部务";
+
+/// A village written right after its township but absent from the
+/// gazetteer: two or three name chars and 村 (盐官镇王磨村). Reported with
+/// the township's chain and code, its name interned.
+fn unlisted_village(
+    g: &'static Gazetteer,
+    text: &ScanText,
+    pos: usize,
+    township: UnitId,
+) -> Option<Found> {
+    let rest: Vec<char> = text.folded_slice(pos, pos + 5).chars().collect();
+    let cun = rest.iter().position(|&c| c == '村')?;
+    if !(2..=3).contains(&cun)
+        || rest[..cun]
+            .iter()
+            .any(|&c| !('\u{4E00}'..='\u{9FFF}').contains(&c) || NOT_IN_VILLAGE_NAME.contains(c))
+        || rest
+            .get(cun + 1)
+            .is_some_and(|&c| NOT_AFTER_VILLAGE.contains(c))
+    {
+        return None;
+    }
+    let name: String = rest[..=cun].iter().collect();
+    let mut place = g.place(township)?;
+    let name = super::gazetteer::intern(&name);
+    place.name = name;
+    place.level = Level::Village;
+    place.village = Some(name);
+    Some(Found {
+        start: pos,
+        end: pos + cun + 1,
+        unit: Some(township),
+        place,
+    })
 }
 
 /// A place found as a mention (the original slice as its text).
