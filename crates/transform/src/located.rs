@@ -170,7 +170,12 @@ fn status_of(text: &str) -> &'static str {
             .into_iter()
             .rev()
             .collect();
-        if NOT_YET.iter().any(|w| near.contains(w)) {
+        // 建成后可带动…: what happens once it is built.
+        let after: String = text.chars().skip(hit.distance).take(4).collect();
+        let then = after
+            .strip_prefix(hit.cue)
+            .is_some_and(|rest| rest.starts_with('后'));
+        if NOT_YET.iter().any(|w| near.contains(w)) || then {
             return "implemented";
         }
     }
@@ -505,6 +510,22 @@ fn sites_of<'m>(
         .cloned()
         .collect();
     if !before_in_clause.is_empty() {
+        // 叶城县核桃加工项目在喀格勒克镇开工: a township of that county
+        // later in the clause says where in it.
+        let inside_after: Vec<Site> = sites
+            .iter()
+            .filter(|s| s.mention.start >= f.span.end && s.mention.end <= clause.end)
+            .filter(|s| {
+                matches!(s.place.level, Level::Township | Level::Village)
+                    && before_in_clause.iter().all(|b| {
+                        b.place.level == Level::County && s.place.county == Some(b.place.name)
+                    })
+            })
+            .cloned()
+            .collect();
+        if !inside_after.is_empty() {
+            return inside_after;
+        }
         return before_in_clause;
     }
     // The nearest earlier clause of the sentence that names places

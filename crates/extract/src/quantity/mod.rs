@@ -310,6 +310,11 @@ fn unit_at(cs: &[char], p: usize, num: &Numeral) -> Option<Unit> {
         if exclusions.iter().any(|w| starts_with(cs, end, w)) {
             return None;
         }
+        // 一个个项目, 一批批游客: 一 and a doubled measure word mean "one
+        // after another", not a count of one (3个个体户 is still a count).
+        if n == 1 && cs.get(end) == cs.get(p) && p >= 1 && cs.get(p - 1) == Some(&'一') {
+            return None;
+        }
         return Some(Unit::Count { unit, end });
     }
     None

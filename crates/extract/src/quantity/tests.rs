@@ -447,3 +447,23 @@ fn thirty_schools_or_more_is_a_count_not_a_conjunction() {
         ("30所以上", d("30"), Qualifier::AtLeast)
     );
 }
+
+#[test]
+fn a_doubled_measure_word_is_no_count() {
+    for text in ["一个个项目落地生根", "一批批游客走进乡村"] {
+        assert!(
+            found(text)
+                .iter()
+                .all(|m| !matches!(m.kind, MentionKind::Count(_))),
+            "{text}"
+        );
+    }
+    for text in ["建成3个项目", "扶持3个个体工商户"] {
+        assert!(
+            found(text)
+                .iter()
+                .any(|m| matches!(m.kind, MentionKind::Count(_))),
+            "{text}"
+        );
+    }
+}
