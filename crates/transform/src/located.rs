@@ -216,7 +216,13 @@ fn facilities_in(ctx: &DocContext, sentence: Range<usize>) -> Vec<Facility> {
             continue;
         };
         let head_len = head.chars().count();
-        let end = i + head_len;
+        let mut end = i + head_len;
+        // A phase of it (葡萄酒庄二期) is the project too.
+        if text.get(end + 1) == Some(&'期')
+            && text.get(end).is_some_and(|c| "一二三四五".contains(*c))
+        {
+            end += 2;
+        }
         if orgs.iter().any(|o| o.start <= i && end <= o.end) {
             i = end;
             continue;
@@ -229,7 +235,9 @@ fn facilities_in(ctx: &DocContext, sentence: Range<usize>) -> Vec<Facility> {
             i = end;
             continue;
         }
-        if let Some(f) = quoted_name(&text, i, sentence.start) {
+        if let Some(f) = quoted_name(&text, i, sentence.start)
+            .or_else(|| quoted_around(&text, i, end, sentence.start))
+        {
             found.push(f);
             i = end;
             continue;
@@ -367,6 +375,29 @@ fn quoted_name(text: &[char], head_at: usize, offset: usize) -> Option<Facility>
         .then(|| Facility {
             name,
             span: offset + open + 1..offset + close,
+        })
+}
+
+/// “厦门车间”: a quoted name that ends with the head noun itself.
+fn quoted_around(text: &[char], head_at: usize, end: usize, offset: usize) -> Option<Facility> {
+    if !matches!(text.get(end), Some('”' | '"' | '」' | '』')) {
+        return None;
+    }
+    let open = text[..head_at]
+        .iter()
+        .rposition(|&c| matches!(c, '“' | '"' | '「' | '『'))?;
+    if text[open + 1..head_at]
+        .iter()
+        .any(|&c| matches!(c, '”' | '」' | '』'))
+    {
+        return None;
+    }
+    let name: String = text[open + 1..end].iter().collect();
+    (2..=MAX_NAME)
+        .contains(&name.chars().count())
+        .then(|| Facility {
+            name,
+            span: offset + open + 1..offset + end,
         })
 }
 
