@@ -251,6 +251,13 @@ fn facilities_in(ctx: &DocContext, sentence: Range<usize>) -> Vec<Facility> {
         {
             start = k + 1;
         }
+        // 300亩蔬菜大棚, 3600平方米厂房: a size, not part of the name.
+        if start > 0 && text[start - 1].is_ascii_digit() {
+            let rest: String = text[start..end].iter().collect();
+            if let Some(unit) = SIZE_UNITS.iter().find(|u| rest.starts_with(*u)) {
+                start += unit.chars().count();
+            }
+        }
         let name: String = text[start..end].iter().collect();
         // 12所乡村学校: a count of facilities (coverage), not one project.
         let after_digit = start > 0 && text[start - 1].is_ascii_digit();
@@ -285,6 +292,9 @@ fn facilities_in(ctx: &DocContext, sentence: Range<usize>) -> Vec<Facility> {
     }
     kept
 }
+
+/// Units of size written before a facility (300亩蔬菜大棚).
+const SIZE_UNITS: &[&str] = &["平方米", "立方米", "千瓦", "公里", "亩", "吨", "米"];
 
 /// True when the 等 at `k` belongs to a word (中等, 高等, 同等, 等级).
 fn is_word_with_deng(text: &[char], k: usize) -> bool {
