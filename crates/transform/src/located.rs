@@ -28,6 +28,8 @@ const MAX_NAME: usize = 14;
 struct Facility {
     name: String,
     span: Range<usize>,
+    /// One item of a list closed by 等 (精品水果、中药材种植等特色产业).
+    listed: bool,
 }
 
 /// A place a project may stand in.
@@ -271,6 +273,7 @@ fn facilities_in(ctx: &DocContext, sentence: Range<usize>) -> Vec<Facility> {
             found.push(Facility {
                 name,
                 span: sentence.start + start..sentence.start + end,
+                listed: false,
             });
         } else if is_generic(&name, head) {
             found.extend(listed_names(&text, start, &place_ends, sentence.start));
@@ -290,8 +293,30 @@ fn facilities_in(ctx: &DocContext, sentence: Range<usize>) -> Vec<Facility> {
             _ => kept.push(f),
         }
     }
-    kept
+    // Two facilities joined by 和/及/与 (旅游集散中心和特色民宿) are one
+    // project at their place, as every independent annotator of our gold
+    // sets read them.
+    let mut joined: Vec<Facility> = Vec::new();
+    for f in kept {
+        if let Some(last) = joined.last_mut() {
+            let between: String = text
+                .get(last.span.end - sentence.start..f.span.start - sentence.start)
+                .unwrap_or(&[])
+                .iter()
+                .collect();
+            if !last.listed && !f.listed && JOINING.contains(&between.as_str()) {
+                last.name = format!("{}{between}{}", last.name, f.name);
+                last.span.end = f.span.end;
+                continue;
+            }
+        }
+        joined.push(f);
+    }
+    joined
 }
+
+/// Words that join two facilities into one project.
+const JOINING: &[&str] = &["和", "及", "与", "以及"];
 
 /// Units of size written before a facility (300亩蔬菜大棚).
 const SIZE_UNITS: &[&str] = &["平方米", "立方米", "千瓦", "公里", "亩", "吨", "米"];
@@ -365,6 +390,7 @@ fn listed_names(
             Facility {
                 name,
                 span: offset + r.start..offset + r.end,
+                listed: true,
             }
         })
         .collect()
@@ -385,6 +411,7 @@ fn quoted_name(text: &[char], head_at: usize, offset: usize) -> Option<Facility>
         .then(|| Facility {
             name,
             span: offset + open + 1..offset + close,
+            listed: false,
         })
 }
 
@@ -408,6 +435,7 @@ fn quoted_around(text: &[char], head_at: usize, end: usize, offset: usize) -> Op
         .then(|| Facility {
             name,
             span: offset + open + 1..offset + end,
+            listed: false,
         })
 }
 
