@@ -90,8 +90,11 @@ pub(crate) struct Gazetteer {
     /// Candidates of each pattern of [`Gazetteer::automaton`].
     pub patterns: Vec<Vec<Candidate>>,
     /// All names and short forms (overlapping search), over the two-byte
-    /// encoding of [`Gazetteer::encoder`].
+    /// encoding of [`Gazetteer::encoder`]; then, from pattern id
+    /// [`Gazetteer::org_pattern_base`] on, the organisation patterns.
     pub automaton: AhoCorasick,
+    /// The first pattern id of the organisation patterns.
+    pub org_pattern_base: usize,
     /// Maps the chars of the names to two bytes each.
     pub encoder: CharEncoder,
     /// The names and short forms, sorted; index = pattern id.
@@ -102,7 +105,7 @@ pub(crate) struct Gazetteer {
     /// Words that after a place name make it a street name.
     pub followers_stop: Vec<String>,
     /// First chars of [`Gazetteer::followers_stop`].
-    pub followers_first: std::collections::HashSet<char>,
+    pub followers_first: Vec<char>,
 }
 
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::build);
@@ -328,12 +331,26 @@ impl Gazetteer {
                 None => list.push(cand),
             }
         }
-        let encoder = CharEncoder::new(names.iter().flat_map(|n| n.chars()));
+        // The organisation suffixes and names come after the place names:
+        // one search of a text finds both.
+        let orgs = super::org::patterns();
+        let encoder = CharEncoder::new(
+            names
+                .iter()
+                .flat_map(|n| n.chars())
+                .chain(orgs.iter().flat_map(|o| o.chars())),
+        );
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
             .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(names.iter().map(|n| encoder.encode(n)))
+            .build(
+                names
+                    .iter()
+                    .map(|n| encoder.encode(n))
+                    .chain(orgs.iter().map(|o| encoder.encode(o))),
+            )
             .expect("the gazetteer's names build an automaton");
+        let org_pattern_base = names.len();
 
         let mut villages_index = HashMap::new();
         for (slot, rec) in records(lexicon::VILLAGES_INDEX).enumerate() {
@@ -364,10 +381,12 @@ impl Gazetteer {
         let followers_stop: Vec<String> = entries(lexicon::PLACE_FOLLOWERS_STOP)
             .map(str::to_string)
             .collect();
-        let followers_first = followers_stop
+        let mut followers_first: Vec<char> = followers_stop
             .iter()
             .filter_map(|f| f.chars().next())
             .collect();
+        followers_first.sort_unstable();
+        followers_first.dedup();
 
         let mut g = Gazetteer {
             units,
@@ -376,6 +395,7 @@ impl Gazetteer {
             names,
             patterns,
             automaton,
+            org_pattern_base,
             encoder,
             villages_index,
             villages,
@@ -594,16 +614,16 @@ impl CharEncoder {
         is_mark: impl Fn(char) -> bool,
         mut mark: impl FnMut(usize),
     ) -> Vec<u8> {
-        // Sized up front and written in place: no capacity check a char.
-        let mut out = vec![0u8; 2 * text.chars().count()];
-        for ((i, c), slot) in text.chars().enumerate().zip(out.chunks_exact_mut(2)) {
+        // Pairs first, flattened after: one push a char, no zeroing.
+        let mut out: Vec<[u8; 2]> = Vec::with_capacity(text.len() / 2 + 1);
+        for (i, c) in text.chars().enumerate() {
             // Sentence ends and the like are punctuation, below the CJK block.
             if (c as u32) < 0x4E00 && is_mark(c) {
                 mark(i);
             }
-            slot.copy_from_slice(&self.bytes(c));
+            out.push(self.bytes(c));
         }
-        out
+        out.into_flattened()
     }
 }
 

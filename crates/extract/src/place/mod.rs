@@ -40,7 +40,7 @@ use gazetteer::{gazetteer, rank};
 
 /// Finds every place and organisation mention, in text order.
 pub fn scan(text: &ScanText) -> Vec<Mention> {
-    let mut places = recognize::find_places(text);
+    let (mut places, org_hits) = recognize::find_places(text);
     let again = remembered(text, &places);
     if !again.is_empty() {
         places.extend(again);
@@ -53,7 +53,7 @@ pub fn scan(text: &ScanText) -> Vec<Mention> {
             end: m.end,
         })
         .collect();
-    let orgs = org::find_orgs(text, &spans);
+    let orgs = org::find_orgs(text, &spans, &org_hits);
     if orgs.is_empty() {
         return places;
     }
@@ -73,10 +73,9 @@ pub fn scan(text: &ScanText) -> Vec<Mention> {
     out
 }
 
-/// Names × bytes below which [`remembered`] searches each name on its own
-/// rather than building an automaton (measured with callgrind: an automaton
-/// for a few names costs ~130 k instructions to build).
-const SEARCH_BUDGET: usize = 128 * 1024;
+/// The endings of the township and village names that [`remembered`]
+/// looks for again.
+const VILLAGE_AND_TOWN_SUFFIXES: [&str; 5] = ["村", "镇", "乡", "社区", "街道"];
 
 /// A township or village resolved once in a text (柞水县小岭镇金米村) is the
 /// same place when the text names it again on its own (在金米村，…), where
@@ -93,7 +92,7 @@ fn remembered(text: &ScanText, places: &[Mention]) -> Vec<Mention> {
         let written = text.folded_slice(m.start, m.end);
         let specific = matches!(p.level, Level::Township | Level::Village) && p.county.is_some();
         let full_word = written.chars().count() >= 3
-            && ["村", "镇", "乡", "社区", "街道"]
+            && VILLAGE_AND_TOWN_SUFFIXES
                 .iter()
                 .any(|s| written.ends_with(s));
         if specific && full_word && seen.insert(written) {
@@ -104,40 +103,25 @@ fn remembered(text: &ScanText, places: &[Mention]) -> Vec<Mention> {
         return Vec::new();
     }
     // Every occurrence of a remembered name, then taken leftmost, longest
-    // first, without overlaps. A short article remembers a handful of names
-    // and a substring search for each is cheapest; building an automaton
-    // costs about as much as searching 100 kB, so it pays only for long
-    // texts that remember many names.
+    // first, without overlaps. Every name ends in one of a few suffixes:
+    // one fast substring search a suffix finds the candidate ends, and
+    // only there are the names compared (no automaton to build per text).
     let folded = text.folded();
-    let mut hits: Vec<(usize, std::cmp::Reverse<usize>, usize)> =
-        if known.len().saturating_mul(folded.len()) <= SEARCH_BUDGET {
-            known
-                .iter()
-                .enumerate()
-                .flat_map(|(i, (w, _))| {
-                    folded
-                        .match_indices(w)
-                        .map(move |(b, _)| (b, std::cmp::Reverse(b + w.len()), i))
-                })
-                .collect()
-        } else {
-            let Ok(automaton) = aho_corasick::AhoCorasick::builder()
-                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-                .build(known.iter().map(|(w, _)| w))
-            else {
-                return Vec::new();
-            };
-            automaton
-                .find_iter(folded)
-                .map(|m| {
-                    (
-                        m.start(),
-                        std::cmp::Reverse(m.end()),
-                        m.pattern().as_usize(),
-                    )
-                })
-                .collect()
-        };
+    let mut hits: Vec<(usize, std::cmp::Reverse<usize>, usize)> = Vec::new();
+    for suffix in VILLAGE_AND_TOWN_SUFFIXES {
+        if !known.iter().any(|(w, _)| w.ends_with(suffix)) {
+            continue;
+        }
+        for at in memchr::memmem::find_iter(folded.as_bytes(), suffix.as_bytes()) {
+            let end = at + suffix.len();
+            let before = folded.get(..end).unwrap_or("");
+            for (i, (w, _)) in known.iter().enumerate() {
+                if w.ends_with(suffix) && before.ends_with(w) {
+                    hits.push((end - w.len(), std::cmp::Reverse(end), i));
+                }
+            }
+        }
+    }
     hits.sort_unstable();
     // Chars already inside a place mention: linear, not a scan per hit.
     let mut covered = vec![false; text.len_chars()];

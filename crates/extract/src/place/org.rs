@@ -7,10 +7,8 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
-
 use super::lexicon::{self, entries, records};
-use super::recognize::{CharCursor, Span};
+use super::recognize::Span;
 use crate::mention::{Mention, MentionKind, Org, OrgKind};
 use crate::text::ScanText;
 
@@ -33,7 +31,9 @@ struct Entry {
 }
 
 struct Lexicon {
-    automaton: AhoCorasick,
+    /// The suffixes and bare names, in the order of `entries`; the
+    /// gazetteer's automaton searches them with the place names.
+    patterns: Vec<String>,
     entries: Vec<Entry>,
     stems: std::collections::HashSet<String>,
     /// Last chars of the stems: a quick test before the set lookups.
@@ -91,10 +91,6 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             rule: Rule::Bare,
         });
     }
-    let automaton = AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(&patterns)
-        .expect("organisation suffixes build an automaton");
     let stems: std::collections::HashSet<String> =
         entries(lexicon::AGENCY_STEMS).map(str::to_string).collect();
     let stem_last = stems.iter().filter_map(|s| s.chars().last()).collect();
@@ -116,7 +112,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         generic,
         numerals,
         measures,
-        automaton,
+        patterns,
         entries: list,
         stems,
         stem_last,
@@ -131,20 +127,48 @@ fn is_name_char(c: char) -> bool {
     ('\u{4E00}'..='\u{9FFF}').contains(&c) || c.is_ascii_alphabetic() || c == '·'
 }
 
-/// Finds organisations in `text`; `places` are the places already found
-/// (they anchor left boundaries).
-pub(crate) fn find_orgs(text: &ScanText, places: &[Span]) -> Vec<Mention> {
+/// The organisation suffixes and bare names, in pattern order: the
+/// gazetteer adds them to its automaton, so that one search of the text
+/// finds places and organisations (see [`OrgHit`]).
+pub(crate) fn patterns() -> &'static [String] {
+    &LEXICON.patterns
+}
+
+/// A match of organisation pattern `pattern` at chars `start..end`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct OrgHit {
+    pub start: usize,
+    pub end: usize,
+    pub pattern: usize,
+}
+
+/// Of all (overlapping) matches of the organisation patterns, the leftmost
+/// longest ones that do not overlap, in text order — what a leftmost-longest
+/// search of the patterns alone would report.
+pub(crate) fn leftmost_longest(mut hits: Vec<OrgHit>) -> Vec<OrgHit> {
+    hits.sort_unstable_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
+    let mut taken_until = 0;
+    hits.retain(|h| {
+        let keep = h.start >= taken_until;
+        if keep {
+            taken_until = h.end;
+        }
+        keep
+    });
+    hits
+}
+
+/// Finds organisations in `text` from the matches of their suffixes and
+/// names (`hits`, from [`leftmost_longest`]); `places` are the places
+/// already found (they anchor left boundaries).
+pub(crate) fn find_orgs(text: &ScanText, places: &[Span], hits: &[OrgHit]) -> Vec<Mention> {
     let lex = &*LEXICON;
-    let folded = text.folded();
     let mut out: Vec<Mention> = Vec::with_capacity(places.len() / 2 + 16);
-    let mut cursor = CharCursor::new(folded);
-    for m in lex.automaton.find_iter(folded) {
-        let Some(entry) = lex.entries.get(m.pattern().as_usize()) else {
+    for hit in hits {
+        let Some(entry) = lex.entries.get(hit.pattern) else {
             continue;
         };
-        // Matches come in text order: count chars forward, no searching.
-        let s = cursor.char_at(m.start());
-        let e = cursor.char_at(m.end());
+        let (s, e) = (hit.start, hit.end);
         let start = match entry.rule {
             Rule::Bare => Some(s),
             Rule::Name => name_start(lex, text, s, places),

@@ -25,6 +25,7 @@
 use std::cmp::Reverse;
 
 use super::gazetteer::{gazetteer, rank, Candidate, Form, Gazetteer, UnitId, Village};
+use super::org::OrgHit;
 use crate::mention::{Level, Mention, MentionKind, Place};
 use crate::text::ScanText;
 
@@ -49,40 +50,6 @@ pub(crate) struct Span {
     pub start: usize,
     /// One past the last char.
     pub end: usize,
-}
-
-/// Converts byte offsets of the folded text to char offsets, for offsets
-/// that never go backwards: counts the chars in between instead of
-/// searching the whole offset table.
-pub(crate) struct CharCursor<'t> {
-    text: &'t str,
-    byte: usize,
-    chars: usize,
-}
-
-impl<'t> CharCursor<'t> {
-    /// A cursor at the start of `text`.
-    pub fn new(text: &'t str) -> Self {
-        CharCursor {
-            text,
-            byte: 0,
-            chars: 0,
-        }
-    }
-
-    /// The char offset of byte offset `byte` (at a char boundary, not
-    /// before the previous one asked for; earlier offsets are counted back).
-    pub fn char_at(&mut self, byte: usize) -> usize {
-        if byte >= self.byte {
-            let between = self.text.get(self.byte..byte).unwrap_or("");
-            self.chars += between.chars().count();
-        } else {
-            let between = self.text.get(byte..self.byte).unwrap_or("");
-            self.chars -= between.chars().count().min(self.chars);
-        }
-        self.byte = byte;
-        self.chars
-    }
 }
 
 /// A match of a gazetteer name, in chars, with what ranks it.
@@ -112,8 +79,10 @@ impl Sentences {
     }
 }
 
-/// Finds every place in `text`, in text order.
-pub(crate) fn find_places(text: &ScanText) -> Vec<Mention> {
+/// Finds every place in `text`, in text order, and the matches of the
+/// organisation patterns that the same search finds (see
+/// [`super::org::leftmost_longest`]).
+pub(crate) fn find_places(text: &ScanText) -> (Vec<Mention>, Vec<OrgHit>) {
     let g = gazetteer();
     let folded = text.folded();
     // Two bytes a char: offsets halved are char offsets. Sentence ends are
@@ -128,12 +97,21 @@ pub(crate) fn find_places(text: &ScanText) -> Vec<Mention> {
     let mut cluster: Vec<Hit> = Vec::new();
     let mut kept: Vec<Hit> = Vec::new();
     let mut cluster_end = 0;
+    let mut org_hits: Vec<OrgHit> = Vec::new();
     for m in g.automaton.find_overlapping_iter(&encoded) {
         let (start, end) = (m.start() / 2, m.end() / 2);
+        if let Some(pattern) = m.pattern().as_usize().checked_sub(g.org_pattern_base) {
+            org_hits.push(OrgHit {
+                start,
+                end,
+                pattern,
+            });
+            continue;
+        }
         let stop_char = folded
             .get(text.folded_byte_of_char(end)..)
             .and_then(|rest| rest.chars().next())
-            .is_some_and(|c| g.followers_first.contains(&c));
+            .is_some_and(|c| g.followers_first.binary_search(&c).is_ok());
         if stop_char && street_follows(text, end, &g.followers_stop) {
             continue;
         }
@@ -156,7 +134,10 @@ pub(crate) fn find_places(text: &ScanText) -> Vec<Mention> {
     let sentences = Sentences {
         starts: sentence_starts,
     };
-    resolve(g, text, &sentences, &selected)
+    (
+        resolve(g, text, &sentences, &selected),
+        super::org::leftmost_longest(org_hits),
+    )
 }
 
 /// True when a street or landmark word follows char `end`.
