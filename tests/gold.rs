@@ -11,15 +11,15 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 
 /// Minimum F1 per table over all fixture articles.
-const F1_FLOOR: [(&str, f64); 3] = [("funds", 0.97), ("exchanges", 0.97), ("projects", 0.90)];
+const F1_FLOOR: [(&str, f64); 3] = [("funds", 0.97), ("exchanges", 0.97), ("projects", 0.95)];
 /// Minimum share of matched rows whose kind (or category) and scope agree.
 const FIELD_FLOOR: f64 = 0.85;
 /// The same floors for the held-out set.
 const HELDOUT_F1_FLOOR: [(&str, f64); 3] =
-    [("funds", 0.95), ("exchanges", 0.88), ("projects", 0.85)];
+    [("funds", 0.95), ("exchanges", 0.92), ("projects", 0.95)];
 /// F1 floors for the second held-out set.
 const HELDOUT2_F1_FLOOR: [(&str, f64); 3] =
-    [("funds", 0.92), ("exchanges", 0.90), ("projects", 0.68)];
+    [("funds", 0.94), ("exchanges", 0.94), ("projects", 0.90)];
 /// Field floor for the second held-out set.
 const HELDOUT2_FIELD_FLOOR: f64 = 0.85;
 /// Field floor for the held-out set.
@@ -228,4 +228,26 @@ fn pipeline_meets_its_floors_on_the_second_heldout_gold() {
         &HELDOUT2_F1_FLOOR,
         HELDOUT2_FIELD_FLOOR,
     );
+}
+
+/// F1 floors for the third held-out set (first look 0.971/0.925/0.757).
+const HELDOUT3_F1_FLOOR: [(&str, f64); 3] =
+    [("funds", 0.95), ("exchanges", 0.93), ("projects", 0.94)];
+
+/// A fourth set, written and annotated independently, with weight on
+/// located projects and place-name traps (tests/fixtures/heldout3/README.md).
+#[test]
+fn pipeline_meets_its_floors_on_the_third_heldout_gold() {
+    assert_floors(&evaluate("heldout3"), &HELDOUT3_F1_FLOOR, 0.85);
+}
+
+/// F1 floors for the fourth held-out set (first look 0.963/0.964/0.955).
+const HELDOUT4_F1_FLOOR: [(&str, f64); 3] =
+    [("funds", 0.93), ("exchanges", 0.93), ("projects", 0.92)];
+
+/// A fifth set, written and annotated independently after the rules were
+/// tuned on the others (tests/fixtures/heldout4/README.md).
+#[test]
+fn pipeline_meets_its_floors_on_the_fourth_heldout_gold() {
+    assert_floors(&evaluate("heldout4"), &HELDOUT4_F1_FLOOR, 0.84);
 }
