@@ -109,7 +109,11 @@ fn exchange_row(ctx: &DocContext, m: &Mention, count: &Count) -> Option<Exchange
     if subject.is_some() {
         confidence += 0.15;
     }
-    let direction = direction_of(ctx, m, kind, &clause_left, &clause_right, &sentence_left);
+    let direction = if kind == "labor" {
+        labor_direction(ctx, m, count)
+    } else {
+        direction_of(ctx, m, kind, &clause_left, &clause_right, &sentence_left)
+    };
     let (value, value_low, value_high) =
         spec_bounds(count.value, count.low, count.high, count.qualifier);
     let (period_start, period_end) = period_before(ctx, m);
@@ -162,8 +166,10 @@ fn direction_of(
             return d;
         }
     }
-    // Where labour goes is told by places alone: 两地合作 says nothing of it.
-    let words_apply = |label: &str| !(kind == "labor" && label == "mutual");
+    // 两地联合举办培训班 trains western workers; 两地共建园区 hosts eastern
+    // enterprises: "both places" says nothing of which way these go.
+    let words_apply =
+        |label: &str| !(matches!(kind, "training" | "investment") && label == "mutual");
     let by_places = |range| match ctx.parties_in(range).direction {
         extract::place::Direction::Unknown => None,
         d => Some(d.as_str()),
@@ -194,6 +200,26 @@ fn direction_of(
                 .map(|(_, d)| *d)
         })
         .unwrap_or("unknown")
+}
+
+/// Which way labour goes: only a move or a workplace in the count's own
+/// clause says (赴闽务工, 在东莞稳定就业 → west_to_east). Jobs with no
+/// destination (吸纳就业, 转移就业N人 before 其中到某地…) are `unknown`, as
+/// every gold set reads them; job fairs and other labour events the east
+/// holds (专场招聘会15场) go east to west.
+fn labor_direction(ctx: &DocContext, m: &Mention, count: &Count) -> &'static str {
+    let clause = ctx.clause_of(m.start);
+    if let Some(d) = moved_to(ctx, clause.clone()) {
+        return d;
+    }
+    if held_in(ctx, clause) == Some("west_to_east") {
+        return "west_to_east";
+    }
+    if EVENT_UNITS.contains(&count.unit.as_str()) {
+        "east_to_west"
+    } else {
+        "unknown"
+    }
 }
 
 /// Verbs and prepositions of going: a place right after one is where the
@@ -256,16 +282,25 @@ fn held_in(ctx: &DocContext, clause: std::ops::Range<usize>) -> Option<&'static 
 }
 
 /// Kinds whose direction outweighs direction words elsewhere in the
-/// sentence: enterprises and tourists from the east go west.
-const STRONG_KIND_DIRECTION: &[(&str, &str)] =
-    &[("investment", "east_to_west"), ("tourism", "east_to_west")];
+/// sentence: enterprises and tourists from the east go west; trainees
+/// are western people trained for or by the east (培训劳动力…, 其中到宁波
+/// 就业 tells where they work, not where they were trained).
+const STRONG_KIND_DIRECTION: &[(&str, &str)] = &[
+    ("investment", "east_to_west"),
+    ("tourism", "east_to_west"),
+    ("training", "east_to_west"),
+];
 
 /// The direction a kind of exchange has when the text does not say.
+/// Medical teams from the east treat western patients; consumption
+/// assistance sells western goods in the east.
 const KIND_DIRECTION: &[(&str, &str)] = &[
     ("training", "east_to_west"),
     ("tourism", "east_to_west"),
     ("investment", "east_to_west"),
     ("secondment", "east_to_west"),
+    ("health", "east_to_west"),
+    ("trade", "west_to_east"),
 ];
 
 /// The last subject noun in the clause before a count with no subject after
