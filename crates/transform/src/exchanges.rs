@@ -378,6 +378,40 @@ fn kind_of(
             distance: clause[..i].chars().count(),
         });
     }
+    // What is counted decides before the activity around it: 8份结对帮扶协议
+    // are agreements, 入驻宁波企业7家 (in a co-built park) enterprises
+    // brought in.
+    let written_agreement = |s: &str| AGREEMENT_NOUNS.iter().any(|w| s.ends_with(w));
+    let noun_after: String = clause_right
+        .chars()
+        .take_while(|&c| crate::phrases::is_han(c))
+        .take(16)
+        .collect();
+    if subject.is_some_and(written_agreement)
+        || written_agreement(&noun_after)
+        || written_agreement(clause_left.trim_end())
+    {
+        return Some(Hit {
+            label: "agreement",
+            cue: "协议",
+            distance: 0,
+        });
+    }
+    if subject.is_some_and(|s| s.ends_with("企业")) {
+        if let Some(h) = LEXICON
+            .by_priority("exchange.kind", &clause, &["investment"])
+            .filter(|h| h.label == "investment")
+            .or_else(|| {
+                clause.find("投资").map(|i| Hit {
+                    label: "investment",
+                    cue: "投资",
+                    distance: clause[..i].chars().count(),
+                })
+            })
+        {
+            return Some(h);
+        }
+    }
     let activity = LEXICON.by_priority("exchange.kind", &clause, KIND_PRIORITY);
     let profession = subject
         .and_then(|s| LEXICON.by_priority("exchange.noun", s, KIND_PRIORITY))
@@ -392,6 +426,9 @@ fn kind_of(
             .or_else(|| LEXICON.by_priority("exchange.noun", &clause, KIND_PRIORITY)),
     }
 }
+
+/// Nouns of a written agreement: a count of them counts agreements.
+const AGREEMENT_NOUNS: &[&str] = &["协议", "协议书", "备忘录", "合同"];
 
 /// True when a western place is named inside the subject after a count.
 fn western_subject(ctx: &DocContext, m: &Mention, subject: Option<&str>) -> bool {
