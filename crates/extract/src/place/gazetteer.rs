@@ -606,8 +606,8 @@ impl CharEncoder {
     }
 
     /// The encoding of a text, calling `mark(i)` for the index `i` of every
-    /// char below the CJK block (punctuation) for which `is_mark` holds (one
-    /// pass for both jobs).
+    /// char that occurs in no name and for which `is_mark` holds
+    /// (punctuation; one pass for both jobs).
     pub fn encode_marking(
         &self,
         text: &str,
@@ -616,12 +616,14 @@ impl CharEncoder {
     ) -> Vec<u8> {
         // Pairs first, flattened after: one push a char, no zeroing.
         let mut out: Vec<[u8; 2]> = Vec::with_capacity(text.len() / 2 + 1);
-        for (i, c) in text.chars().enumerate() {
-            // Sentence ends and the like are punctuation, below the CJK block.
-            if (c as u32) < 0x4E00 && is_mark(c) {
-                mark(i);
+        for c in text.chars() {
+            let bytes = self.bytes(c);
+            // Marks (sentence ends) are punctuation, in no name: only a
+            // char without a code is asked. Its index is the pairs so far.
+            if bytes == [0, 0] && is_mark(c) {
+                mark(out.len());
             }
-            out.push(self.bytes(c));
+            out.push(bytes);
         }
         out.into_flattened()
     }

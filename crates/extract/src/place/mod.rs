@@ -77,6 +77,10 @@ pub fn scan(text: &ScanText) -> Vec<Mention> {
 /// looks for again.
 const VILLAGE_AND_TOWN_SUFFIXES: [&str; 5] = ["村", "镇", "乡", "社区", "街道"];
 
+/// Up to this many remembered names are compared one by one rather than
+/// looked up in a hash map.
+const FEW_NAMES: usize = 8;
+
 /// A township or village resolved once in a text (柞水县小岭镇金米村) is the
 /// same place when the text names it again on its own (在金米村，…), where
 /// a bare village name could not be resolved: later (and earlier) bare
@@ -108,16 +112,42 @@ fn remembered(text: &ScanText, places: &[Mention]) -> Vec<Mention> {
     // only there are the names compared (no automaton to build per text).
     let folded = text.folded();
     let mut hits: Vec<(usize, std::cmp::Reverse<usize>, usize)> = Vec::new();
+    // Names by their written form (for the many names of a long text; a
+    // short one compares its few names directly), and the byte lengths
+    // they come in.
+    let index: std::collections::HashMap<&str, usize> = if known.len() > FEW_NAMES {
+        known
+            .iter()
+            .enumerate()
+            .map(|(i, (w, _))| (*w, i))
+            .collect()
+    } else {
+        std::collections::HashMap::new()
+    };
+    let find = |candidate: &str| -> Option<usize> {
+        if known.len() > FEW_NAMES {
+            index.get(candidate).copied()
+        } else {
+            known.iter().position(|(w, _)| *w == candidate)
+        }
+    };
     for suffix in VILLAGE_AND_TOWN_SUFFIXES {
-        if !known.iter().any(|(w, _)| w.ends_with(suffix)) {
+        let mut lengths: Vec<usize> = known
+            .iter()
+            .filter(|(w, _)| w.ends_with(suffix))
+            .map(|(w, _)| w.len())
+            .collect();
+        if lengths.is_empty() {
             continue;
         }
+        lengths.sort_unstable();
+        lengths.dedup();
         for at in memchr::memmem::find_iter(folded.as_bytes(), suffix.as_bytes()) {
             let end = at + suffix.len();
-            let before = folded.get(..end).unwrap_or("");
-            for (i, (w, _)) in known.iter().enumerate() {
-                if w.ends_with(suffix) && before.ends_with(w) {
-                    hits.push((end - w.len(), std::cmp::Reverse(end), i));
+            for &n in &lengths {
+                let candidate = end.checked_sub(n).and_then(|start| folded.get(start..end));
+                if let Some(i) = candidate.and_then(find) {
+                    hits.push((end - n, std::cmp::Reverse(end), i));
                 }
             }
         }

@@ -170,11 +170,14 @@ fn settle(cluster: &mut Vec<Hit>, kept: &mut Vec<Hit>, out: &mut Vec<Hit>) {
     out.append(kept);
 }
 
-/// A set of units as one bit each: cheap to clear for every text (a flag
-/// byte per unit, 45 kB zeroed per scan, cost more than the rest of a short
-/// article's scan) and O(1) to ask, however many units a long text names.
+/// A set of units as one bit each, O(1) to ask however many units a long
+/// text names. One set a thread is reused from text to text and cleared
+/// word by word (zeroing the whole gazetteer's worth of bits for every
+/// short article cost more than it saved).
 pub(crate) struct UnitSet {
     words: Vec<u64>,
+    /// Words with a bit set, to clear.
+    touched: Vec<usize>,
 }
 
 impl UnitSet {
@@ -182,12 +185,30 @@ impl UnitSet {
     fn new(n: usize) -> Self {
         UnitSet {
             words: vec![0; n.div_ceil(64)],
+            touched: Vec::new(),
+        }
+    }
+
+    /// Empties the set and makes room for ids below `n`.
+    fn reset(&mut self, n: usize) {
+        for &w in &self.touched {
+            if let Some(word) = self.words.get_mut(w) {
+                *word = 0;
+            }
+        }
+        self.touched.clear();
+        if self.words.len() < n.div_ceil(64) {
+            self.words.resize(n.div_ceil(64), 0);
         }
     }
 
     fn insert(&mut self, u: UnitId) {
-        if let Some(w) = self.words.get_mut(u as usize / 64) {
-            *w |= 1 << (u % 64);
+        let w = u as usize / 64;
+        if let Some(word) = self.words.get_mut(w) {
+            if *word == 0 {
+                self.touched.push(w);
+            }
+            *word |= 1 << (u % 64);
         }
     }
 
@@ -198,11 +219,31 @@ impl UnitSet {
     }
 }
 
+thread_local! {
+    static CERTAIN_CHAIN: std::cell::RefCell<UnitSet> = std::cell::RefCell::new(UnitSet::new(0));
+}
+
 fn resolve(
     g: &'static Gazetteer,
     text: &ScanText,
     sentences: &Sentences,
     hits: &[Hit],
+) -> Vec<Mention> {
+    CERTAIN_CHAIN.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut set) => {
+            set.reset(g.units.len());
+            resolve_with(g, text, sentences, hits, &mut set)
+        }
+        Err(_) => resolve_with(g, text, sentences, hits, &mut UnitSet::new(g.units.len())),
+    })
+}
+
+fn resolve_with(
+    g: &'static Gazetteer,
+    text: &ScanText,
+    sentences: &Sentences,
+    hits: &[Hit],
+    certain_chain: &mut UnitSet,
 ) -> Vec<Mention> {
     // Units named unambiguously anywhere in the text (townships excepted:
     // their names repeat too much to anchor anything).
@@ -241,7 +282,6 @@ fn resolve(
     certain.dedup();
     // Every unit on the chain of a certain unit: a candidate shares depth d
     // with some certain unit when its chain's unit at level d is here.
-    let mut certain_chain = UnitSet::new(g.units.len());
     for &u in &certain {
         for a in g.chain(u).into_iter().flatten() {
             certain_chain.insert(a);
@@ -285,7 +325,7 @@ fn resolve(
             &cands_buf,
             sentence,
             &resolved,
-            &certain_chain,
+            certain_chain,
             &province_weight,
         ) else {
             continue;
