@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::io::Read;
 use std::sync::{LazyLock, OnceLock};
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use daachorse::CharwiseDoubleArrayAhoCorasick;
 
 use super::lexicon::{self, entries, records};
 use crate::mention::{Level, Place};
@@ -89,14 +89,17 @@ pub(crate) struct Gazetteer {
     by_code: Vec<UnitId>,
     /// Candidates of each pattern of [`Gazetteer::automaton`].
     pub patterns: Vec<Vec<Candidate>>,
-    /// All names and short forms (overlapping search), over the two-byte
-    /// encoding of [`Gazetteer::encoder`]; then, from pattern id
+    /// All names and short forms (overlapping search, char by char; the
+    /// value is the pattern id); then, from pattern id
     /// [`Gazetteer::org_pattern_base`] on, the organisation patterns.
-    pub automaton: AhoCorasick,
+    pub automaton: CharwiseDoubleArrayAhoCorasick<u32>,
     /// The first pattern id of the organisation patterns.
     pub org_pattern_base: usize,
-    /// Maps the chars of the names to two bytes each.
-    pub encoder: CharEncoder,
+    /// Place patterns that are also organisation patterns, with the index
+    /// of the organisation pattern (a handful at most).
+    pub org_also: Vec<(u32, usize)>,
+    /// Length in chars of each pattern.
+    pub pattern_chars: Vec<u8>,
     /// The pattern id of each name and short form.
     name_ids: HashMap<Box<str>, u32>,
     villages_index: HashMap<Box<str>, (usize, usize, usize)>,
@@ -348,26 +351,34 @@ impl Gazetteer {
                 None => list.push(cand),
             }
         }
-        // The organisation suffixes and names come after the place names:
-        // one search of a text finds both.
+        // The organisation suffixes and names come after the place names
+        // (ids from `org_pattern_base` on): one search of a text finds
+        // both. An organisation pattern that is also a place name is
+        // searched once, as the name, and reported as both.
         let orgs = super::org::patterns();
-        let encoder = CharEncoder::new(
+        let org_pattern_base = names.len();
+        let mut org_also: Vec<(u32, usize)> = Vec::new();
+        let mut org_ids: Vec<(&str, u32)> = Vec::new();
+        for (j, o) in orgs.iter().enumerate() {
+            match name_ids.get(o.as_str()) {
+                Some(&id) => org_also.push((id, j)),
+                None => org_ids.push((o.as_str(), (org_pattern_base + j) as u32)),
+            }
+        }
+        let pattern_chars: Vec<u8> = names
+            .iter()
+            .map(|n| n.chars().count())
+            .chain(orgs.iter().map(|o| o.chars().count()))
+            .map(|n| u8::try_from(n).unwrap_or(u8::MAX))
+            .collect();
+        let automaton = CharwiseDoubleArrayAhoCorasick::with_values(
             names
                 .iter()
-                .flat_map(|n| n.chars())
-                .chain(orgs.iter().flat_map(|o| o.chars())),
-        );
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(
-                names
-                    .iter()
-                    .map(|n| encoder.encode(n))
-                    .chain(orgs.iter().map(|o| encoder.encode(o))),
-            )
-            .expect("the gazetteer's names build an automaton");
-        let org_pattern_base = names.len();
+                .enumerate()
+                .map(|(i, n)| (&**n, i as u32))
+                .chain(org_ids),
+        )
+        .expect("the gazetteer's names build an automaton");
 
         let mut villages_index = HashMap::new();
         for (slot, rec) in records(lexicon::VILLAGES_INDEX).enumerate() {
@@ -413,7 +424,8 @@ impl Gazetteer {
             patterns,
             automaton,
             org_pattern_base,
-            encoder,
+            org_also,
+            pattern_chars,
             villages_index,
             villages,
             roles,
@@ -556,92 +568,6 @@ impl Gazetteer {
             return &[];
         };
         cell.get_or_init(|| load_villages(county_code, off, len))
-    }
-}
-
-/// A two-byte code for every char that occurs in a name: the automaton
-/// runs over 2 bytes a char instead of UTF-8's 3 (a smaller trie, built and
-/// searched faster), and a match's byte offsets halved are char offsets.
-///
-/// Code `k` (1 ≤ k < 2¹⁴) is written `0x80 | k >> 7`, `k & 0x7F`: only the
-/// first byte of a char has its high bit set, so no match can start inside
-/// a char. Chars that occur in no name are written `0, 0`, which no
-/// pattern contains.
-pub(crate) struct CharEncoder {
-    /// The two bytes of chars below [`TABLE_CHARS`], by code point
-    /// (`[0, 0]` = none).
-    table: Vec<[u8; 2]>,
-    /// The bytes of the rarer chars above it, sorted by char.
-    extra: Vec<(char, [u8; 2])>,
-}
-
-/// Code points covered by the direct table (ASCII to the end of the basic
-/// CJK block).
-const TABLE_CHARS: usize = 0xA000;
-
-impl CharEncoder {
-    fn new(chars: impl Iterator<Item = char>) -> Self {
-        let mut table = vec![[0u8; 2]; TABLE_CHARS];
-        let mut extra: Vec<(char, [u8; 2])> = Vec::new();
-        let mut next: u16 = 1;
-        let bytes = |k: u16| [0x80 | (k >> 7) as u8, (k & 0x7F) as u8];
-        for c in chars {
-            if next >= 1 << 14 {
-                break;
-            }
-            match table.get_mut(c as usize) {
-                Some(slot) if *slot == [0, 0] => {
-                    *slot = bytes(next);
-                    next += 1;
-                }
-                Some(_) => {}
-                None if extra.iter().all(|(x, _)| *x != c) => {
-                    extra.push((c, bytes(next)));
-                    next += 1;
-                }
-                None => {}
-            }
-        }
-        extra.sort_unstable_by_key(|(c, _)| *c);
-        CharEncoder { table, extra }
-    }
-
-    fn bytes(&self, c: char) -> [u8; 2] {
-        match self.table.get(c as usize) {
-            Some(&b) => b,
-            None => self
-                .extra
-                .binary_search_by_key(&c, |(x, _)| *x)
-                .map_or([0, 0], |i| self.extra[i].1),
-        }
-    }
-
-    /// The encoding of a text: two bytes a char.
-    pub fn encode(&self, text: &str) -> Vec<u8> {
-        self.encode_marking(text, |_| false, |_| {})
-    }
-
-    /// The encoding of a text, calling `mark(i)` for the index `i` of every
-    /// char that occurs in no name and for which `is_mark` holds
-    /// (punctuation; one pass for both jobs).
-    pub fn encode_marking(
-        &self,
-        text: &str,
-        is_mark: impl Fn(char) -> bool,
-        mut mark: impl FnMut(usize),
-    ) -> Vec<u8> {
-        // Pairs first, flattened after: one push a char, no zeroing.
-        let mut out: Vec<[u8; 2]> = Vec::with_capacity(text.len() / 2 + 1);
-        for c in text.chars() {
-            let bytes = self.bytes(c);
-            // Marks (sentence ends) are punctuation, in no name: only a
-            // char without a code is asked. Its index is the pairs so far.
-            if bytes == [0, 0] && is_mark(c) {
-                mark(out.len());
-            }
-            out.push(bytes);
-        }
-        out.into_flattened()
     }
 }
 

@@ -18,9 +18,10 @@
 //! divisions whose full name is a common word (城区, 和县) need their parent
 //! right before them; a name followed by 路/街/大道… is a street, not a place.
 //!
-//! Matching runs an overlapping Aho–Corasick search over a two-byte
-//! re-encoding of the folded text (see `CharEncoder`); overlapping matches
-//! form small clusters settled one by one.
+//! Matching runs one overlapping, char-wise Aho–Corasick search (a
+//! double-array automaton, `daachorse`) over the folded text, for place
+//! names and organisation patterns together; overlapping matches form
+//! small clusters settled one by one.
 
 use std::cmp::Reverse;
 
@@ -62,11 +63,6 @@ struct Hit {
     form: Form,
 }
 
-/// Chars that end a sentence for context purposes (folded text).
-pub(crate) fn is_sentence_end(c: char) -> bool {
-    matches!(c, '。' | '!' | '?' | ';' | '\n' | '！' | '？' | '；')
-}
-
 /// Sentence start offsets (chars) of a text; `sentence_of` finds the index.
 pub(crate) struct Sentences {
     starts: Vec<usize>,
@@ -85,12 +81,9 @@ impl Sentences {
 pub(crate) fn find_places(text: &ScanText) -> (Vec<Mention>, Vec<OrgHit>) {
     let g = gazetteer();
     let folded = text.folded();
-    // Two bytes a char: offsets halved are char offsets. Sentence ends are
-    // noted on the way.
-    let mut sentence_starts = vec![0];
-    let encoded = g
-        .encoder
-        .encode_marking(folded, is_sentence_end, |i| sentence_starts.push(i + 1));
+    let sentences = Sentences {
+        starts: sentence_starts(text),
+    };
     let mut selected: Vec<Hit> = Vec::with_capacity(folded.len() / 32);
     // Overlapping matches come in order of their end; overlapping ones form
     // small clusters, each settled on its own (see `settle`).
@@ -98,15 +91,35 @@ pub(crate) fn find_places(text: &ScanText) -> (Vec<Mention>, Vec<OrgHit>) {
     let mut kept: Vec<Hit> = Vec::new();
     let mut cluster_end = 0;
     let mut org_hits: Vec<OrgHit> = Vec::new();
-    for m in g.automaton.find_overlapping_iter(&encoded) {
-        let (start, end) = (m.start() / 2, m.end() / 2);
-        if let Some(pattern) = m.pattern().as_usize().checked_sub(g.org_pattern_base) {
+    // Ends only grow: count chars forward from the last one.
+    let (mut last_byte, mut last_char) = (0, 0);
+    for m in g.automaton.find_overlapping_iter(folded) {
+        let pat = m.value();
+        let end = if m.end() >= last_byte {
+            last_char
+                + folded
+                    .get(last_byte..m.end())
+                    .map_or(0, |s| s.chars().count())
+        } else {
+            text.char_of_folded_byte(m.end())
+        };
+        (last_byte, last_char) = (m.end(), end);
+        let chars = usize::from(g.pattern_chars.get(pat as usize).copied().unwrap_or(0));
+        let start = end.saturating_sub(chars);
+        if let Some(pattern) = (pat as usize).checked_sub(g.org_pattern_base) {
             org_hits.push(OrgHit {
                 start,
                 end,
                 pattern,
             });
             continue;
+        }
+        if let Some(&(_, pattern)) = g.org_also.iter().find(|(p, _)| *p == pat) {
+            org_hits.push(OrgHit {
+                start,
+                end,
+                pattern,
+            });
         }
         let stop_char = folded
             .get(text.folded_byte_of_char(end)..)
@@ -115,7 +128,6 @@ pub(crate) fn find_places(text: &ScanText) -> (Vec<Mention>, Vec<OrgHit>) {
         if stop_char && street_follows(text, end, &g.followers_stop) {
             continue;
         }
-        let pat = m.pattern().as_u32();
         let cands = g.patterns.get(pat as usize).map_or(&[][..], Vec::as_slice);
         let hit = Hit {
             start,
@@ -131,13 +143,28 @@ pub(crate) fn find_places(text: &ScanText) -> (Vec<Mention>, Vec<OrgHit>) {
         cluster.push(hit);
     }
     settle(&mut cluster, &mut kept, &mut selected);
-    let sentences = Sentences {
-        starts: sentence_starts,
-    };
     (
         resolve(g, text, &sentences, &selected),
         super::org::leftmost_longest(org_hits),
     )
+}
+
+/// The char offsets where sentences start, for context purposes: 0 and
+/// after every 。！？；!?; or line break (found by byte searches, then
+/// turned into char offsets).
+fn sentence_starts(text: &ScanText) -> Vec<usize> {
+    let folded = text.folded().as_bytes();
+    let mut ends: Vec<usize> = memchr::memchr3_iter(b'!', b'?', b';', folded)
+        .chain(memchr::memchr_iter(b'\n', folded))
+        .collect();
+    for wide in ["。", "！", "？", "；"] {
+        ends.extend(memchr::memmem::find_iter(folded, wide.as_bytes()));
+    }
+    let mut starts: Vec<usize> = Vec::with_capacity(ends.len() + 1);
+    starts.push(0);
+    starts.extend(ends.into_iter().map(|b| text.char_of_folded_byte(b) + 1));
+    starts.sort_unstable();
+    starts
 }
 
 /// True when a street or landmark word follows char `end`.
