@@ -535,25 +535,10 @@ mod tests {
         assert_eq!(names, ["王某某"]);
     }
 
-    #[test]
-    fn navigation_lines_are_furniture() {
-        let text = "标题\n正文投入1万元。\n上一篇：某地投入5000万元\n下一篇：其他";
-        let h = read_header(text);
+    /// The furniture lines of a text's header, trimmed.
+    fn furniture_of(text: &str) -> Vec<String> {
         let chars: Vec<char> = text.chars().collect();
-        let lines: Vec<String> = h
-            .furniture
-            .iter()
-            .map(|r| chars[r.clone()].iter().collect())
-            .collect();
-        assert_eq!(lines, ["上一篇：某地投入5000万元", "下一篇：其他"]);
-    }
-
-    #[test]
-    fn a_related_articles_list_is_furniture_up_to_the_next_body_line() {
-        let text = "标题\n2020-12-18 来源：某报\n正文投入1万元。\n相关新闻\n\n  某市投入帮扶资金2亿元 实施项目15个 2020-12-10\n  某县建成扶贫车间8个2020-11-02\n本地新闻一则，投入资金300万元，用于道路建设，这一行是正文里的一句话。\n";
-        let h = read_header(text);
-        let chars: Vec<char> = text.chars().collect();
-        let lines: Vec<String> = h
+        read_header(text)
             .furniture
             .iter()
             .map(|r| {
@@ -563,7 +548,22 @@ mod tests {
                     .trim()
                     .to_string()
             })
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn navigation_lines_are_furniture() {
+        let text = "标题\n正文投入1万元。\n上一篇：某地投入5000万元\n下一篇：其他";
+        assert_eq!(
+            furniture_of(text),
+            ["上一篇：某地投入5000万元", "下一篇：其他"]
+        );
+    }
+
+    #[test]
+    fn a_related_articles_list_is_furniture_up_to_the_next_body_line() {
+        let text = "标题\n2020-12-18 来源：某报\n正文投入1万元。\n相关新闻\n\n  某市投入帮扶资金2亿元 实施项目15个 2020-12-10\n  某县建成扶贫车间8个2020-11-02\n本地新闻一则，投入资金300万元，用于道路建设，这一行是正文里的一句话。\n";
+        let lines = furniture_of(text);
         assert_eq!(
             lines[lines.len() - 3..],
             [

@@ -405,14 +405,7 @@ fn quoted_name(text: &[char], head_at: usize, offset: usize) -> Option<Facility>
     let open = text[..close]
         .iter()
         .rposition(|&c| matches!(c, '“' | '"' | '「' | '『'))?;
-    let name: String = text[open + 1..close].iter().collect();
-    (2..=MAX_NAME)
-        .contains(&name.chars().count())
-        .then(|| Facility {
-            name,
-            span: offset + open + 1..offset + close,
-            listed: false,
-        })
+    between_quotes(text, open, close, offset)
 }
 
 /// “厦门车间”: a quoted name that ends with the head noun itself.
@@ -429,12 +422,18 @@ fn quoted_around(text: &[char], head_at: usize, end: usize, offset: usize) -> Op
     {
         return None;
     }
-    let name: String = text[open + 1..end].iter().collect();
+    between_quotes(text, open, end, offset)
+}
+
+/// The name between an opening quote at `open` and a closing one at
+/// `close`, when it is of a project name's length.
+fn between_quotes(text: &[char], open: usize, close: usize, offset: usize) -> Option<Facility> {
+    let name: String = text.get(open + 1..close)?.iter().collect();
     (2..=MAX_NAME)
         .contains(&name.chars().count())
         .then(|| Facility {
             name,
-            span: offset + open + 1..offset + end,
+            span: offset + open + 1..offset + close,
             listed: false,
         })
 }
