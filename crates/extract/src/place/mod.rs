@@ -77,10 +77,6 @@ pub fn scan(text: &ScanText) -> Vec<Mention> {
 /// looks for again.
 const VILLAGE_AND_TOWN_SUFFIXES: [&str; 5] = ["村", "镇", "乡", "社区", "街道"];
 
-/// Up to this many remembered names are compared one by one rather than
-/// looked up in a hash map.
-const FEW_NAMES: usize = 8;
-
 /// A township or village resolved once in a text (柞水县小岭镇金米村) is the
 /// same place when the text names it again on its own (在金米村，…), where
 /// a bare village name could not be resolved: later (and earlier) bare
@@ -88,7 +84,8 @@ const FEW_NAMES: usize = 8;
 fn remembered(text: &ScanText, places: &[Mention]) -> Vec<Mention> {
     use crate::mention::{Level, MentionKind};
     let mut known: Vec<(&str, &Place)> = Vec::new();
-    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    // Each name's index in `known`, by its written form.
+    let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for m in places {
         let MentionKind::Place(p) = &m.kind else {
             continue;
@@ -99,7 +96,8 @@ fn remembered(text: &ScanText, places: &[Mention]) -> Vec<Mention> {
             && VILLAGE_AND_TOWN_SUFFIXES
                 .iter()
                 .any(|s| written.ends_with(s));
-        if specific && full_word && seen.insert(written) {
+        if specific && full_word && !index.contains_key(written) {
+            index.insert(written, known.len());
             known.push((written, p));
         }
     }
@@ -109,28 +107,10 @@ fn remembered(text: &ScanText, places: &[Mention]) -> Vec<Mention> {
     // Every occurrence of a remembered name, then taken leftmost, longest
     // first, without overlaps. Every name ends in one of a few suffixes:
     // one fast substring search a suffix finds the candidate ends, and
-    // only there are the names compared (no automaton to build per text).
+    // only there are the few lengths the names come in looked up (no
+    // automaton to build per text).
     let folded = text.folded();
     let mut hits: Vec<(usize, std::cmp::Reverse<usize>, usize)> = Vec::new();
-    // Names by their written form (for the many names of a long text; a
-    // short one compares its few names directly), and the byte lengths
-    // they come in.
-    let index: std::collections::HashMap<&str, usize> = if known.len() > FEW_NAMES {
-        known
-            .iter()
-            .enumerate()
-            .map(|(i, (w, _))| (*w, i))
-            .collect()
-    } else {
-        std::collections::HashMap::new()
-    };
-    let find = |candidate: &str| -> Option<usize> {
-        if known.len() > FEW_NAMES {
-            index.get(candidate).copied()
-        } else {
-            known.iter().position(|(w, _)| *w == candidate)
-        }
-    };
     for suffix in VILLAGE_AND_TOWN_SUFFIXES {
         let mut lengths: Vec<usize> = known
             .iter()
@@ -146,7 +126,7 @@ fn remembered(text: &ScanText, places: &[Mention]) -> Vec<Mention> {
             let end = at + suffix.len();
             for &n in &lengths {
                 let candidate = end.checked_sub(n).and_then(|start| folded.get(start..end));
-                if let Some(i) = candidate.and_then(find) {
+                if let Some(&i) = candidate.and_then(|c| index.get(c)) {
                     hits.push((end - n, std::cmp::Reverse(end), i));
                 }
             }
