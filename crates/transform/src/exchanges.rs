@@ -381,7 +381,12 @@ fn kind_of(
     // What is counted decides before the activity around it: 8份结对帮扶协议
     // are agreements, 入驻宁波企业7家 (in a co-built park) enterprises
     // brought in.
-    let written_agreement = |s: &str| AGREEMENT_NOUNS.iter().any(|w| s.ends_with(w));
+    let written_agreement = |s: &str| {
+        LEXICON
+            .group("exchange.written")
+            .iter()
+            .any(|(_, w)| s.ends_with(w))
+    };
     let noun_after: String = clause_right
         .chars()
         .take_while(|&c| crate::phrases::is_han(c))
@@ -426,9 +431,6 @@ fn kind_of(
             .or_else(|| LEXICON.by_priority("exchange.noun", &clause, KIND_PRIORITY)),
     }
 }
-
-/// Nouns of a written agreement: a count of them counts agreements.
-const AGREEMENT_NOUNS: &[&str] = &["协议", "协议书", "备忘录", "合同"];
 
 /// True when a western place is named inside the subject after a count.
 fn western_subject(ctx: &DocContext, m: &Mention, subject: Option<&str>) -> bool {

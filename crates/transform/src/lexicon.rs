@@ -149,6 +149,7 @@ mod tests {
         "exchange.noun",
         "exchange.not",
         "exchange.subject",
+        "exchange.written",
         "direction",
         "province.abbr",
         "project.count",
@@ -159,6 +160,7 @@ mod tests {
         "project.build",
         "project.status",
         "project.category",
+        "project.equipped",
     ];
 
     #[test]

@@ -533,16 +533,13 @@ fn sites_in<'c>(ctx: &'c DocContext, sentence: Range<usize>) -> Vec<Site<'c>> {
         .collect()
 }
 
-/// Words that say a school or hospital is built, rebuilt or equipped.
-const BUILT_OR_EQUIPPED: &[&str] = &["建", "改造", "购置", "配备", "装修", "设备"];
-
 /// True when the clause of an organisation (a school, a hospital) builds or
 /// equips it, and it does not open a list of venues (…中心小学等学校).
 fn is_built_facility(ctx: &DocContext, org: &Mention) -> bool {
     let clause = ctx.clause_of(org.start);
     let after = ctx.folded_str(org.end..clause.end.max(org.end));
     let text = ctx.folded_str(clause.clone());
-    !after.starts_with('等') && BUILT_OR_EQUIPPED.iter().any(|w| text.contains(w))
+    !after.starts_with('等') && LEXICON.any_in("project.equipped", &text)
 }
 
 /// Words before a project name that make it an outcome, not a project
