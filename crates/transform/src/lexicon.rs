@@ -161,6 +161,7 @@ mod tests {
         "project.status",
         "project.category",
         "project.equipped",
+        "project.signing",
     ];
 
     #[test]

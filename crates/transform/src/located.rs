@@ -96,11 +96,7 @@ fn row(ctx: &DocContext, facility: &Facility, site: &Site) -> ProjectRow {
     let clause = ctx.clause_of(facility.span.start);
     let around =
         ctx.folded_str(clause.start.min(site.mention.start)..clause.end.max(site.mention.end));
-    let sentence_text = ctx.folded_str(ctx.sentence_of(facility.span.start));
-    let status = match status_of(&around) {
-        "implemented" => status_of(&sentence_text),
-        s => s,
-    };
+    let status = status_of_project(ctx, facility, &around);
     let mut category = crate::projects::category_by_head(&facility.name);
     if category == "other" {
         category = category_of(&around);
@@ -155,13 +151,53 @@ const STATUS_PRIORITY: &[&str] = &["signed", "completed", "planned", "implemente
 /// Words that put a completion word in the future (预计明年投产).
 const NOT_YET: &[&str] = &["预计", "将", "即将", "计划", "有望", "力争"];
 
-/// A located project's status; `implemented` when no word says more, since
-/// a located project is only read from a sentence saying it is built, run
-/// or supported.
-fn status_of(text: &str) -> &'static str {
-    let Some(hit) = LEXICON.by_priority("project.status", text, STATUS_PRIORITY) else {
-        return "implemented";
+/// A located project's status: the cue of its own clause, unless that only
+/// says it is carried out and the rest of the sentence says more (援建的某
+/// 基地，已于8月建成); else any in its sentence; else the next sentence's
+/// when it goes on about the same thing (…教学楼。这栋楼今年9月正式投入
+/// 使用); else `implemented`. A
+/// project still to come in a paragraph that tells of a signing
+/// (推介会上…签约…，某企业将在某镇投资建设) is `signed`.
+fn status_of_project(ctx: &DocContext, facility: &Facility, around: &str) -> &'static str {
+    let sentence = ctx.sentence_of(facility.span.start);
+    let clause = ctx.clause_of(facility.span.start);
+    let rest_of_sentence = ctx.folded_str(clause.start..sentence.end.max(clause.start));
+    let own = status_cue(around);
+    let status = match own {
+        Some(s) if s != "implemented" => Some(s),
+        _ => status_cue(&rest_of_sentence).or(own),
     };
+    // No word in or after its clause: the sentence's (今年将安排资金，用于某村…).
+    let status = status.or_else(|| status_cue(&ctx.folded_str(sentence.clone())));
+    let status = status.or_else(|| {
+        let next = ctx.sentence_of(sentence.end + 1);
+        let next_text = ctx.folded_str(next);
+        SAME_THING
+            .iter()
+            .any(|w| next_text.trim_start().starts_with(w))
+            .then(|| status_cue(&next_text))
+            .flatten()
+    });
+    match status.unwrap_or("implemented") {
+        "planned"
+            if LEXICON.any_in(
+                "project.signing",
+                &ctx.folded_str(ctx.paragraph_of(facility.span.start)),
+            ) =>
+        {
+            "signed"
+        }
+        s => s,
+    }
+}
+
+/// How a sentence that goes on about the thing before it starts.
+const SAME_THING: &[&str] = &["这", "该", "此", "项目"];
+
+/// The status a text's cue words give, if any; a completion still to
+/// come (预计明年投产, 建成后) is `implemented`.
+fn status_cue(text: &str) -> Option<&'static str> {
+    let hit = LEXICON.by_priority("project.status", text, STATUS_PRIORITY)?;
     if hit.label == "completed" {
         let before: String = text.chars().take(hit.distance).collect();
         let near: String = before
@@ -178,10 +214,10 @@ fn status_of(text: &str) -> &'static str {
             .strip_prefix(hit.cue)
             .is_some_and(|rest| rest.starts_with('后'));
         if NOT_YET.iter().any(|w| near.contains(w)) || then {
-            return "implemented";
+            return Some("implemented");
         }
     }
-    hit.label
+    Some(hit.label)
 }
 
 /// Project names in a sentence, in text order, not overlapping.
