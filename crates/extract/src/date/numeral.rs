@@ -104,18 +104,11 @@ pub(super) fn small_number(chars: &[char], i: usize) -> Option<(u32, usize)> {
 pub(super) fn cn_year(chars: &[char], i: usize) -> Option<(u32, usize)> {
     let mut value = 0;
     for k in i..i + 4 {
+        // A year is written digit by digit, never with 两.
         let d = match chars.get(k)? {
             '〇' | '○' | '零' | 'O' | 'o' | '0' => 0,
-            '一' => 1,
-            '二' => 2,
-            '三' => 3,
-            '四' => 4,
-            '五' => 5,
-            '六' => 6,
-            '七' => 7,
-            '八' => 8,
-            '九' => 9,
-            _ => return None,
+            '两' => return None,
+            &c => cn_digit(c)?,
         };
         value = value * 10 + d;
     }
