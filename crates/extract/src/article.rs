@@ -271,9 +271,9 @@ fn from_jsonl(rel_path: &str, bytes: &[u8]) -> Vec<Result<Article, Reject>> {
 /// What the top and bottom of an article say about it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Header {
-    /// The first non-empty line.
+    /// The headline.
     pub title: Option<String>,
-    /// From a date line among the first few lines after the title.
+    /// The date the page prints for the article.
     pub published: Option<NaiveDate>,
     /// Names from a closing bracketed byline.
     pub authors: Vec<String>,
@@ -283,32 +283,16 @@ pub struct Header {
     pub byline: Option<Range<usize>>,
 }
 
-/// How many non-empty lines after the title may hold the date line.
-const DATE_LINE_WINDOW: usize = 3;
-
-/// Reads title, published date and byline from a plain-text article.
+/// Reads title, published date and byline from a plain-text article (see
+/// [`crate::headline`] for the headline and date of a scraped page).
 pub fn read_header(text: &str) -> Header {
-    let mut header = Header::default();
-    let mut char_pos = 0;
-    let mut non_empty_seen = 0;
-    for line in text.split('\n') {
-        let line_chars = line.chars().count();
-        let trimmed = line.trim();
-        if !trimmed.is_empty() {
-            non_empty_seen += 1;
-            if non_empty_seen == 1 {
-                header.title = Some(trimmed.to_string());
-            } else if let Some(date) = crate::date::parse_published(trimmed) {
-                header.published = Some(date);
-                header.furniture.push(char_pos..char_pos + line_chars);
-                break;
-            }
-            if non_empty_seen > DATE_LINE_WINDOW {
-                break;
-            }
-        }
-        char_pos += line_chars + 1;
-    }
+    let top = crate::headline::headline(text);
+    let mut header = Header {
+        title: top.title,
+        published: top.published,
+        ..Header::default()
+    };
+    header.furniture.extend(top.date_line);
     furniture_lines(text, &mut header.furniture);
     if let Some((range, authors)) = byline(text) {
         header.authors = authors;

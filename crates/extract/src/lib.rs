@@ -10,6 +10,7 @@
 pub mod article;
 pub mod decode;
 pub mod fold;
+pub mod headline;
 pub mod html;
 pub mod mention;
 pub mod text;

@@ -1,0 +1,479 @@
+//! The headline and the publication date of an article whose text may be a
+//! scraped page: site names, language switches (`EN`), addresses, menus,
+//! breadcrumbs (`首页 > 正文`), share buttons and metadata lines (`来源：`,
+//! `字号：`) stand around the headline, and the date may be printed above
+//! it (a newspaper's `人民日报 2019年05月12日 星期日`), below it
+//! (`2018-08-30 08:49 来源：…`, `发布时间：…`) or at a notice's end.
+//!
+//! The headline is the nearest headline-like line above the first body
+//! paragraph, skipping date, metadata and furniture lines; a text that opens
+//! with its body has none, unless it names its `原标题`.
+
+use chrono::NaiveDate;
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use crate::date::parse_published;
+use crate::fold::fold;
+
+/// What the top (and, for a notice, the bottom) of a text says about it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Headline {
+    /// The headline, trimmed, as written.
+    pub title: Option<String>,
+    /// The publication date the page prints.
+    pub published: Option<NaiveDate>,
+    /// Char range of the line the date was read from, when that line is a
+    /// date or metadata line (furniture, not body text).
+    pub date_line: Option<Range<usize>>,
+}
+
+/// How many non-empty lines from the top are searched for the headline.
+const TOP_LINES: usize = 40;
+/// A line longer than this (in chars) is body text, not a headline.
+const MAX_HEADLINE_CHARS: usize = 80;
+/// A sentence closed by 。！？ this long or longer is body text.
+const MIN_SENTENCE_CHARS: usize = 8;
+/// How many non-empty lines at the end may hold a notice's signature date.
+const SIGNATURE_LINES: usize = 6;
+
+/// What a line of the top of a page is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LineKind {
+    /// A paragraph of the article.
+    Body,
+    /// Mainly a date (`2018-08-30 08:49 来源: 某报`).
+    Date(NaiveDate),
+    /// Page metadata (`来源：`, `字号：`, `发布时间：`), perhaps with a date.
+    Meta(Option<NaiveDate>),
+    /// Site names, menus, addresses, breadcrumbs, buttons.
+    Furniture,
+    /// Could be the headline.
+    Candidate,
+}
+
+struct Line<'t> {
+    text: &'t str,
+    chars: Range<usize>,
+    kind: LineKind,
+}
+
+impl Line<'_> {
+    /// The date a date or metadata line gives.
+    fn date(&self) -> Option<NaiveDate> {
+        match self.kind {
+            LineKind::Date(d) | LineKind::Meta(Some(d)) => Some(d),
+            _ => None,
+        }
+    }
+}
+
+/// Metadata labels that open a line or stand in it.
+static META: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(来源|作者|记者|通讯员|本报记者|发布|发表|字号|浏览|点击|阅读|访问|责任编辑|责编|编辑|时间|日期|分享|文章来源|信息来源|发布机构|索引号|主题分类|文号|打印|关闭)|来源[:：]|字号|浏览次数|点击数|阅读数|发布时间|发布日期|发表时间|更新时间|分享到")
+        .expect("static regex")
+});
+
+/// A label before a publication date inside a metadata line.
+static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(发布时间|发布日期|发表时间|发文日期|成文日期|更新时间|时间|日期)\s*[:：]")
+        .expect("static regex")
+});
+
+/// Reporters, photographers and editors named on a line of their own.
+static BYLINE_WORDS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"记者|通讯员|编辑|作者|摄影|供图|实习生").expect("static regex"));
+
+/// Site furniture: addresses, menus, greetings, site names.
+static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)https?://|www\.|\.(com|cn|net|org|gov)\b|^(当前位置|您的位置|您现在的位置|所在位置|位置)[:：]|^首页|欢迎|设为首页|加入收藏|无障碍|长者模式|登录|注册|网站导航|网站地图|^(网|网站|门户网站|政府网|人民政府|政务网|新闻网|官网|客户端|频道|平台|公众号)$|(网|网站|门户网站|政府网站|政府门户网站|人民政府|政务网|新闻网|官网|客户端|频道|服务平台)$|版权所有|ICP|刊号|热线|订阅|电话|传真|邮编|地址[:：]|资料图|图片仅供|正文$|^图为|APP$|客户端$")
+        .expect("static regex")
+});
+
+/// Short interface words that stand alone on a line.
+const UI_WORDS: &[&str] = &[
+    "en", "english", "分享", "打印", "关闭", "返回", "首页", "搜索", "登录", "注册", "简体", "繁体",
+    "微信", "微博", "收藏", "手机版", "无障碍", "正文", "新闻", "要闻", "扫一扫", "大", "中", "小",
+];
+
+/// A dateline that opens a news paragraph: 本报讯, 新华社北京12月7日电.
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(本报讯|本网讯|新华社|中新社|中新网|人民网|央广网|【[^】]{1,20}】|[^，。\s]{1,16}(讯|电)[(（\s])")
+        .expect("static regex")
+});
+
+/// 原标题：… names the original headline of a reprint.
+static ORIGINAL_TITLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"原[标標][题題]\s*[:：]\s*([^\n]{4,80})").expect("static regex"));
+
+/// Reads the headline and publication date of `text`.
+pub fn headline(text: &str) -> Headline {
+    let lines = top_lines(text);
+    let body = lines
+        .iter()
+        .position(|l| l.kind == LineKind::Body)
+        .unwrap_or(lines.len());
+    // The date line under the headline is the surest anchor; else the
+    // first paragraph; with neither, the first headline-like line.
+    let dated = lines[..body].iter().position(|l| l.date().is_some());
+    let nearest_above = |end: usize| {
+        lines[..end]
+            .iter()
+            .rposition(|l| l.kind == LineKind::Candidate)
+    };
+    let title_at = match dated {
+        Some(d) => nearest_above(d).or_else(|| nearest_above(body)),
+        None if body < lines.len() => nearest_above(body),
+        None => lines.iter().position(|l| l.kind == LineKind::Candidate),
+    }
+    .or_else(|| headline_over_date(&lines));
+    let title = title_at
+        .map(|i| clean_headline(lines[i].text))
+        .or_else(|| original_title(text));
+    let (published, date_line) = match published_near(&lines, title_at, body) {
+        Some((date, range)) => (Some(date), range),
+        None => match labelled_date(&lines) {
+            Some((date, range)) => (Some(date), Some(range)),
+            None => match signature_date(text) {
+                Some((date, range)) => (Some(date), Some(range)),
+                None => (None, None),
+            },
+        },
+    };
+    Headline {
+        title,
+        published,
+        date_line,
+    }
+}
+
+/// The first non-empty lines of `text`, classified.
+fn top_lines(text: &str) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for line in text.split('\n') {
+        let n = line.chars().count();
+        let trimmed = line.trim();
+        if !trimmed.is_empty() {
+            out.push(Line {
+                text: line,
+                chars: pos..pos + n,
+                kind: classify(trimmed),
+            });
+            if out.len() >= TOP_LINES {
+                break;
+            }
+        }
+        pos += n + 1;
+    }
+    out
+}
+
+fn classify(line: &str) -> LineKind {
+    let folded = fold(line);
+    let folded = folded.trim();
+    let n = folded.chars().count();
+    let han = folded.chars().filter(|&c| is_han(c)).count();
+    if let Some(date) = parse_published(folded) {
+        return LineKind::Date(date);
+    }
+    // A metadata line may be long (source, counters, buttons), but a
+    // labelled date makes it one.
+    if let Some(date) = date_after_label(folded).filter(|_| n <= 2 * MAX_HEADLINE_CHARS) {
+        return LineKind::Meta(Some(date));
+    }
+    if is_body(folded, n) {
+        return LineKind::Body;
+    }
+    if META.is_match(folded) || BYLINE_WORDS.is_match(folded) {
+        return LineKind::Meta(date_after_label(folded).or_else(|| date_in_line(folded)));
+    }
+    if folded.starts_with(['—', '-', '─']) {
+        // A subtitle (——某地协作工作侧记) is not the headline.
+        return LineKind::Furniture;
+    }
+    let lower = folded.to_lowercase();
+    if UI_WORDS.contains(&lower.as_str())
+        || FURNITURE.is_match(folded)
+        || is_breadcrumb(folded)
+        || is_menu(folded)
+        || han < 4
+    {
+        return LineKind::Furniture;
+    }
+    LineKind::Candidate
+}
+
+fn is_body(folded: &str, n: usize) -> bool {
+    n > MAX_HEADLINE_CHARS
+        || (n >= MIN_SENTENCE_CHARS
+            && folded.ends_with(['。', '!', '?', '！', '？', '；', ';', '：', ':']))
+        || (n > 20 && DATELINE.is_match(folded))
+        || folded.matches('，').count() + folded.matches(',').count() >= 3
+}
+
+/// `首页 > 新闻 > 正文`, `首页>>工作动态`, `当前位置：…`.
+fn is_breadcrumb(folded: &str) -> bool {
+    let arrows = folded.matches(['>', '›', '»', '→']).count();
+    arrows >= 1 && !folded.contains('《')
+}
+
+/// A menu: several short items separated by `|`, `·` or spaces.
+fn is_menu(folded: &str) -> bool {
+    let bars = folded.matches(['|', '｜', '丨']).count();
+    let brackets = folded.matches(['【', '】']).count();
+    if bars >= 2 || brackets >= 3 {
+        return true;
+    }
+    // A line that is one bracketed remark: (资料图), 【打印】.
+    if folded.starts_with(['(', '（', '【', '[']) && folded.ends_with([')', '）', '】', ']']) {
+        return true;
+    }
+    let items: Vec<&str> = folded.split_whitespace().collect();
+    items.len() >= 4 && items.iter().all(|i| i.chars().count() <= 6)
+}
+
+fn is_han(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c)
+}
+
+/// The date right after a label (`发布时间：2019-03-05 09:12 来源：…`).
+fn date_after_label(folded: &str) -> Option<NaiveDate> {
+    let label = DATE_LABEL.find(folded)?;
+    let rest: String = folded[label.end()..].chars().take(24).collect();
+    // The date, a time and nothing else: cut at the next label.
+    let cut = rest
+        .find(|c: char| is_han(c) && !matches!(c, '年' | '月' | '日' | '〇' | '零'))
+        .map_or(rest.as_str(), |i| &rest[..i]);
+    parse_published(cut.trim()).or_else(|| parse_published(rest.trim()))
+}
+
+/// How many lines from the top a headline over its date line may stand
+/// when something body-like (an advertisement, a run of keywords) comes first.
+const LATE_HEADLINE_LINES: usize = 15;
+
+/// A headline line directly over a date line, when nothing headline-like
+/// stands before the first body-like line (a page whose top is a block of
+/// spam keywords).
+fn headline_over_date(lines: &[Line<'_>]) -> Option<usize> {
+    let top = &lines[..lines.len().min(LATE_HEADLINE_LINES)];
+    top.windows(2)
+        .position(|w| w[0].kind == LineKind::Candidate && w[1].date().is_some())
+}
+
+/// A full date written with digits anywhere in a metadata line
+/// (`来源:某日报 2023-08-22 09:03 http://…`, `2020-07-31 17:13:59来源:…编辑:…`).
+static DIGIT_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(19|20)\d{2}\s*(-|/|\.|年)\s*\d{1,2}\s*(-|/|\.|月)\s*\d{1,2}\s*日?")
+        .expect("static regex")
+});
+
+fn date_in_line(folded: &str) -> Option<NaiveDate> {
+    DIGIT_DATE
+        .find_iter(folded)
+        .find_map(|m| parse_published(m.as_str()))
+}
+
+/// The date printed with the headline: first in the lines below it up to
+/// the first paragraph (and the paragraph's own first line when it is a
+/// metadata line), else in the lines above it (a newspaper's header).
+fn published_near(
+    lines: &[Line<'_>],
+    title_at: Option<usize>,
+    body: usize,
+) -> Option<(NaiveDate, Option<Range<usize>>)> {
+    let date_of = |l: &Line<'_>| l.date().map(|d| (d, Some(l.chars.clone())));
+    let start = title_at.map_or(0, |t| t + 1);
+    // A headline found below body-like lines (see `headline_over_date`)
+    // has its date right under it.
+    let end = if body > start { body } else { start + 2 };
+    let below = lines.get(start.min(lines.len())..end.min(lines.len()))?;
+    if let Some(found) = below.iter().find_map(date_of) {
+        return Some(found);
+    }
+    let above = lines.get(..start.saturating_sub(1))?;
+    above.iter().rev().find_map(date_of)
+}
+
+/// A labelled date anywhere in the top lines (`发布日期：2019年3月5日`).
+fn labelled_date(lines: &[Line<'_>]) -> Option<(NaiveDate, Range<usize>)> {
+    lines.iter().find_map(|l| match l.kind {
+        LineKind::Meta(Some(d)) => Some((d, l.chars.clone())),
+        _ => None,
+    })
+}
+
+/// A notice's date on one of its last lines, below its signature.
+fn signature_date(text: &str) -> Option<(NaiveDate, Range<usize>)> {
+    let mut pos = text.chars().count();
+    let mut seen = 0;
+    for line in text.rsplit('\n') {
+        let n = line.chars().count();
+        let start = pos - n;
+        pos = start.saturating_sub(1);
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            continue;
+        }
+        seen += 1;
+        if seen > SIGNATURE_LINES {
+            break;
+        }
+        if trimmed.chars().count() <= 20 {
+            if let Some(date) = parse_published(trimmed) {
+                return Some((date, start..start + n));
+            }
+        }
+    }
+    None
+}
+
+/// The headline as printed, without a 原标题 label, a mis-decoded copy
+/// before it or separators after it (`… |`).
+fn clean_headline(line: &str) -> String {
+    let line = without_mojibake_prefix(line.trim());
+    let line = ORIGINAL_LABEL.replace(line, "");
+    line.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '|' | '｜' | '-' | '_'))
+        .trim()
+        .to_string()
+}
+
+static ORIGINAL_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*原[标標][题題]\s*[:：]\s*").expect("static regex"));
+
+/// How many chars a mis-decoded prefix may have.
+const MAX_MOJIBAKE_CHARS: usize = 40;
+
+/// A scraped headline may open with its own UTF-8 bytes mis-read as GBK
+/// (`閬典箟璧ゆ按甯遵义赤水市…`: the first seven chars are the bytes of
+/// 遵义赤水市 read as GBK). Such a prefix, re-encoded as GBK, gives the
+/// bytes that follow it; it is dropped.
+fn without_mojibake_prefix(line: &str) -> &str {
+    let mut best = None;
+    for (k, _) in line.char_indices().skip(1).take(MAX_MOJIBAKE_CHARS) {
+        let (prefix, rest) = line.split_at(k);
+        let (bytes, _, unmappable) = encoding_rs::GBK.encode(prefix);
+        if unmappable || bytes.len() < 6 {
+            continue;
+        }
+        let common = bytes
+            .iter()
+            .zip(rest.as_bytes())
+            .take_while(|(a, b)| a == b)
+            .count();
+        if common + 1 >= bytes.len() {
+            best = Some(k);
+        }
+    }
+    best.map_or(line, |k| line[k..].trim_start())
+}
+
+fn original_title(text: &str) -> Option<String> {
+    ORIGINAL_TITLE
+        .captures(text)
+        .and_then(|c| c.get(1))
+        .map(|m| m.as_str().trim().to_string())
+        .filter(|t| !t.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(y, m, d)
+    }
+
+    #[test]
+    fn a_plain_article_has_its_first_line_as_headline() {
+        let h = headline("某市对口帮扶某州纪实\n\n27.12.2015  12:10\n\n    正文第一段，投入资金。\n");
+        assert_eq!(h.title.as_deref(), Some("某市对口帮扶某州纪实"));
+        assert_eq!(h.published, ymd(2015, 12, 27));
+    }
+
+    #[test]
+    fn a_page_headline_stands_between_its_furniture_and_its_date() {
+        let text = "EN\nhttps://www.example.gov/\n\n某省扎实推进东西部协作工作\n\n2018-08-30 08:49 来源: 某日报\n字号: 默认 超大 | 打印 |\n\n8月29日，记者从全省推进会上获悉，今年我省安排帮扶资金2亿元。";
+        let h = headline(text);
+        assert_eq!(h.title.as_deref(), Some("某省扎实推进东西部协作工作"));
+        assert_eq!(h.published, ymd(2018, 8, 30));
+    }
+
+    #[test]
+    fn breadcrumbs_menus_and_site_names_are_never_the_headline() {
+        let text = "某某县人民政府门户网站\n首页 | 政务公开 | 新闻中心 | 互动交流\n当前位置：首页 > 工作动态 > 正文\n某县召开东西部协作联席会议\n发布时间：2021年03月05日  来源：县协作办  浏览次数：1286\n3月4日，某县召开东西部协作联席会议，会议通报了全年工作。";
+        let h = headline(text);
+        assert_eq!(h.title.as_deref(), Some("某县召开东西部协作联席会议"));
+        assert_eq!(h.published, ymd(2021, 3, 5));
+    }
+
+    #[test]
+    fn a_newspaper_header_dates_the_article_below_it() {
+        let text = "某某日报 2019年05月12日 星期日\n协作架起致富桥\n本报记者 王某\n今年以来，两地协作不断深化，某市投入帮扶资金3亿元。";
+        let h = headline(text);
+        assert_eq!(h.title.as_deref(), Some("协作架起致富桥"));
+        assert_eq!(h.published, ymd(2019, 5, 12));
+    }
+
+    #[test]
+    fn a_text_that_opens_with_its_body_has_no_headline_but_its_original_title() {
+        let text = "今年以来，两地协作不断深化，某市投入帮扶资金3亿元，实施项目20个。\n原标题：两地协作结硕果";
+        let h = headline(text);
+        assert_eq!(h.title.as_deref(), Some("两地协作结硕果"));
+        let h = headline("今年以来，两地协作不断深化，某市投入帮扶资金3亿元，实施项目20个。");
+        assert_eq!(h.title, None);
+    }
+
+    #[test]
+    fn a_notice_is_dated_by_its_signature() {
+        let text = "关于某县东西部协作项目的公示\n现将项目公示如下：\n一、某镇产业路建设项目，资金50万元。\n某县乡村振兴局\n2020年6月18日";
+        let h = headline(text);
+        assert_eq!(h.title.as_deref(), Some("关于某县东西部协作项目的公示"));
+        assert_eq!(h.published, ymd(2020, 6, 18));
+    }
+
+    #[test]
+    fn a_bracketed_timestamp_under_the_headline_is_its_date() {
+        let h = headline("某市举办劳务协作招聘会\n(2018-03-09 08:21:47)\n3月8日，招聘会在某县举行，提供岗位3000个。");
+        assert_eq!(h.published, ymd(2018, 3, 9));
+    }
+
+    #[test]
+    fn subtitles_bylines_and_slogans_above_the_body_are_not_the_headline() {
+        let text = "跨越千里的协作情\n——某市某州协作企业帮扶工作侧记\n某日报记者王某通讯员李某\n今年以来，两地企业帮扶工作取得积极成效，到位资金600万元。";
+        assert_eq!(headline(text).title.as_deref(), Some("跨越千里的协作情"));
+        let text = "某某在线\n\n某市协作工作连续三年获好等次\n\n某某日报讯 记者王某报道：某市对口协作工作连续三年获殊荣，受到表彰。";
+        assert_eq!(headline(text).title.as_deref(), Some("某市协作工作连续三年获好等次"));
+    }
+
+    #[test]
+    fn the_headline_above_the_date_beats_promotions_and_menus() {
+        let text = "首页 要闻 原创 政务 旅游 州市 教育\n  • 某彩票派奖有惊喜\n\n两省合力攻坚 心手相牵同奔小康\n\n2020年07月07日 09:48:37 来源: 某日报\n\n某区产业园的扶贫车间。\n";
+        let h = headline(text);
+        assert_eq!(h.title.as_deref(), Some("两省合力攻坚 心手相牵同奔小康"));
+        assert_eq!(h.published, ymd(2020, 7, 7));
+        let text = "某报\n-- 天气\n两地情深——某区的帮扶之路\n\n责任编辑:李某 2025-09-16 02:10:35原创 来源:某报\n\n    地处某地的某县，过去发展滞后，如今焕发生机。";
+        let h = headline(text);
+        assert_eq!(h.title.as_deref(), Some("两地情深——某区的帮扶之路"));
+        assert_eq!(h.published, ymd(2025, 9, 16));
+    }
+
+    #[test]
+    fn a_mis_decoded_copy_before_the_headline_is_dropped() {
+        let real = "遵义赤水市:对口帮扶显成效";
+        let (mojibake, _, _) = encoding_rs::GBK.decode(real.as_bytes());
+        let cut: String = mojibake.chars().take(7).collect();
+        let line = format!("{cut}{real}");
+        assert_eq!(without_mojibake_prefix(&line), real);
+        assert_eq!(without_mojibake_prefix(real), real);
+        assert_eq!(without_mojibake_prefix("东西协作结硕果"), "东西协作结硕果");
+    }
+
+    #[test]
+    fn no_input_panics() {
+        for text in ["", "\n\n", "首页", "2019-01-01", "原标题：", "a\nb\nc"] {
+            let _ = headline(text);
+        }
+    }
+}
