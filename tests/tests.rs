@@ -11,3 +11,5 @@ mod pipeline;
 mod gold;
 // Precision and recall on a few hundred generated articles whose answers are known.
 mod synth;
+// The real-article development set, where its texts are cached (skipped otherwise).
+mod realdev;
