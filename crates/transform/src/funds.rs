@@ -23,7 +23,111 @@ pub fn funds(ctx: &DocContext) -> Vec<FundRow> {
         })
         .collect();
     inherit_kind_in_breakdowns(ctx, &mut rows);
+    parts_of_a_stated_total(ctx, &mut rows);
+    headlines_restate_the_body(ctx, &mut rows);
     rows
+}
+
+/// How far apart (relative) a sum of parts and its total may be: rounding
+/// of each part (2.94 + 3.35 + 1.45 = 7.74).
+const SUM_TOLERANCE: f64 = 0.005;
+
+/// Amounts of one sentence that add up to an amount stated just before
+/// them (in the same sentence or the one before): 累计援助7.74亿元。…省级
+/// 2.94亿元，市县3.35亿元，社会各界1.45亿元 — each is a listed part, an
+/// `item`, whatever period words its sentence holds; the total is `total`.
+fn parts_of_a_stated_total(ctx: &DocContext, rows: &mut [FundRow]) {
+    let mut i = 0;
+    while i < rows.len() {
+        let sentence = ctx.sentence_of(rows[i].evidence.char_start as usize);
+        let mut j = i;
+        while j < rows.len() && sentence.contains(&(rows[j].evidence.char_start as usize)) {
+            j += 1;
+        }
+        if j - i >= 2 {
+            mark_parts(ctx, rows, i..j);
+        }
+        i = j.max(i + 1);
+    }
+}
+
+fn mark_parts(ctx: &DocContext, rows: &mut [FundRow], parts: std::ops::Range<usize>) {
+    let currency = rows[parts.start].currency.clone();
+    let amounts: Option<Vec<i64>> = rows[parts.clone()]
+        .iter()
+        .map(|r| r.amount.filter(|_| r.currency == currency))
+        .collect();
+    let Some(amounts) = amounts else { return };
+    let sum: i64 = amounts.iter().sum();
+    let first = rows[parts.start].evidence.char_start as usize;
+    let sentence = ctx.sentence_of(first);
+    // The total stands before the parts: in their sentence or the one
+    // before (a new paragraph may open with the breakdown).
+    let previous_start = ctx
+        .sentences
+        .iter()
+        .rev()
+        .find(|s| s.end <= sentence.start && !s.is_empty())
+        .map_or(sentence.start, |s| s.start);
+    let window = previous_start..first;
+    let total_at = rows[..parts.start].iter().rposition(|r| {
+        (r.evidence.char_start as usize) >= window.start
+            && r.currency == currency
+            && r.amount.is_some_and(|t| {
+                t > 0 && ((t - sum).abs() as f64) <= SUM_TOLERANCE * t as f64
+            })
+    });
+    if let Some(t) = total_at {
+        rows[t].scope = "total".to_string();
+        for row in &mut rows[parts] {
+            row.scope = "item".to_string();
+            row.rule.push_str("+sums_to_total");
+        }
+    }
+}
+
+/// A headline or subheading that states an amount the body states too
+/// (17.56亿元援疆资金助力…; later: 安排援疆资金17.56亿元。其中：…) names the
+/// same money: it takes the body's kind and scope.
+fn headlines_restate_the_body(ctx: &DocContext, rows: &mut [FundRow]) {
+    for i in 0..rows.len() {
+        let start = rows[i].evidence.char_start as usize;
+        if !is_heading_line(ctx, start) {
+            continue;
+        }
+        let same = rows.iter().position(|r| {
+            r.amount.is_some()
+                && r.amount == rows[i].amount
+                && r.currency == rows[i].currency
+                && !is_heading_line(ctx, r.evidence.char_start as usize)
+        });
+        if let Some(j) = same {
+            let (kind, scope) = (rows[j].kind.clone(), rows[j].scope.clone());
+            rows[i].kind = kind;
+            rows[i].scope = scope;
+            rows[i].rule.push_str("+restates_body");
+        }
+    }
+}
+
+/// The longest line (chars) read as a headline or subheading.
+const HEADING_CHARS: usize = 60;
+
+/// True when the line holding char `pos` is a headline or subheading: short,
+/// and no sentence ends in it.
+fn is_heading_line(ctx: &DocContext, pos: usize) -> bool {
+    let chars = &ctx.folded;
+    let start = chars[..pos.min(chars.len())]
+        .iter()
+        .rposition(|&c| c == '\n')
+        .map_or(0, |p| p + 1);
+    let end = chars[pos.min(chars.len())..]
+        .iter()
+        .position(|&c| c == '\n')
+        .map_or(chars.len(), |p| pos + p);
+    let line = &chars[start..end];
+    let n = line.iter().filter(|c| !c.is_whitespace()).count();
+    n <= HEADING_CHARS && !line.iter().any(|c| matches!(c, '。' | '；' | ';'))
 }
 
 fn fund_row(ctx: &DocContext, m: &Mention, money: &Money) -> Option<FundRow> {
@@ -34,7 +138,11 @@ fn fund_row(ctx: &DocContext, m: &Mention, money: &Money) -> Option<FundRow> {
     }
     let mut confidence: f64 = 0.55;
     let mut rule = vec!["money".to_string()];
-    let (kind, strength) = kind_of(&clause_left, &clause_right, &sentence_left);
+    let (mut kind, mut strength) = kind_of(&clause_left, &clause_right, &sentence_left);
+    if kind == "investment" && government_spends(ctx, m, &clause_left) {
+        kind = "aid";
+        strength = Cue::Specific("government_investment");
+    }
     match strength {
         Cue::Specific(cue) => {
             confidence += 0.25;
@@ -49,6 +157,17 @@ fn fund_row(ctx: &DocContext, m: &Mention, money: &Money) -> Option<FundRow> {
     let parties = ctx.parties_in(ctx.sentence_of(m.start));
     let mut scope = scope_of(kind, &clause_left, &sentence_left, &sentence_right, ctx, m);
     let recipients = ctx.recipients_in(ctx.sentence_of(m.start));
+    if scope.scope == "total"
+        && matches!(scope.rule, "year_flow" | "one_year")
+        && (one_local_recipient(ctx, m) || spends_on_one_purpose(&clause_right))
+    {
+        // SPEC: one allocation to one county or one purpose in one year
+        // is an item, even when 今年 is said.
+        scope = Scope {
+            scope: "item",
+            rule: "one_year_one_recipient",
+        };
+    }
     if scope.scope == "item" && scope.rule == "single" && recipients.len() >= 2 {
         scope = Scope {
             scope: "total",
@@ -96,6 +215,14 @@ enum Cue {
 /// in its clause, else before it in its sentence; then the generic words
 /// (资金, 投入, 安排) that only say "aid"; else `other`.
 fn kind_of(clause_left: &str, clause_right: &str, sentence_left: &str) -> (&'static str, Cue) {
+    // A kind word right after the amount names it (1000万元扶贫款和30万元
+    // 慰问金; 17.56亿元援疆资金): it beats any word before.
+    let adjacent = LEXICON
+        .nearest_after("fund.kind", clause_right)
+        .filter(|h| h.distance == 0);
+    if let Some(hit) = adjacent {
+        return (hit.label, Cue::Specific(hit.cue));
+    }
     let specific = LEXICON
         .nearest_before("fund.kind", clause_left)
         .or_else(|| {
@@ -109,6 +236,11 @@ fn kind_of(clause_left: &str, clause_right: &str, sentence_left: &str) -> (&'sta
     }
     let weak = LEXICON
         .nearest_before("fund.kind.weak", clause_left)
+        .or_else(|| {
+            LEXICON
+                .nearest_after("fund.kind.weak", clause_right)
+                .filter(|h| h.distance == 0)
+        })
         .or_else(|| LEXICON.nearest_before("fund.kind.weak", sentence_left));
     match weak {
         Some(hit) => (hit.label, Cue::Weak(hit.cue)),
@@ -217,6 +349,17 @@ fn scope_of(
         let summed = LEXICON
             .nearest_before("scope.sum", sentence_left)
             .is_some_and(|s| s.distance < item.distance);
+        // 其中，2020年实施项目4个，涉及资金224.7万元: a part that is itself
+        // the money of several projects is their total.
+        let since_cue = m.start.saturating_sub(item.distance)..m.start;
+        let projects_in_part = ctx.mentions_in(since_cue).any(|c| {
+            matches!(&c.kind, MentionKind::Count(count)
+                if matches!(count.unit.as_str(), "个" | "项") && count.value > rust_decimal::Decimal::ONE
+                    && names_projects(&ctx.folded_str(ctx.clause_of(c.start))))
+        });
+        if projects_in_part {
+            return total("summed_part");
+        }
         if !summed {
             return Scope {
                 scope: "item",
@@ -260,8 +403,23 @@ fn scope_of(
             rule: "one_facility",
         };
     }
-    if total_cue.is_some() || LEXICON.nearest_before("scope.total", clause_left).is_some() {
-        return total("total_cue");
+    let clause_cue = LEXICON.nearest_before("scope.total", clause_left);
+    if let Some(cue) = total_cue.as_ref().or(clause_cue.as_ref()) {
+        // 今年 / 全年 alone make a year's flow, which one recipient or one
+        // purpose turns back into an item (see fund_row).
+        let one_year = ONE_YEAR.contains(&cue.cue)
+            && total_cue
+                .iter()
+                .chain(clause_cue.iter())
+                .all(|h| ONE_YEAR.contains(&h.cue));
+        return total(if one_year { "one_year" } else { "total_cue" });
+    }
+    // A span of years before the amount (2016—2017年, 2018年至2020年).
+    let years_before = ctx.mentions_in(ctx.sentence_of(m.start).start..m.start).any(|d| {
+        matches!(&d.kind, MentionKind::Period(p) if p.end.signed_duration_since(p.start).num_days() > 366)
+    });
+    if years_before {
+        return total("years");
     }
     let trimmed = clause_left.trim_end();
     if REACHED.iter().any(|w| trimmed.ends_with(w)) {
@@ -306,10 +464,97 @@ fn scope_of(
     if counted_before {
         return total("counted_before");
     }
+    // Money and the projects it paid for in one sentence (投入资金2.8亿元，
+    // 涉及项目220个): the money is their total.
+    let projects_after = ctx.mentions_in(m.end..sentence_end).any(|c| {
+        matches!(&c.kind, MentionKind::Count(count)
+            if matches!(count.unit.as_str(), "个" | "项") && count.value > rust_decimal::Decimal::ONE
+                && names_projects(&ctx.folded_str(ctx.clause_of(c.start))))
+    });
+    if projects_after {
+        return total("projects_after");
+    }
     Scope {
         scope: "item",
         rule: "single",
     }
+}
+
+/// Total cues that only say "this year".
+const ONE_YEAR: &[&str] = &["今年", "全年", "当年", "本年度"];
+
+/// True when a clause counts projects (项目, 項目 folded).
+fn names_projects(clause: &str) -> bool {
+    clause.contains("项目")
+}
+
+/// True when the amount's sentence names western places, all in one
+/// county (a county, or its townships and villages) and none wider.
+fn one_local_recipient(ctx: &DocContext, m: &Mention) -> bool {
+    let western: Vec<&extract::Place> = ctx
+        .mentions_in(ctx.sentence_of(m.start))
+        .filter_map(|p| match &p.kind {
+            MentionKind::Place(place)
+                if extract::place::role_of(place) == Some(extract::place::Role::West) =>
+            {
+                Some(place)
+            }
+            _ => None,
+        })
+        .collect();
+    // 甘肃省张家川回族自治县: a province or prefecture named as the chain
+    // of a county in the sentence is that county's address, not a
+    // recipient of its own.
+    let is_address = |wide: &extract::Place| {
+        western.iter().any(|p| {
+            p.level > wide.level
+                && (p.province == Some(wide.name) || p.prefecture == Some(wide.name))
+        })
+    };
+    let mut county = None;
+    for place in &western {
+        let this = match place.level {
+            extract::Level::Province | extract::Level::Prefecture if is_address(place) => continue,
+            extract::Level::Province | extract::Level::Prefecture => return false,
+            extract::Level::County => Some(place.name),
+            _ => place.county,
+        };
+        if county.is_some() && county != this {
+            return false;
+        }
+        county = this;
+    }
+    county.is_some()
+}
+
+/// `用于X` right after the amount: money for a named purpose.
+fn spends_on_one_purpose(clause_right: &str) -> bool {
+    let rest = clause_right.trim_start();
+    let rest = rest
+        .strip_prefix("资金")
+        .or_else(|| rest.strip_prefix("援疆资金"))
+        .or_else(|| rest.strip_prefix("帮扶资金"))
+        .unwrap_or(rest);
+    rest.starts_with("用于")
+}
+
+/// Words that make the investor an enterprise, whatever place is named.
+const ENTERPRISE_WORDS: &[&str] = &["企业", "公司", "集团", "客商", "商会", "民营", "社会资本"];
+
+/// 北京市投资2800万元建设…: a donor government (an eastern place as the
+/// clause's actor, no enterprise in sight) spending on a project gives aid,
+/// not enterprise investment.
+fn government_spends(ctx: &DocContext, m: &Mention, clause_left: &str) -> bool {
+    if ENTERPRISE_WORDS.iter().any(|w| clause_left.contains(w)) {
+        return false;
+    }
+    let clause = ctx.clause_of(m.start);
+    let eastern_actor = ctx.mentions_in(clause.start..m.start).any(|p| {
+        matches!(&p.kind, MentionKind::Place(place)
+            if extract::place::role_of(place) == Some(extract::place::Role::East)
+                && !matches!(place.level, extract::Level::Township | extract::Level::Village))
+    });
+    eastern_actor && clause_left.contains("投资") && !clause_left.contains("总投资")
 }
 
 /// Punctuation that ends a purpose phrase.
