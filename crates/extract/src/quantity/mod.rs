@@ -24,6 +24,9 @@
 //! `八九亿` → 8亿..9亿. When several hedges apply, a range wins, then a bound
 //! (至少…以上, 十多), then 约-like approximations.
 //!
+//! Ruby glosses flattened into the text (`120個(gè)`) are read through (see
+//! [`ScanText`]): the span of such a mention holds them.
+//!
 //! What is not a quantity: digits glued to Latin letters or inside URLs,
 //! ids and phone numbers (runs of 8+ plain digits, `0571-…`), dotted or
 //! slashed runs (`1.2.3`, `12/27`), ordinals (`第3名`), numbers right after
@@ -48,8 +51,13 @@ use numeral::Numeral;
 /// Finds every quantity mention in text order.
 ///
 /// The folded text is scanned a line or sentence at a time (no quantity
-/// spans a line break or a 。), through one reused char buffer.
+/// spans a line break or a 。), through one reused char buffer; a text with
+/// ruby glosses is read through them (see [`ScanText`]).
 pub fn scan(text: &ScanText) -> Vec<Mention> {
+    text.through_glosses(scan_plain)
+}
+
+fn scan_plain(text: &ScanText) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut buf: Vec<char> = Vec::new();
     let mut found = Vec::new();
