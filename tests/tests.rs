@@ -11,3 +11,5 @@ mod pipeline;
 mod gold;
 // Precision and recall on a few hundred generated articles whose answers are known.
 mod synth;
+// Articles with pinyin glosses flattened in give the facts of the articles without them.
+mod glosses;

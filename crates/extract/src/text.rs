@@ -126,20 +126,27 @@ impl<'a> ScanText<'a> {
     }
 
     /// The folded text as chars aligned with the original (one per original
-    /// char): each char of a ruby gloss is [`GLOSS_FILLER`]. For readers that
-    /// index by char offset; drop the filler before matching words.
+    /// char), for readers that index by char offset. The chars of a ruby
+    /// gloss are [`GLOSS_FILLER`], except its last, which repeats the char
+    /// the gloss reads (`在(zài)大连` → `在□□□□□在大连`): the char before a
+    /// position is the char written before it. Match words on
+    /// [`ScanText::folded_slice`], which has no glosses.
     pub fn folded_aligned(&self) -> Vec<char> {
         let Some(g) = &self.glosses else {
             return self.folded.chars().collect();
         };
         let mut folded = self.folded.chars();
-        g.to_folded
-            .windows(2)
-            .map(|w| {
-                let shown = w.get(1) > w.first();
-                match shown {
-                    true => folded.next().unwrap_or(GLOSS_FILLER),
-                    false => GLOSS_FILLER,
+        let mut owner = GLOSS_FILLER;
+        let shown = |i: usize| g.to_folded.get(i + 1) > g.to_folded.get(i);
+        (0..self.len_chars())
+            .map(|i| {
+                if shown(i) {
+                    owner = folded.next().unwrap_or(GLOSS_FILLER);
+                    owner
+                } else if i + 1 == self.len_chars() || shown(i + 1) {
+                    owner
+                } else {
+                    GLOSS_FILLER
                 }
             })
             .collect()
@@ -279,10 +286,12 @@ mod tests {
         // Char ranges read back through the glosses.
         assert_eq!(t.folded_slice(0, text.chars().count()), t.folded());
         assert_eq!(t.folded_slice(2, 6), "项");
-        let aligned = t.folded_aligned();
-        assert_eq!(aligned.len(), t.len_chars());
-        let shown: String = aligned.iter().filter(|&&c| c != GLOSS_FILLER).collect();
-        assert_eq!(shown, t.folded());
+        let aligned: String = t.folded_aligned().into_iter().collect();
+        let f = GLOSS_FILLER;
+        assert_eq!(
+            aligned,
+            format!("援建项{f}{f}{f}{f}{f}{f}项目120个{f}{f}{f}个,资{f}{f}{f}资金")
+        );
     }
 
     #[test]
