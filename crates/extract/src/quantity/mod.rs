@@ -21,8 +21,12 @@
 //! Qualifier mapping (SPEC "Enumerations"): at_least/at_most put the stated
 //! base in `value` and in `low`/`high`; `range` puts the low end in `value`.
 //! Vague numerals are ranges: `几十万` → 100000..1000000, `十几个` → 10..20,
-//! `八九亿` → 8亿..9亿. When several hedges apply, a range wins, then a bound
-//! (至少…以上, 十多), then 约-like approximations.
+//! `八九亿` → 8亿..9亿 — except a count that opens with 几/数 (`数十家`,
+//! `几百个`, "some tens"), which is `at_least` its base (10, 100). Round
+//! numbers written as a bare magnitude count only with a hedge: `上千名`
+//! and `千余名` are at least 1000, `近百家` at most 100 (see `round`); the
+//! idioms 成千上万 and 成百上千 state no number. When several hedges apply,
+//! a range wins, then a bound (至少…以上, 十多), then 约-like approximations.
 //!
 //! Ruby glosses flattened into the text (`120個(gè)`) are read through (see
 //! [`ScanText`]): the span of such a mention holds them.
@@ -40,6 +44,7 @@
 
 mod lexicon;
 mod numeral;
+mod round;
 
 use rust_decimal::Decimal;
 
@@ -158,11 +163,24 @@ fn find_all(cs: &[char], mode: Mode, out: &mut Vec<Found>) {
             out.push(f);
             continue;
         }
-        let Some(num) = numeral::parse(cs, i) else {
+        if matches!(c, '千' | '百' | '万') {
+            if let Some(end) = round::idiom_end(cs, i) {
+                i = end.max(i + 1);
+                continue;
+            }
+        }
+        let parsed = numeral::parse(cs, i);
+        let bare = parsed.is_none();
+        let Some(num) = parsed
+            .map(|n| round::with_shang(cs, n, floor))
+            .or_else(|| round::bare_magnitude(cs, i, floor))
+        else {
             i += 1;
             continue;
         };
         let (found, next) = assemble(cs, &num, floor, mode);
+        // A bare magnitude without a unit (近百年) is no quantity.
+        let found = found.filter(|f| !bare || !matches!(f.kind, MentionKind::Number(_)));
         match found {
             Some(f) => {
                 i = f.end.max(i + 1);
@@ -620,11 +638,14 @@ fn assemble(cs: &[char], num: &Numeral, floor: usize, mode: Mode) -> (Option<Fou
             {
                 return reject;
             }
+            // 数十家, 几百个: "some tens" of a count is at least ten (money
+            // keeps its range: 几十万元 is 100000..1000000, as peers read it).
+            let head_bound = num.shape.vague_head && matches!(u, Unit::Count { .. });
             let parts = Parts {
                 low: num.low,
-                high: num.high,
-                range: num.high.is_some(),
-                more: inner_more,
+                high: if head_bound { None } else { num.high },
+                range: num.high.is_some() && !head_bound,
+                more: inner_more || head_bound,
                 overflow: num.overflow,
                 unit: u,
                 start: num.start,
