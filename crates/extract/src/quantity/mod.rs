@@ -28,6 +28,12 @@
 //! idioms 成千上万 and 成百上千 state no number. When several hedges apply,
 //! a range wins, then a bound (至少…以上, 十多), then 约-like approximations.
 //!
+//! Money needs a currency word (元, 美元 …), except that a Latin magnitude
+//! (`15k左右`, `30w`) is yuan where a money word (工资, 资金, 投入, 捐, 元 …)
+//! stands within a few chars. A lone Chinese digit ending a name before a
+//! currency word that opens the next amount (`赔偿王五人民币500元`) is no
+//! amount: the money is `人民币500元`.
+//!
 //! Ruby glosses flattened into the text (`120個(gè)`) are read through (see
 //! [`ScanText`]): the span of such a mention holds them.
 //!
@@ -274,7 +280,18 @@ fn unit_at(cs: &[char], p: usize, num: &Numeral) -> Option<Unit> {
     if let Some((word, code)) = best {
         let mut end = p + word.chars().count();
         let main = matches!(word, "元" | "圆" | "块");
+        // 赔偿王五人民币500元: a lone Chinese digit ending a name, and the
+        // currency word opens the amount after it.
+        let name_digit = num.shape.single
+            && num.shape.chinese
+            && lexicon::PREFIX_CURRENCIES
+                .iter()
+                .any(|(w, _, _)| *w == word)
+            && cs
+                .get(skip_spaces(cs, end, 2))
+                .is_some_and(|&c| numeral::is_trigger(c));
         let ok = match word {
+            _ if name_digit => false,
             "元" | "圆" => !lexicon::yuan_word_follows(cs.get(end).copied()),
             // 块 is also a measure word (一块蛋糕): money when 钱 follows, or
             // nothing word-like does, or the amount is large.
@@ -530,6 +547,19 @@ fn date_word_follows(cs: &[char], num: &Numeral) -> bool {
     }
 }
 
+/// True when a money word stands within a few chars before or after a
+/// numeral (工资15k, 投入30w, 30w…元) and no word of power or size does
+/// (30W光伏).
+fn money_context(cs: &[char], num: &Numeral) -> bool {
+    let before = num.start.saturating_sub(12);
+    let after = (num.end + 8).min(cs.len());
+    let window = |w: &&str| {
+        (before..after)
+            .any(|k| (k + w.chars().count() <= num.start || k >= num.end) && starts_with(cs, k, w))
+    };
+    lexicon::MONEY_CONTEXT.iter().any(window) && !lexicon::NOT_MONEY_CONTEXT.iter().any(window)
+}
+
 /// Builds the mention for a numeral, or says where scanning may resume.
 fn assemble(cs: &[char], num: &Numeral, floor: usize, mode: Mode) -> (Option<Found>, usize) {
     let dotted;
@@ -677,6 +707,24 @@ fn assemble(cs: &[char], num: &Numeral, floor: usize, mode: Mode) -> (Option<Fou
             }
             if num.shape.starts_arabic && furniture_before(cs, num.start) {
                 return reject;
+            }
+            // 15k左右, 30w: a Latin magnitude is money where money is talked of.
+            if num.shape.latin && money_context(cs, num) {
+                let parts = Parts {
+                    low: num.low,
+                    high: None,
+                    range: false,
+                    more: inner_more,
+                    overflow: num.overflow,
+                    unit: Unit::Money {
+                        code: "",
+                        end: num.end,
+                        minor: Decimal::ZERO,
+                        cny_main: false,
+                    },
+                    start: num.start,
+                };
+                return build(cs, num, floor, parts, mode);
             }
             // A currency name without its amount marker (人民币 8千) makes money.
             if let Some((s, code, true)) = prefix_currency(cs, num.start, floor) {

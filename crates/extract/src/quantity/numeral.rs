@@ -158,6 +158,8 @@ pub(crate) struct Shape {
     /// Opens with 几/数 (几十, 数百, 数万): "some tens", whose written base
     /// is a lower bound.
     pub vague_head: bool,
+    /// Ends in a Latin magnitude (15k, 30w).
+    pub latin: bool,
     /// The exponent of the magnitude the numeral ends in (三十万 → 4,
     /// 两千万亿 → 12, 15k → 3); 0 when it ends otherwise.
     pub tail_exp: u32,
@@ -553,6 +555,7 @@ pub(crate) fn parse(cs: &[char], i: usize) -> Option<Numeral> {
                     shape.big = true;
                     shape.mult = true;
                     shape.plain_digits = None;
+                    shape.latin = true;
                     prev = Prev::Big(exp);
                     end = j + 1;
                     tail_exp = exp;

@@ -566,6 +566,62 @@ fn unhedged_magnitudes_and_idioms_are_no_quantities() {
 }
 
 #[test]
+fn issue_9_a_name_ending_in_a_digit_is_not_an_amount() {
+    // See: issue 9. 王五 is a name; 人民币 opens the amount after it.
+    for (s, text, v) in [
+        ("判决被告赔偿王五人民币500元", "人民币500元", "500"),
+        ("支付李四人民币五百元", "人民币五百元", "500"),
+        ("赔偿张三人民币 8千元", "人民币 8千元", "8000"),
+    ] {
+        let (t, m) = money(s);
+        assert_eq!((t.as_str(), m.value), (text, d(v)), "{s}");
+    }
+    // An Arabic amount before 人民币 is still one (peer case).
+    let ms: Vec<_> = found("4人民币5美元").into_iter().map(|m| m.text).collect();
+    assert_eq!(ms, ["4人民币", "5美元"]);
+}
+
+#[test]
+fn issue_9_less_than_is_at_most() {
+    for s in ["投资小于40万元", "资金低于40万元", "少于40万元"] {
+        let (_, m) = money(s);
+        assert_eq!(
+            (m.value, m.qualifier, m.high),
+            (d("400000"), Qualifier::AtMost, Some(d("400000"))),
+            "{s}"
+        );
+    }
+}
+
+#[test]
+fn issue_9_latin_magnitudes_are_money_where_money_is_talked_of() {
+    use Qualifier::{Approx, Exact};
+    for (s, text, v, q) in [
+        ("月薪15k左右", "15k左右", "15000", Approx),
+        ("工资15K", "15K", "15000", Exact),
+        ("投入30w建设大棚", "30w", "300000", Exact),
+        ("帮扶资金30W", "30W", "300000", Exact),
+        ("捐了2.5w", "2.5w", "25000", Exact),
+        ("共30w，单位：元", "30w", "300000", Exact),
+    ] {
+        let (t, m) = money(s);
+        assert_eq!(
+            (t.as_str(), m.value, m.qualifier, m.currency.as_str()),
+            (text, d(v), q, "CNY"),
+            "{s}"
+        );
+    }
+    for s in ["安装30W光伏板", "跑完5k用时", "功率15k的设备投资"] {
+        assert!(
+            found(s)
+                .iter()
+                .all(|m| !matches!(m.kind, MentionKind::Money(_))),
+            "{s}"
+        );
+    }
+}
+
+#[test]
 fn issue_9_batches_and_people_are_two_counts() {
     let counts: Vec<(String, String)> = found("分8批200人赴杭州培训")
         .into_iter()
