@@ -179,6 +179,27 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// Any mix of ideographs, numerals, parentheses and pinyin letters
+        /// (glossed or not) scans without panicking, and every mention is
+        /// in bounds, in order and the exact slice of the text.
+        #[test]
+        fn glossed_fragments_scan_to_exact_slices(parts in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "項", "目", "资", "金", "120", "个", "萬", "元", "上", "千", "名", "杭州市",
+                "黔東南州", "2020年", "(", ")", "（", "）", "xiàng", "gè", "dong", "zī",
+                "(xiàng)", "(ge)", "（zī）", "(pin)", "，", "。", "\n", " ",
+            ]),
+            0..40,
+        )) {
+            let text: String = parts.concat();
+            let got = scanned(&text);
+            let ms = scan(&text, &ScanContext::default());
+            proptest::prop_assert!(ms.windows(2).all(|w| w[0].start <= w[1].start));
+            proptest::prop_assert_eq!(got.len(), ms.len());
+        }
+    }
+
     #[test]
     fn ordinary_parentheses_scan_as_before() {
         let text = "杭州市投入资金3亿元(2020年)，(记者 王五)";
