@@ -13,3 +13,5 @@ mod gold;
 mod synth;
 // The real-article development set, where its texts are cached (skipped otherwise).
 mod realdev;
+// Articles with pinyin glosses flattened in give the facts of the articles without them.
+mod glosses;

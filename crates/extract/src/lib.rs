@@ -10,6 +10,7 @@
 pub mod article;
 pub mod decode;
 pub mod fold;
+pub mod gloss;
 pub mod headline;
 pub mod html;
 pub mod mention;
@@ -46,7 +47,14 @@ pub fn scan(text: &str, ctx: &ScanContext) -> Vec<Mention> {
 /// overlap (the longer wins; on equal length a date beats money beats a
 /// percentage beats a count beats a bare number). Places and organisations
 /// form a second layer and may overlap the first.
+///
+/// A text with ruby glosses (`項(xiàng)目`) is scanned as if they were not
+/// there; the offsets still point into the original text.
 pub fn scan_prepared(text: &ScanText, ctx: &ScanContext) -> Vec<Mention> {
+    text.through_glosses(|text| scan_plain(text, ctx))
+}
+
+fn scan_plain(text: &ScanText, ctx: &ScanContext) -> Vec<Mention> {
     let mut numeric = quantity::scan(text);
     numeric.extend(date::scan(text, ctx));
     let places = place::scan(text);
@@ -135,6 +143,70 @@ mod tests {
             start,
             end,
         }
+    }
+
+    /// Every mention's text is its slice of the original; returns (type,
+    /// text) pairs.
+    fn scanned(text: &str) -> Vec<(&'static str, String)> {
+        let t = ScanText::new(text);
+        let ms = scan(text, &ScanContext::default());
+        for m in &ms {
+            assert!(m.start < m.end && m.end <= t.len_chars(), "{m:?}");
+            assert_eq!(m.text, t.slice(m.start, m.end), "{m:?}");
+        }
+        ms.into_iter()
+            .map(|m| (m.kind.type_name(), m.text))
+            .collect()
+    }
+
+    #[test]
+    fn issue_9_every_scanner_reads_through_ruby_glosses() {
+        // See: issue 9. Places, dates, money and counts in a glossed page.
+        let text = "2020年(nián)3月(yuè)，杭(háng)州(zhōu)市(shì)幫(bāng)扶(fú)\
+                    黔(qián)東(dōng)南(nán)州(zhōu)資(zī)金1200萬(wàn)元(yuán)，\
+                    項(xiàng)目120個(gè)。";
+        let got = scanned(text);
+        for want in [
+            ("date", "2020年(nián)3月(yuè)"),
+            ("place", "杭(háng)州(zhōu)市(shì)"),
+            ("place", "黔(qián)東(dōng)南(nán)州(zhōu)"),
+            ("money", "1200萬(wàn)元(yuán)"),
+            ("count", "120個(gè)"),
+        ] {
+            assert!(
+                got.iter().any(|(k, t)| (*k, t.as_str()) == want),
+                "{want:?} not in {got:?}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        /// Any mix of ideographs, numerals, parentheses and pinyin letters
+        /// (glossed or not) scans without panicking, and every mention is
+        /// in bounds, in order and the exact slice of the text.
+        #[test]
+        fn glossed_fragments_scan_to_exact_slices(parts in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "項", "目", "资", "金", "120", "个", "萬", "元", "上", "千", "名", "杭州市",
+                "黔東南州", "2020年", "(", ")", "（", "）", "xiàng", "gè", "dong", "zī",
+                "(xiàng)", "(ge)", "（zī）", "(pin)", "，", "。", "\n", " ",
+            ]),
+            0..40,
+        )) {
+            let text: String = parts.concat();
+            let got = scanned(&text);
+            let ms = scan(&text, &ScanContext::default());
+            proptest::prop_assert!(ms.windows(2).all(|w| w[0].start <= w[1].start));
+            proptest::prop_assert_eq!(got.len(), ms.len());
+        }
+    }
+
+    #[test]
+    fn ordinary_parentheses_scan_as_before() {
+        let text = "杭州市投入资金3亿元(2020年)，(记者 王五)";
+        assert!(ScanText::new(text).glosses().is_empty());
+        let got = scanned(text);
+        assert!(got.contains(&("money", "3亿元".to_string())), "{got:?}");
     }
 
     #[test]

@@ -15,7 +15,8 @@ pub struct DocContext<'a> {
     pub scan_text: extract::ScanText<'a>,
     /// Its text as chars.
     pub chars: Vec<char>,
-    /// Its folded text as chars (same length).
+    /// Its folded text as chars, one per char of the text; a ruby gloss is
+    /// filler (see [`extract::ScanText::folded_aligned`]).
     pub folded: Vec<char>,
     /// Every mention the extractor found, in text order.
     pub mentions: Vec<Mention>,
@@ -36,7 +37,9 @@ impl<'a> DocContext<'a> {
         };
         let mentions = extract::scan_prepared(&scan_text, &ctx);
         let chars: Vec<char> = article.text.chars().collect();
-        let folded: Vec<char> = scan_text.folded().chars().collect();
+        // One folded char per char (ruby glosses 項(xiàng)目 are fillers);
+        // `folded_str` reads through the glosses.
+        let folded: Vec<char> = scan_text.folded_aligned();
         let sentences = segment::sentences(&folded);
         let clauses = segment::clauses(&folded);
         let parties = extract::place::document_parties(
@@ -93,10 +96,9 @@ impl<'a> DocContext<'a> {
         start..end
     }
 
-    /// Folded text of a char range (clamped).
+    /// Folded text of a char range (clamped), read through ruby glosses.
     pub fn folded_str(&self, r: Range<usize>) -> String {
-        let end = r.end.min(self.folded.len());
-        self.folded[r.start.min(end)..end].iter().collect()
+        self.scan_text.folded_slice(r.start, r.end).to_string()
     }
 
     /// Original text of a char range (clamped).

@@ -87,6 +87,10 @@ const YEARLESS_LEAD_DAYS: u64 = 183;
 
 /// Finds every date and period mention in text order.
 pub fn scan(text: &ScanText, ctx: &ScanContext) -> Vec<Mention> {
+    text.through_glosses(|text| scan_plain(text, ctx))
+}
+
+fn scan_plain(text: &ScanText, ctx: &ScanContext) -> Vec<Mention> {
     let chars: Vec<char> = text.folded().chars().collect();
     let parser = Parser {
         c: &chars,

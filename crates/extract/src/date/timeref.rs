@@ -99,11 +99,10 @@ pub fn year_of(text: &ScanText, mentions: &[Mention], at: usize) -> Option<i32> 
 /// The first char of the sentence that holds char `at`.
 fn sentence_start(text: &ScanText, at: usize) -> usize {
     let before = text.folded_slice(0, at);
-    let n = before.chars().count();
-    let back = before
-        .chars()
+    // Through the folded bytes: a glossed text's folded chars are fewer.
+    before
+        .char_indices()
         .rev()
-        .position(|c| matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';' | '\n' | '\r'))
-        .unwrap_or(n);
-    n - back
+        .find(|(_, c)| matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';' | '\n' | '\r'))
+        .map_or(0, |(b, c)| text.char_of_folded_byte(b + c.len_utf8()))
 }

@@ -40,6 +40,10 @@ use gazetteer::{gazetteer, rank};
 
 /// Finds every place and organisation mention, in text order.
 pub fn scan(text: &ScanText) -> Vec<Mention> {
+    text.through_glosses(scan_plain)
+}
+
+fn scan_plain(text: &ScanText) -> Vec<Mention> {
     let (mut places, org_hits) = recognize::find_places(text);
     let again = remembered(text, &places);
     if !again.is_empty() {

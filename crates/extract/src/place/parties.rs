@@ -229,7 +229,7 @@ fn score_text(
     for (cue, donor_first) in &CUES.party {
         for (byte, _) in folded.match_indices(cue.as_str()) {
             let p = text.char_of_folded_byte(byte);
-            let q = p + cue.chars().count();
+            let q = text.char_of_folded_byte(byte + cue.len());
             let before = units.iter().rev().find(|u| u.1 <= p && u.1 + CUE_GAP >= p);
             let after = units.iter().find(|u| u.0 >= q && u.0 <= q + CUE_GAP);
             if let Some(&(s, _, u)) = before {
@@ -453,12 +453,11 @@ pub fn direction_at(
     let is_clause_end = |c: char| matches!(c, ',' | ';' | ':' | '，' | '；' | '：');
     let mut start = range.start;
     let mut end = range.end;
-    for (i, c) in text
-        .folded_slice(range.start, range.end)
-        .chars()
-        .enumerate()
-    {
-        let pos = range.start + i;
+    // Positions through the folded bytes: a glossed text's folded chars are
+    // fewer than its chars.
+    let base = text.folded_byte_of_char(range.start);
+    for (b, c) in text.folded_slice(range.start, range.end).char_indices() {
+        let pos = text.char_of_folded_byte(base + b);
         if is_clause_end(c) {
             if pos < at {
                 start = pos + 1;

@@ -360,6 +360,17 @@ pub(crate) const FURNITURE_CUES: &[&str] = &[
     "tel",
 ];
 
+/// Words that make a number with a Latin magnitude (15k, 30w) money when
+/// they stand near it.
+pub(crate) const MONEY_CONTEXT: &[&str] = &[
+    "元", "资金", "投入", "投资", "捐", "工资", "薪", "收入", "费", "款", "金额", "预算", "成本",
+    "营收", "销售", "补贴", "补助", "奖金", "奖励", "报酬", "价",
+];
+
+/// Words near a Latin magnitude that make it power or size, not money
+/// (30W光伏, 15k功率).
+pub(crate) const NOT_MONEY_CONTEXT: &[&str] = &["功率", "光伏", "瓦", "灯", "电池", "充电", "电源"];
+
 /// Range separators between two amounts.
 pub(crate) const RANGE_SEPARATORS: &[&str] =
     &["——", "--", "至", "到", "-", "~", "—", "–", "〜", "~"];

@@ -21,8 +21,21 @@
 //! Qualifier mapping (SPEC "Enumerations"): at_least/at_most put the stated
 //! base in `value` and in `low`/`high`; `range` puts the low end in `value`.
 //! Vague numerals are ranges: `几十万` → 100000..1000000, `十几个` → 10..20,
-//! `八九亿` → 8亿..9亿. When several hedges apply, a range wins, then a bound
-//! (至少…以上, 十多), then 约-like approximations.
+//! `八九亿` → 8亿..9亿 — except a count that opens with 几/数 (`数十家`,
+//! `几百个`, "some tens"), which is `at_least` its base (10, 100). Round
+//! numbers written as a bare magnitude count only with a hedge: `上千名`
+//! and `千余名` are at least 1000, `近百家` at most 100 (see `round`); the
+//! idioms 成千上万 and 成百上千 state no number. When several hedges apply,
+//! a range wins, then a bound (至少…以上, 十多), then 约-like approximations.
+//!
+//! Money needs a currency word (元, 美元 …), except that a Latin magnitude
+//! (`15k左右`, `30w`) is yuan where a money word (工资, 资金, 投入, 捐, 元 …)
+//! stands within a few chars. A lone Chinese digit ending a name before a
+//! currency word that opens the next amount (`赔偿王五人民币500元`) is no
+//! amount: the money is `人民币500元`.
+//!
+//! Ruby glosses flattened into the text (`120個(gè)`) are read through (see
+//! [`ScanText`]): the span of such a mention holds them.
 //!
 //! What is not a quantity: digits glued to Latin letters or inside URLs,
 //! ids and phone numbers (runs of 8+ plain digits, `0571-…`), dotted or
@@ -37,6 +50,7 @@
 
 mod lexicon;
 mod numeral;
+mod round;
 
 use rust_decimal::Decimal;
 
@@ -48,8 +62,13 @@ use numeral::Numeral;
 /// Finds every quantity mention in text order.
 ///
 /// The folded text is scanned a line or sentence at a time (no quantity
-/// spans a line break or a 。), through one reused char buffer.
+/// spans a line break or a 。), through one reused char buffer; a text with
+/// ruby glosses is read through them (see [`ScanText`]).
 pub fn scan(text: &ScanText) -> Vec<Mention> {
+    text.through_glosses(scan_plain)
+}
+
+fn scan_plain(text: &ScanText) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut buf: Vec<char> = Vec::new();
     let mut found = Vec::new();
@@ -150,11 +169,24 @@ fn find_all(cs: &[char], mode: Mode, out: &mut Vec<Found>) {
             out.push(f);
             continue;
         }
-        let Some(num) = numeral::parse(cs, i) else {
+        if matches!(c, '千' | '百' | '万') {
+            if let Some(end) = round::idiom_end(cs, i) {
+                i = end.max(i + 1);
+                continue;
+            }
+        }
+        let parsed = numeral::parse(cs, i);
+        let bare = parsed.is_none();
+        let Some(num) = parsed
+            .map(|n| round::with_shang(cs, n, floor))
+            .or_else(|| round::bare_magnitude(cs, i, floor))
+        else {
             i += 1;
             continue;
         };
         let (found, next) = assemble(cs, &num, floor, mode);
+        // A bare magnitude without a unit (近百年) is no quantity.
+        let found = found.filter(|f| !bare || !matches!(f.kind, MentionKind::Number(_)));
         match found {
             Some(f) => {
                 i = f.end.max(i + 1);
@@ -248,7 +280,18 @@ fn unit_at(cs: &[char], p: usize, num: &Numeral) -> Option<Unit> {
     if let Some((word, code)) = best {
         let mut end = p + word.chars().count();
         let main = matches!(word, "元" | "圆" | "块");
+        // 赔偿王五人民币500元: a lone Chinese digit ending a name, and the
+        // currency word opens the amount after it.
+        let name_digit = num.shape.single
+            && num.shape.chinese
+            && lexicon::PREFIX_CURRENCIES
+                .iter()
+                .any(|(w, _, _)| *w == word)
+            && cs
+                .get(skip_spaces(cs, end, 2))
+                .is_some_and(|&c| numeral::is_trigger(c));
         let ok = match word {
+            _ if name_digit => false,
             "元" | "圆" => !lexicon::yuan_word_follows(cs.get(end).copied()),
             // 块 is also a measure word (一块蛋糕): money when 钱 follows, or
             // nothing word-like does, or the amount is large.
@@ -504,6 +547,19 @@ fn date_word_follows(cs: &[char], num: &Numeral) -> bool {
     }
 }
 
+/// True when a money word stands within a few chars before or after a
+/// numeral (工资15k, 投入30w, 30w…元) and no word of power or size does
+/// (30W光伏).
+fn money_context(cs: &[char], num: &Numeral) -> bool {
+    let before = num.start.saturating_sub(12);
+    let after = (num.end + 8).min(cs.len());
+    let window = |w: &&str| {
+        (before..after)
+            .any(|k| (k + w.chars().count() <= num.start || k >= num.end) && starts_with(cs, k, w))
+    };
+    lexicon::MONEY_CONTEXT.iter().any(window) && !lexicon::NOT_MONEY_CONTEXT.iter().any(window)
+}
+
 /// Builds the mention for a numeral, or says where scanning may resume.
 fn assemble(cs: &[char], num: &Numeral, floor: usize, mode: Mode) -> (Option<Found>, usize) {
     let dotted;
@@ -612,11 +668,14 @@ fn assemble(cs: &[char], num: &Numeral, floor: usize, mode: Mode) -> (Option<Fou
             {
                 return reject;
             }
+            // 数十家, 几百个: "some tens" of a count is at least ten (money
+            // keeps its range: 几十万元 is 100000..1000000, as peers read it).
+            let head_bound = num.shape.vague_head && matches!(u, Unit::Count { .. });
             let parts = Parts {
                 low: num.low,
-                high: num.high,
-                range: num.high.is_some(),
-                more: inner_more,
+                high: if head_bound { None } else { num.high },
+                range: num.high.is_some() && !head_bound,
+                more: inner_more || head_bound,
                 overflow: num.overflow,
                 unit: u,
                 start: num.start,
@@ -648,6 +707,24 @@ fn assemble(cs: &[char], num: &Numeral, floor: usize, mode: Mode) -> (Option<Fou
             }
             if num.shape.starts_arabic && furniture_before(cs, num.start) {
                 return reject;
+            }
+            // 15k左右, 30w: a Latin magnitude is money where money is talked of.
+            if num.shape.latin && money_context(cs, num) {
+                let parts = Parts {
+                    low: num.low,
+                    high: None,
+                    range: false,
+                    more: inner_more,
+                    overflow: num.overflow,
+                    unit: Unit::Money {
+                        code: "",
+                        end: num.end,
+                        minor: Decimal::ZERO,
+                        cny_main: false,
+                    },
+                    start: num.start,
+                };
+                return build(cs, num, floor, parts, mode);
             }
             // A currency name without its amount marker (人民币 8千) makes money.
             if let Some((s, code, true)) = prefix_currency(cs, num.start, floor) {

@@ -155,6 +155,11 @@ pub(crate) struct Shape {
     pub grouped: bool,
     /// Written as two adjacent digits (八九, 两三) or with 几/数.
     pub vague: bool,
+    /// Opens with 几/数 (几十, 数百, 数万): "some tens", whose written base
+    /// is a lower bound.
+    pub vague_head: bool,
+    /// Ends in a Latin magnitude (15k, 30w).
+    pub latin: bool,
     /// The exponent of the magnitude the numeral ends in (三十万 → 4,
     /// 两千万亿 → 12, 15k → 3); 0 when it ends otherwise.
     pub tail_exp: u32,
@@ -173,7 +178,8 @@ pub(crate) struct Numeral {
     pub high: Option<Decimal>,
     /// The written value does not fit: `low` is saturated.
     pub overflow: bool,
-    /// 多/余 inside the numeral (十多万, 500余万): `low` is a lower bound.
+    /// 多/余 inside the numeral (十多万, 500余万), or 上 before a round one
+    /// (上千, see `round`): `low` is a lower bound.
     pub more: bool,
     /// How it was written.
     pub shape: Shape,
@@ -549,6 +555,7 @@ pub(crate) fn parse(cs: &[char], i: usize) -> Option<Numeral> {
                     shape.big = true;
                     shape.mult = true;
                     shape.plain_digits = None;
+                    shape.latin = true;
                     prev = Prev::Big(exp);
                     end = j + 1;
                     tail_exp = exp;
@@ -836,6 +843,7 @@ pub(crate) fn parse(cs: &[char], i: usize) -> Option<Numeral> {
                 lo.pending = Some(if head { Decimal::ONE } else { Decimal::ZERO });
                 hi.pending = Some(Decimal::TEN);
                 vague = true;
+                shape.vague_head |= head;
                 shape.chinese = true;
                 prev = Prev::Digit;
                 pos = p + 1;

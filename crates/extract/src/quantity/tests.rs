@@ -467,3 +467,197 @@ fn a_doubled_measure_word_is_no_count() {
         );
     }
 }
+
+/// One count or money mention: (text, value, qualifier, low, high).
+type Read = (String, Decimal, Qualifier, Option<Decimal>, Option<Decimal>);
+
+fn count_read(s: &str) -> Read {
+    let (t, c) = count(s);
+    (t, c.value, c.qualifier, c.low, c.high)
+}
+
+fn money_read(s: &str) -> Read {
+    let (t, m) = money(s);
+    (t, m.value, m.qualifier, m.low, m.high)
+}
+
+fn bound(text: &str, v: &str, q: Qualifier) -> Read {
+    let (low, high) = match q {
+        Qualifier::AtLeast => (Some(d(v)), None),
+        Qualifier::AtMost => (None, Some(d(v))),
+        _ => (None, None),
+    };
+    (text.to_string(), d(v), q, low, high)
+}
+
+#[test]
+fn issue_9_round_numbers_with_a_hedge_are_counts() {
+    // See: issue 9, "Round and vague numbers".
+    use Qualifier::{AtLeast, AtMost};
+    for (s, text, v, q) in [
+        ("吸引上千名游客前来", "上千名", "1000", AtLeast),
+        ("带动上万人就业", "上万人", "10000", AtLeast),
+        ("组织上百名医生义诊", "上百名", "100", AtLeast),
+        ("近百家企业参展", "近百家", "100", AtMost),
+        ("逾千人参加培训", "逾千人", "1000", AtLeast),
+        ("超百家企业落户", "超百家", "100", AtLeast),
+        ("千余名干部到村", "千余名", "1000", AtLeast),
+        ("转移就业万余人", "万余人", "10000", AtLeast),
+        ("接待游客上十万人次", "上十万人次", "100000", AtLeast),
+        ("将近千人观看", "将近千人", "1000", AtMost),
+    ] {
+        assert_eq!(count_read(s), bound(text, v, q), "{s}");
+    }
+}
+
+#[test]
+fn issue_9_some_tens_and_hundreds_are_at_least_their_base() {
+    // See: issue 9. 数十/几十 are "some tens": at least ten; a count keeps
+    // its base in value and low (SPEC at_least).
+    use Qualifier::AtLeast;
+    for (s, text, v) in [
+        ("数十家企业参与", "数十家", "10"),
+        ("实施几十个项目", "几十个", "10"),
+        ("数百名学生受助", "数百名", "100"),
+        ("几百人到场", "几百人", "100"),
+        ("数万人次参观", "数万人次", "10000"),
+        ("几十万人受益", "几十万人", "100000"),
+    ] {
+        assert_eq!(count_read(s), bound(text, v, AtLeast), "{s}");
+    }
+    // Money keeps the range its peers give it, and 十几 stays a range.
+    assert_eq!(money("几十万元").1.qualifier, Qualifier::Range);
+    assert_eq!(count("十几个").1.qualifier, Qualifier::Range);
+}
+
+#[test]
+fn issue_9_round_amounts_of_money_are_bounds() {
+    use Qualifier::{AtLeast, AtMost};
+    for (s, text, v, q) in [
+        ("投入上百万元", "上百万元", "1000000", AtLeast),
+        ("筹集近千万元", "近千万元", "10000000", AtMost),
+        ("签约超百亿元", "超百亿元", "10000000000", AtLeast),
+        ("捐款上万元", "上万元", "10000", AtLeast),
+    ] {
+        assert_eq!(money_read(s), bound(text, v, q), "{s}");
+    }
+}
+
+#[test]
+fn unhedged_magnitudes_and_idioms_are_no_quantities() {
+    for s in [
+        "成千上万的游客涌入",
+        "成千上万名游客涌入",
+        "成百上千家企业",
+        "千万不要忘记",
+        "百姓万一有事",
+        "近百年来的变化",
+        "千家万户",
+        "数以万计的群众",
+        "县级以上千部",
+    ] {
+        let kinds: Vec<_> = found(s)
+            .into_iter()
+            .filter(|m| matches!(m.kind, MentionKind::Count(_) | MentionKind::Money(_)))
+            .map(|m| m.text)
+            .collect();
+        assert!(kinds.is_empty(), "{s}: {kinds:?}");
+    }
+}
+
+#[test]
+fn issue_9_a_name_ending_in_a_digit_is_not_an_amount() {
+    // See: issue 9. 王五 is a name; 人民币 opens the amount after it.
+    for (s, text, v) in [
+        ("判决被告赔偿王五人民币500元", "人民币500元", "500"),
+        ("支付李四人民币五百元", "人民币五百元", "500"),
+        ("赔偿张三人民币 8千元", "人民币 8千元", "8000"),
+    ] {
+        let (t, m) = money(s);
+        assert_eq!((t.as_str(), m.value), (text, d(v)), "{s}");
+    }
+    // An Arabic amount before 人民币 is still one (peer case).
+    let ms: Vec<_> = found("4人民币5美元").into_iter().map(|m| m.text).collect();
+    assert_eq!(ms, ["4人民币", "5美元"]);
+}
+
+#[test]
+fn issue_9_less_than_is_at_most() {
+    for s in ["投资小于40万元", "资金低于40万元", "少于40万元"] {
+        let (_, m) = money(s);
+        assert_eq!(
+            (m.value, m.qualifier, m.high),
+            (d("400000"), Qualifier::AtMost, Some(d("400000"))),
+            "{s}"
+        );
+    }
+}
+
+#[test]
+fn issue_9_latin_magnitudes_are_money_where_money_is_talked_of() {
+    use Qualifier::{Approx, Exact};
+    for (s, text, v, q) in [
+        ("月薪15k左右", "15k左右", "15000", Approx),
+        ("工资15K", "15K", "15000", Exact),
+        ("投入30w建设大棚", "30w", "300000", Exact),
+        ("帮扶资金30W", "30W", "300000", Exact),
+        ("捐了2.5w", "2.5w", "25000", Exact),
+        ("共30w，单位：元", "30w", "300000", Exact),
+    ] {
+        let (t, m) = money(s);
+        assert_eq!(
+            (t.as_str(), m.value, m.qualifier, m.currency.as_str()),
+            (text, d(v), q, "CNY"),
+            "{s}"
+        );
+    }
+    for s in ["安装30W光伏板", "跑完5k用时", "功率15k的设备投资"] {
+        assert!(
+            found(s)
+                .iter()
+                .all(|m| !matches!(m.kind, MentionKind::Money(_))),
+            "{s}"
+        );
+    }
+}
+
+#[test]
+fn issue_9_batches_and_people_are_two_counts() {
+    let counts: Vec<(String, String)> = found("分8批200人赴杭州培训")
+        .into_iter()
+        .filter_map(|m| match m.kind {
+            MentionKind::Count(c) => Some((m.text, c.unit)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        counts,
+        [
+            ("8批".to_string(), "批".to_string()),
+            ("200人".to_string(), "人".to_string())
+        ]
+    );
+}
+
+#[test]
+fn issue_9_numbers_read_through_ruby_glosses() {
+    // See: issue 9. Offsets stay in the original text; a span takes the
+    // glosses inside it and right after it.
+    let (text, c) = count("援建項(xiàng)目120個(gè)");
+    assert_eq!(
+        (text.as_str(), c.value, c.unit.as_str()),
+        ("120個(gè)", d("120"), "个")
+    );
+    let (text, m) = money("投入資（zī）金1200萬(wàn)元");
+    assert_eq!((text.as_str(), m.value), ("1200萬(wàn)元", d("12000000")));
+    let (text, c) = count("培訓一(yī)百(bǎi)二(èr)十(shí)名(míng)教師");
+    assert_eq!(
+        (text.as_str(), c.value),
+        ("一(yī)百(bǎi)二(èr)十(shí)名(míng)", d("120"))
+    );
+    let (text, c) = count("幫扶上(shàng)千(qiān)名(míng)群衆");
+    assert_eq!(
+        (text.as_str(), c.value, c.qualifier),
+        ("上(shàng)千(qiān)名(míng)", d("1000"), Qualifier::AtLeast)
+    );
+}
