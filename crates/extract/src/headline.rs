@@ -93,8 +93,30 @@ static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Short interface words that stand alone on a line.
 const UI_WORDS: &[&str] = &[
-    "en", "english", "分享", "打印", "关闭", "返回", "首页", "搜索", "登录", "注册", "简体", "繁体",
-    "微信", "微博", "收藏", "手机版", "无障碍", "正文", "新闻", "要闻", "扫一扫", "大", "中", "小",
+    "en",
+    "english",
+    "分享",
+    "打印",
+    "关闭",
+    "返回",
+    "首页",
+    "搜索",
+    "登录",
+    "注册",
+    "简体",
+    "繁体",
+    "微信",
+    "微博",
+    "收藏",
+    "手机版",
+    "无障碍",
+    "正文",
+    "新闻",
+    "要闻",
+    "扫一扫",
+    "大",
+    "中",
+    "小",
 ];
 
 /// A dateline that opens a news paragraph: 本报讯, 新华社北京12月7日电.
@@ -387,7 +409,8 @@ mod tests {
 
     #[test]
     fn a_plain_article_has_its_first_line_as_headline() {
-        let h = headline("某市对口帮扶某州纪实\n\n27.12.2015  12:10\n\n    正文第一段，投入资金。\n");
+        let h =
+            headline("某市对口帮扶某州纪实\n\n27.12.2015  12:10\n\n    正文第一段，投入资金。\n");
         assert_eq!(h.title.as_deref(), Some("某市对口帮扶某州纪实"));
         assert_eq!(h.published, ymd(2015, 12, 27));
     }
@@ -444,7 +467,10 @@ mod tests {
         let text = "跨越千里的协作情\n——某市某州协作企业帮扶工作侧记\n某日报记者王某通讯员李某\n今年以来，两地企业帮扶工作取得积极成效，到位资金600万元。";
         assert_eq!(headline(text).title.as_deref(), Some("跨越千里的协作情"));
         let text = "某某在线\n\n某市协作工作连续三年获好等次\n\n某某日报讯 记者王某报道：某市对口协作工作连续三年获殊荣，受到表彰。";
-        assert_eq!(headline(text).title.as_deref(), Some("某市协作工作连续三年获好等次"));
+        assert_eq!(
+            headline(text).title.as_deref(),
+            Some("某市协作工作连续三年获好等次")
+        );
     }
 
     #[test]

@@ -73,9 +73,8 @@ fn mark_parts(ctx: &DocContext, rows: &mut [FundRow], parts: std::ops::Range<usi
     let total_at = rows[..parts.start].iter().rposition(|r| {
         (r.evidence.char_start as usize) >= window.start
             && r.currency == currency
-            && r.amount.is_some_and(|t| {
-                t > 0 && ((t - sum).abs() as f64) <= SUM_TOLERANCE * t as f64
-            })
+            && r.amount
+                .is_some_and(|t| t > 0 && ((t - sum).abs() as f64) <= SUM_TOLERANCE * t as f64)
     });
     if let Some(t) = total_at {
         rows[t].scope = "total".to_string();

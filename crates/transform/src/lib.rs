@@ -71,12 +71,8 @@ pub fn process_article(article: &Article) -> DocOutput {
         encoding: article.encoding.clone(),
         n_chars: ctx.chars.len() as i64,
         sha256: article.sha256.clone(),
-        donor: ctx.parties.donor.as_ref().map(extract::place::common_name),
-        recipient: ctx
-            .parties
-            .recipient
-            .as_ref()
-            .map(extract::place::common_name),
+        donor: partner_names(&ctx.parties.donors),
+        recipient: partner_names(&ctx.parties.recipients),
         text: article.text.clone(),
     };
     let projects = projects::projects(&ctx);
@@ -88,6 +84,13 @@ pub fn process_article(article: &Article) -> DocOutput {
         exchanges: exchanges::exchanges(&ctx),
         projects,
     }
+}
+
+/// The names of an article's partners on one side, `;`-joined (SPEC's
+/// `names` form), in the form articles use; `None` when there are none.
+fn partner_names(places: &[extract::Place]) -> Option<String> {
+    let names: Vec<String> = places.iter().map(extract::place::common_name).collect();
+    (!names.is_empty()).then(|| names.join(";"))
 }
 
 /// Sets `funds.project_id` when the amount's sentence names exactly one

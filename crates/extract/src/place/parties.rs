@@ -29,6 +29,11 @@ pub struct Parties {
     pub donor: Option<Place>,
     /// The western partner.
     pub recipient: Option<Place>,
+    /// Every eastern partner the article pairs, `donor` first (东莞、中山
+    /// 对口帮扶昭通 names two); just `donor` when the text pairs one.
+    pub donors: Vec<Place>,
+    /// Every western partner the article pairs, `recipient` first.
+    pub recipients: Vec<Place>,
 }
 
 /// Who gives, who receives and which way people or goods move in one
@@ -268,6 +273,9 @@ pub fn document_parties(title: &str, body: &ScanText, mentions: &[Mention]) -> P
         &mut scores,
     );
     score_text(g, body, mentions, 1, title_text.len_chars(), &mut scores);
+    let mut pairs = Pairs::new();
+    find_pairs(g, &title_text, &title_mentions, PAIR_MIN_WEIGHT, &mut pairs);
+    find_pairs(g, body, mentions, 1, &mut pairs);
     let pick = |role: Role| -> Option<UnitId> {
         scores
             .iter()
@@ -314,9 +322,172 @@ pub fn document_parties(title: &str, body: &ScanText, mentions: &[Mention]) -> P
         donor = Some(d);
         recipient = Some(r);
     }
+    // A province picked where the text is about one of its cities (浙江在线
+    // on a page about 宁波): the city, when it is named at least half as much.
+    let descend = |u: UnitId| -> UnitId {
+        if !is_plain_province(u) {
+            return u;
+        }
+        let own = scores.get(&u).map_or(0, |v| v.0);
+        scores
+            .iter()
+            .filter(|(&c, v)| {
+                c != u && g.chain(c)[0] == Some(u) && v.2 == g.role(u) && 2 * v.0 >= own
+            })
+            .max_by_key(|(_, v)| (v.0, std::cmp::Reverse(v.1)))
+            .map_or(u, |(&c, _)| c)
+    };
+    if let (Some(d), Some(r)) = (donor, recipient) {
+        if is_plain_province(d) && is_plain_province(r) {
+            let (dc, rc) = (descend(d), descend(r));
+            if dc != d && rc != r {
+                donor = Some(dc);
+                recipient = Some(rc);
+            }
+        }
+    }
+    let (mut donors, mut recipients): (Vec<UnitId>, Vec<UnitId>) =
+        (donor.into_iter().collect(), recipient.into_iter().collect());
+    // An explicit pairing (奉贤区对口帮扶务川县, 东莞、中山对口帮扶昭通),
+    // in the title or named at least twice, says exactly who the partners are.
+    if let Some((d, r)) = best_pair(&pairs) {
+        donors = d;
+        recipients = r;
+    }
+    let places = |units: &[UnitId]| -> Vec<Place> {
+        let mut seen = Vec::new();
+        units
+            .iter()
+            .filter(|u| {
+                let new = !seen.contains(*u);
+                seen.push(**u);
+                new
+            })
+            .filter_map(|&u| g.place(u))
+            .collect()
+    };
+    let (donors, recipients) = (places(&donors), places(&recipients));
     Parties {
-        donor: donor.and_then(|u| g.place(u)),
-        recipient: recipient.and_then(|u| g.place(u)),
+        donor: donors.first().cloned(),
+        recipient: recipients.first().cloned(),
+        donors,
+        recipients,
+    }
+}
+
+/// Pairings found in a text: the eastern units before a party cue and the
+/// western units after it (or either way round for 结对, 携手), with their
+/// weight (title pairings weigh more).
+type Pairs = HashMap<(Vec<UnitId>, Vec<UnitId>), u32>;
+
+/// The weight a pairing needs to name the partners: the title, or twice.
+const PAIR_MIN_WEIGHT: u32 = 2;
+
+fn best_pair(pairs: &Pairs) -> Option<(Vec<UnitId>, Vec<UnitId>)> {
+    pairs
+        .iter()
+        .filter(|(_, &w)| w >= PAIR_MIN_WEIGHT)
+        .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+        .map(|(k, _)| k.clone())
+}
+
+/// How far apart (chars) two names of a list may stand (、, 和, 与, 及).
+const LIST_GAP: usize = 1;
+
+/// Records the pairings of one text into `pairs`.
+fn find_pairs(
+    g: &Gazetteer,
+    text: &ScanText,
+    mentions: &[Mention],
+    weight: u32,
+    pairs: &mut Pairs,
+) {
+    let units: Vec<(usize, usize, UnitId)> = places_of(mentions)
+        .filter_map(|(m, p)| Some((m.start, m.end, unit_of_place(g, p)?)))
+        .collect();
+    let folded = text.folded();
+    // One folded char per original char, so mention offsets index it.
+    let chars = text.folded_aligned();
+    let joins = |from: usize, to: usize| {
+        let Some(between) = chars.get(from..to) else {
+            return false;
+        };
+        let written = between
+            .iter()
+            .filter(|&&c| c != crate::text::GLOSS_FILLER)
+            .count();
+        // The last char of a gloss repeats its owner: a filler run ending in
+        // the name's own last char is still "between" nothing.
+        // Names written back to back are a chain (固原市西吉县), not a list.
+        (1..=LIST_GAP + 1).contains(&written)
+            && between.iter().all(|&c| {
+                matches!(c, '、' | '和' | '与' | '及' | '同') || c == crate::text::GLOSS_FILLER
+            })
+    };
+    // Cues longest first: 支援 inside 对口支援 is the same pairing.
+    let mut seen: Vec<std::ops::Range<usize>> = Vec::new();
+    for (cue, donor_first) in &CUES.party {
+        for (byte, _) in folded.match_indices(cue.as_str()) {
+            let p = text.char_of_folded_byte(byte);
+            let q = p + cue.chars().count();
+            if seen.iter().any(|r| r.start <= p && q <= r.end) {
+                continue;
+            }
+            seen.push(p..q);
+            let Some(last_before) = units.iter().rposition(|u| u.1 <= p && u.1 + CUE_GAP >= p)
+            else {
+                continue;
+            };
+            let Some(first_after) = units.iter().position(|u| u.0 >= q && u.0 <= q + CUE_GAP)
+            else {
+                continue;
+            };
+            let mut side_before = vec![units[last_before].2];
+            let mut i = last_before;
+            while i > 0 && joins(units[i - 1].1, units[i].0) {
+                i -= 1;
+                side_before.insert(0, units[i].2);
+            }
+            // 对口支援固原市西吉县: a chain names its last unit.
+            let mut j = first_after;
+            while j + 1 < units.len()
+                && units[j + 1].0 == units[j].1
+                && g.chain(units[j + 1].2).contains(&Some(units[j].2))
+            {
+                j += 1;
+            }
+            let mut side_after = vec![units[j].2];
+            while j + 1 < units.len() && joins(units[j].1, units[j + 1].0) {
+                j += 1;
+                side_after.push(units[j].2);
+            }
+            let all: Vec<UnitId> = side_before
+                .iter()
+                .chain(side_after.iter())
+                .copied()
+                .collect();
+            let (east, west): (Vec<UnitId>, Vec<UnitId>) = if *donor_first {
+                (side_before, side_after)
+            } else {
+                (
+                    all.iter()
+                        .copied()
+                        .filter(|&u| g.role(u) == Some(Role::East))
+                        .collect(),
+                    all.iter()
+                        .copied()
+                        .filter(|&u| g.role(u) == Some(Role::West))
+                        .collect(),
+                )
+            };
+            let ok = !east.is_empty()
+                && !west.is_empty()
+                && east.iter().all(|&u| g.role(u) == Some(Role::East))
+                && west.iter().all(|&u| g.role(u) == Some(Role::West));
+            if ok {
+                *pairs.entry((east, west)).or_insert(0) += weight;
+            }
+        }
     }
 }
 
