@@ -196,7 +196,7 @@ const SAME_THING: &[&str] = &["这", "该", "此", "项目"];
 
 /// The status a text's cue words give, if any; a completion still to
 /// come (预计明年投产, 建成后) is `implemented`.
-fn status_cue(text: &str) -> Option<&'static str> {
+pub(crate) fn status_cue(text: &str) -> Option<&'static str> {
     let hit = LEXICON.by_priority("project.status", text, STATUS_PRIORITY)?;
     if hit.label == "completed" {
         let before: String = text.chars().take(hit.distance).collect();

@@ -1,0 +1,102 @@
+//! Classes of real text the `projects` rules must read, each in a short
+//! article written for this test (the places are real, the facilities and
+//! figures invented): glossed counts of projects, counts of built
+//! facilities, the status of counts.
+
+use transform::rows::ProjectRow;
+
+fn projects(body: &str) -> Vec<ProjectRow> {
+    let text = format!("标题\n2020年5月6日\n{body}");
+    let article = extract::from_file_bytes("case.txt", text.as_bytes())
+        .into_iter()
+        .next()
+        .and_then(Result::ok)
+        .expect("the test article is read");
+    transform::process_article(&article).projects
+}
+
+fn total<'a>(rows: &'a [ProjectRow], text: &str) -> Option<&'a ProjectRow> {
+    rows.iter()
+        .find(|r| r.scope == "total" && r.evidence.text.starts_with(text))
+}
+
+#[test]
+fn a_count_of_projects_is_read_through_pinyin_glosses() {
+    let rows = projects("三年來，某省累計實(shí)施對口援藏項(xiàng)目412個(gè)，投入資金8億元。");
+    let row = total(&rows, "412").expect("a total row");
+    assert_eq!(row.count, Some(412));
+    assert_eq!(row.status, "implemented");
+}
+
+#[test]
+fn a_count_after_its_noun_and_verb_is_a_count_of_projects() {
+    let rows = projects("今年对口援疆项目开工 41个，涉及民生和产业领域。");
+    assert_eq!(total(&rows, "41").and_then(|r| r.count), Some(41));
+}
+
+#[test]
+fn counts_of_built_facilities_are_project_totals() {
+    let rows = projects(
+        "五年来，援建方新建学校(含一所技校)9所，参与建设幼儿园37所，新建医院2家。\
+         另援建乡村道路60公里，桥梁5座。",
+    );
+    let school = total(&rows, "9所").expect("schools");
+    assert_eq!(
+        (school.category.as_str(), school.status.as_str()),
+        ("education", "completed")
+    );
+    assert_eq!(
+        total(&rows, "37所").map(|r| r.category.as_str()),
+        Some("education")
+    );
+    assert_eq!(
+        total(&rows, "2家").map(|r| r.category.as_str()),
+        Some("health")
+    );
+    let bridges = total(&rows, "5").expect("bridges, read from a bare number before 座");
+    assert_eq!(bridges.category, "infrastructure");
+    assert_eq!(bridges.count, Some(5));
+}
+
+#[test]
+fn a_count_of_facilities_in_a_pairing_is_no_project() {
+    let rows = projects("援建方还推动两地学校结对，结对学校20所。");
+    assert!(total(&rows, "20所").is_none(), "{rows:?}");
+}
+
+#[test]
+fn a_planned_count_is_planned_and_its_listed_parts_too() {
+    let rows = projects(
+        "今年某地区计划实施援疆项目120个，安排援疆资金6亿元。\n\
+         其中：产业类项目40个，安排资金2亿元；民生类项目80个，安排资金4亿元。",
+    );
+    for text in ["120个", "40个", "80个"] {
+        assert_eq!(
+            total(&rows, text).map(|r| r.status.as_str()),
+            Some("planned"),
+            "{text}: {rows:?}"
+        );
+    }
+}
+
+#[test]
+fn completed_and_signed_counts_read_their_own_words() {
+    let rows = projects("二十年来共完成援建项目300个。\n两地签订年度帮扶协议，共有帮扶项目25个。");
+    assert_eq!(
+        total(&rows, "300个").map(|r| r.status.as_str()),
+        Some("completed")
+    );
+    assert_eq!(
+        total(&rows, "25个").map(|r| r.status.as_str()),
+        Some("signed")
+    );
+}
+
+#[test]
+fn a_count_listing_several_fields_is_other() {
+    let rows = projects("今年实施教育、医疗、住房等项目共计31个。");
+    assert_eq!(
+        total(&rows, "31个").map(|r| r.category.as_str()),
+        Some("other")
+    );
+}
