@@ -49,9 +49,21 @@ pub fn located_projects(ctx: &DocContext) -> Vec<ProjectRow> {
         if !LEXICON.any_in("project.build", &ctx.folded_str(sentence.clone())) {
             continue;
         }
+        let sentence_text = ctx.folded_str(sentence.clone());
+        // Sites toured by a delegation are projects only when the sentence
+        // says they are the cooperation's (查看协作项目建设情况), not when
+        // models are only observed (深入某县示范点…观摩).
+        if is_tour(&sentence_text) && !ASSISTED.iter().any(|w| sentence_text.contains(w)) {
+            continue;
+        }
         let facilities: Vec<Facility> = facilities_in(ctx, sentence.clone())
             .into_iter()
             .filter(|f| !ctx.in_furniture_range(f.span.clone()))
+            // A title conferred (被认定为某示范基地) names no project.
+            .filter(|f| {
+                let clause = ctx.folded_str(ctx.clause_of(f.span.start));
+                !HONOURS.iter().any(|w| clause.contains(w))
+            })
             .collect();
         if facilities.is_empty() {
             continue;
@@ -91,8 +103,74 @@ pub fn located_projects(ctx: &DocContext) -> Vec<ProjectRow> {
     rows
 }
 
+/// Words of a delegation touring sites.
+const TOURING: &[&str] = &[
+    "深入", "考察", "调研", "走进", "来到", "参观", "观摩", "察看",
+];
+
+/// Words that say the toured sites are the cooperation's projects.
+const ASSISTED: &[&str] = &[
+    "协作项目",
+    "帮扶项目",
+    "援助项目",
+    "援建",
+    "捐建",
+    "援疆项目",
+    "援藏项目",
+    "帮扶资金",
+];
+
+/// Words of a title conferred on a place or a facility.
+const HONOURS: &[&str] = &["认定", "评为", "命名为", "授予"];
+
+/// True when a sentence tells of a delegation touring places.
+fn is_tour(sentence: &str) -> bool {
+    TOURING.iter().any(|w| sentence.contains(w))
+        && (sentence.contains("一行") || sentence.contains("与会") || sentence.contains("先后"))
+}
+
+/// Name endings that look like a township or village but are common words
+/// (新农村, 乡村, 城镇).
+const NOT_A_PLACE: &[&str] = &["农村", "乡村", "新村", "示范村", "城镇", "乡镇", "村镇"];
+
+/// A township and/or village the gazetteer does not know, written right
+/// after a known county or township and before the facility (某县土岗乡
+/// 道路项目, 某县某乡某村道路): their names and how many chars they take.
+fn unknown_below(site: &Site, name: &str) -> Option<(Option<String>, Option<String>, usize)> {
+    let chars: Vec<char> = name.chars().collect();
+    let mut township = None;
+    let mut village = None;
+    let mut at = 0;
+    let can_township = site.place.level == Level::County;
+    for k in at..chars.len().min(at + 10) {
+        let c = chars[k];
+        if !is_han(c) {
+            break;
+        }
+        let part: String = chars[at..=k].iter().collect();
+        let long_enough = k + 1 - at >= 3 && k + 1 - at <= 6;
+        let word = NOT_A_PLACE.iter().any(|w| part.ends_with(w));
+        if long_enough && !word {
+            if matches!(c, '乡' | '镇') && can_township && township.is_none() && village.is_none()
+            {
+                township = Some(part);
+                at = k + 1;
+            } else if c == '村' && village.is_none() {
+                village = Some(part);
+                at = k + 1;
+                break;
+            }
+        }
+    }
+    // The facility keeps a name of its own (道路项目).
+    (at > 0 && chars.len() - at >= 2).then_some((township, village, at))
+}
+
 fn row(ctx: &DocContext, facility: &Facility, site: &Site) -> ProjectRow {
-    let span = site.mention.start..site.mention.end;
+    let below = (site.mention.end == facility.span.start)
+        .then(|| unknown_below(site, &facility.name))
+        .flatten();
+    let span = site.mention.start..site.mention.end + below.as_ref().map_or(0, |b| b.2);
     let clause = ctx.clause_of(facility.span.start);
     let around =
         ctx.folded_str(clause.start.min(site.mention.start)..clause.end.max(site.mention.end));
@@ -102,16 +180,34 @@ fn row(ctx: &DocContext, facility: &Facility, site: &Site) -> ProjectRow {
         category = category_of(&around);
     }
     let p = site.place;
-    let place = [p.county, p.township, p.village]
-        .into_iter()
-        .flatten()
-        .collect::<String>();
+    let (township, village) = match &below {
+        Some((t, v, _)) => (
+            t.clone().or(p.township.map(str::to_string)),
+            v.clone().or(p.village.map(str::to_string)),
+        ),
+        None => (
+            p.township.map(str::to_string),
+            p.village.map(str::to_string),
+        ),
+    };
+    let place = [
+        p.county.map(str::to_string),
+        township.clone(),
+        village.clone(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<String>();
+    let name: String = match &below {
+        Some((_, _, n)) => facility.name.chars().skip(*n).collect(),
+        None => facility.name.clone(),
+    };
     let adcode = p.adcode.map(|c| c.chars().take(6).collect::<String>());
     let sentence = ctx.sentence_of(span.start);
     ProjectRow {
         project_id: format!("{}#P{}", ctx.article.doc_id, span.start),
         doc_id: ctx.article.doc_id.clone(),
-        name: Some(facility.name.clone()),
+        name: Some(name),
         category: category.to_string(),
         scope: "item".to_string(),
         count: None,
@@ -123,8 +219,8 @@ fn row(ctx: &DocContext, facility: &Facility, site: &Site) -> ProjectRow {
         province: p.province.map(str::to_string),
         prefecture: p.prefecture.map(str::to_string),
         county: p.county.map(str::to_string),
-        township: p.township.map(str::to_string),
-        village: p.village.map(str::to_string),
+        township,
+        village,
         adcode,
         donor: ctx
             .parties_in(ctx.sentence_of(facility.span.start))
@@ -163,6 +259,12 @@ fn status_of_project(ctx: &DocContext, facility: &Facility, around: &str) -> &'s
     let clause = ctx.clause_of(facility.span.start);
     let rest_of_sentence = ctx.folded_str(clause.start..sentence.end.max(clause.start));
     let own = status_cue(around);
+    // A site toured in a sentence that also tells of a signing is not
+    // signed for that: only its own clause can say so.
+    let toured = is_tour(&ctx.folded_str(sentence.start..facility.span.start));
+    if toured {
+        return own.unwrap_or("implemented");
+    }
     let status = match own {
         Some(s) if s != "implemented" => Some(s),
         _ => status_cue(&rest_of_sentence).or(own),
@@ -561,12 +663,39 @@ fn sites_in<'c>(ctx: &'c DocContext, sentence: Range<usize>) -> Vec<Site<'c>> {
                     .iter()
                     .any(|o| o.start <= m.start && m.end <= o.end && o.end > m.end)
                 && !places.iter().any(|(n, _)| n.start == m.end)
+                && !is_venue_or_recipient(ctx, m)
         })
         .map(|(m, p)| Site {
             mention: m,
             place: p,
         })
         .collect()
+}
+
+/// Verbs of a meeting held somewhere (推进会在某县召开).
+const HELD: &[&str] = &["召开", "举行", "举办", "开幕"];
+
+/// Verbs that make the place after them the partner helped, not a site
+/// (在帮助某县提高…的同时, 对口帮扶某县的某区).
+const HELPING: &[&str] = &["对口帮扶", "对口支援", "结对帮扶", "帮扶", "帮助"];
+
+/// True when a place is where a meeting is held (在某县召开, 在某县某园区
+/// 举行) or the partner a helping verb names, not a project site: the
+/// place is then followed, within its clause, by no facility of its own.
+fn is_venue_or_recipient(ctx: &DocContext, m: &Mention) -> bool {
+    let clause = ctx.clause_of(m.start);
+    let before = ctx.folded_str(clause.start..m.start);
+    let after: String = ctx
+        .folded_str(m.end..clause.end.max(m.end))
+        .chars()
+        .take(16)
+        .collect();
+    let venue = before.rfind('在').is_some_and(|i| {
+        !before[i..].contains(['，', ',']) && HELD.iter().any(|v| after.contains(v))
+    });
+    let helped = HELPING.iter().any(|v| before.ends_with(v))
+        && (after.starts_with('的') || after.starts_with("提高") || after.starts_with("发展"));
+    venue || helped
 }
 
 /// True when the clause of an organisation (a school, a hospital) builds or

@@ -1,7 +1,7 @@
 //! Classes of real text the `projects` rules must read, each in a short
 //! article written for this test (the places are real, the facilities and
 //! figures invented): glossed counts of projects, counts of built
-//! facilities, the status of counts.
+//! facilities, the status of counts, meeting venues and toured sites.
 
 use transform::rows::ProjectRow;
 
@@ -99,4 +99,43 @@ fn a_count_listing_several_fields_is_other() {
         total(&rows, "31个").map(|r| r.category.as_str()),
         Some("other")
     );
+}
+
+#[test]
+fn a_meeting_venue_is_no_project_site() {
+    let rows = projects("援藏项目现场推进会在拉萨市曲水县召开，会上通报了援藏项目建设情况。");
+    assert!(rows.iter().all(|r| r.scope == "total"), "{rows:?}");
+}
+
+#[test]
+fn sites_only_observed_on_a_tour_are_no_projects() {
+    let rows = projects("会议期间，与会人员先后深入田阳区某村示范点、某创业园等地进行观摩。");
+    assert!(rows.is_empty(), "{rows:?}");
+}
+
+#[test]
+fn a_toured_project_is_not_signed_by_a_signing_elsewhere_in_the_sentence() {
+    let rows = projects(
+        "考察团一行先后深入商州区大荆镇某光伏电站等地查看协作项目建设运营情况，\
+         并在当地举行了企村结对签约仪式。",
+    );
+    let row = rows
+        .iter()
+        .find(|r| r.scope == "item")
+        .expect("a located project");
+    assert_eq!(row.status, "implemented");
+    assert_eq!(row.category, "infrastructure");
+}
+
+#[test]
+fn a_township_the_gazetteer_lacks_stays_in_the_chain() {
+    let rows = projects("某市援建延川县青石乡乡村道路项目，全长12公里。");
+    let row = rows
+        .iter()
+        .find(|r| r.scope == "item")
+        .expect("a located project");
+    assert_eq!(row.evidence.text, "延川县青石乡");
+    assert_eq!(row.place.as_deref(), Some("延川县青石乡"));
+    assert_eq!(row.township.as_deref(), Some("青石乡"));
+    assert_eq!(row.name.as_deref(), Some("乡村道路项目"));
 }
