@@ -68,6 +68,8 @@ pub fn located_projects(ctx: &DocContext) -> Vec<ProjectRow> {
         if facilities.is_empty() {
             continue;
         }
+        // Prefecture-level places are sites only inside a landmark's own name
+        // (喀什大学); see `sites_of`.
         let sites = sites_in(ctx, sentence.clone());
         // Places before an earlier project belong to it, unless no place
         // stands between the two projects (A、B、C等 share their places).
@@ -77,7 +79,9 @@ pub fn located_projects(ctx: &DocContext) -> Vec<ProjectRow> {
             let same_clause = ctx.clause_of(facility.span.start)
                 == ctx.clause_of(last_facility_end.saturating_sub(1));
             let places_between = sites.iter().any(|s| {
-                s.mention.start >= last_facility_end && s.mention.end <= facility.span.start
+                s.place.level != Level::Prefecture
+                    && s.mention.start >= last_facility_end
+                    && s.mention.end <= facility.span.start
             });
             if last_facility_end > sentence.start && (places_between || !same_clause) {
                 previous_end = last_facility_end;
@@ -293,12 +297,26 @@ fn status_of_project(ctx: &DocContext, facility: &Facility, around: &str) -> &'s
     }
 }
 
+/// Words of progress that hold a completion word without saying a project
+/// is done.
+const PROGRESS: &[&str] = &["完成率", "完成投资", "完成年度计划"];
+
 /// How a sentence that goes on about the thing before it starts.
 const SAME_THING: &[&str] = &["这", "该", "此", "项目"];
 
 /// The status a text's cue words give, if any; a completion still to
 /// come (预计明年投产, 建成后) is `implemented`.
 pub(crate) fn status_cue(text: &str) -> Option<&'static str> {
+    // 完成率84%, 完成投资400万元: progress, not completion.
+    let cleaned;
+    let text = if PROGRESS.iter().any(|w| text.contains(w)) {
+        cleaned = PROGRESS
+            .iter()
+            .fold(text.to_string(), |t, w| t.replace(w, "，"));
+        cleaned.as_str()
+    } else {
+        text
+    };
     let hit = LEXICON.by_priority("project.status", text, STATUS_PRIORITY)?;
     if hit.label == "completed" {
         let before: String = text.chars().take(hit.distance).collect();
@@ -332,6 +350,11 @@ fn facilities_in(ctx: &DocContext, sentence: Range<usize>) -> Vec<Facility> {
         .filter(|m| matches!(&m.kind, MentionKind::Place(p) if role_of(p) == Some(Role::East)))
         .map(|m| m.start)
         .collect();
+    let eastern_ends: BTreeSet<usize> = ctx
+        .mentions_in(sentence.clone())
+        .filter(|m| matches!(&m.kind, MentionKind::Place(p) if role_of(p) == Some(Role::East)))
+        .map(|m| m.end - sentence.start)
+        .collect();
     let orgs: Vec<Range<usize>> = ctx
         .mentions_in(sentence.clone())
         .filter(|m| matches!(m.kind, MentionKind::Org(_)) && eastern_starts.contains(&m.start))
@@ -341,6 +364,11 @@ fn facilities_in(ctx: &DocContext, sentence: Range<usize>) -> Vec<Facility> {
         .mentions_in(sentence.clone())
         .filter(|m| matches!(m.kind, MentionKind::Count(_)))
         .map(|m| m.end - sentence.start)
+        .collect();
+    let place_spans: std::collections::BTreeMap<usize, usize> = ctx
+        .mentions_in(sentence.clone())
+        .filter(|m| matches!(m.kind, MentionKind::Place(_)))
+        .map(|m| (m.end - sentence.start, m.start - sentence.start))
         .collect();
     let place_ends: BTreeSet<usize> = ctx
         .mentions_in(sentence.clone())
@@ -364,6 +392,11 @@ fn facilities_in(ctx: &DocContext, sentence: Range<usize>) -> Vec<Facility> {
             end += 2;
         }
         if orgs.iter().any(|o| o.start <= i && end <= o.end) {
+            i = end;
+            continue;
+        }
+        // 某港保税区 right after an eastern place: the donor's own zone.
+        if ZONE_HEADS.contains(&head) && eastern_ends_before(&eastern_ends, &text, i) {
             i = end;
             continue;
         }
@@ -398,13 +431,20 @@ fn facilities_in(ctx: &DocContext, sentence: Range<usize>) -> Vec<Facility> {
                 start += unit.chars().count();
             }
         }
-        let name: String = text[start..end].iter().collect();
         // 12所乡村学校: a count of facilities (coverage), not one project.
         let after_digit = start > 0 && text[start - 1].is_ascii_digit();
         if count_ends.contains(&start) || after_digit {
             i = end;
             continue;
         }
+        // A landmark named by its place (某地大学, 某地中学, 某地小区): the
+        // name reaches back over the places written right before it.
+        if start == i && NAMED_BY_PLACE.contains(&head) {
+            while let Some(&s) = place_spans.get(&start) {
+                start = s;
+            }
+        }
+        let name: String = text[start..end].iter().collect();
         // A head that is a whole noun (卫生院, 幼儿园) needs no modifier.
         let whole = head_len >= 3 && !is_generic(head, head);
         if (start < i || whole) && !is_generic(&name, head) {
@@ -414,7 +454,13 @@ fn facilities_in(ctx: &DocContext, sentence: Range<usize>) -> Vec<Facility> {
                 listed: false,
             });
         } else if is_generic(&name, head) {
-            found.extend(listed_names(&text, start, &place_ends, sentence.start));
+            // 资金主要用于某县产业发展、医疗卫生、教育等项目建设: the fields the
+            // money goes to, not projects.
+            let lead: String = text[..start].iter().collect();
+            let clause_lead = lead.rsplit(['，', ',', '；', ';']).next().unwrap_or("");
+            if !clause_lead.contains("用于") {
+                found.extend(listed_names(&text, start, &place_ends, sentence.start));
+            }
         }
         i = end;
     }
@@ -452,6 +498,30 @@ fn facilities_in(ctx: &DocContext, sentence: Range<usize>) -> Vec<Facility> {
     }
     joined
 }
+
+/// Heads of economic zones, which eastern cities also have.
+const ZONE_HEADS: &[&str] = &[
+    "保税区",
+    "综合保税区",
+    "开发区",
+    "经济开发区",
+    "工业园",
+    "产业园区",
+];
+
+/// True when an eastern place ends at `head_at` or one or two Han chars
+/// before it (天津港保税区: 天津, 港).
+fn eastern_ends_before(eastern_ends: &BTreeSet<usize>, text: &[char], head_at: usize) -> bool {
+    (0..=2).any(|k| {
+        head_at >= k
+            && eastern_ends.contains(&(head_at - k))
+            && text[head_at - k..head_at].iter().all(|&c| is_han(c))
+    })
+}
+
+/// Short heads that, right after a place, name a landmark by that place
+/// (喀什大学); elsewhere they need a modifier.
+const NAMED_BY_PLACE: &[&str] = &["大学", "中学", "小学", "小区"];
 
 /// Words that join two facilities into one project.
 const JOINING: &[&str] = &["和", "及", "与", "以及"];
@@ -657,12 +727,16 @@ fn sites_in<'c>(ctx: &'c DocContext, sentence: Range<usize>) -> Vec<Site<'c>> {
     places
         .iter()
         .filter(|(m, p)| {
-            matches!(p.level, Level::County | Level::Township | Level::Village)
-                && role_of(p) == Some(Role::West)
+            matches!(
+                p.level,
+                Level::Prefecture | Level::County | Level::Township | Level::Village
+            ) && role_of(p) == Some(Role::West)
                 && !orgs
                     .iter()
                     .any(|o| o.start <= m.start && m.end <= o.end && o.end > m.end)
-                && !places.iter().any(|(n, _)| n.start == m.end)
+                && !places
+                    .iter()
+                    .any(|(n, q)| n.start == m.end && role_of(q) != Some(Role::East))
                 && !is_venue_or_recipient(ctx, m)
         })
         .map(|(m, p)| Site {
@@ -695,7 +769,34 @@ fn is_venue_or_recipient(ctx: &DocContext, m: &Mention) -> bool {
     });
     let helped = HELPING.iter().any(|v| before.ends_with(v))
         && (after.starts_with('的') || after.starts_with("提高") || after.starts_with("发展"));
-    venue || helped
+    venue || helped || is_paired_partner(ctx, m, clause.start)
+}
+
+/// Verbs whose object is the partner of a pairing, never a site.
+const PAIRED_WITH: &[&str] = &["对口支援", "对口帮扶", "结对帮扶", "对口援助"];
+
+/// True when a place is one of a list of places right after a pairing
+/// verb (对口支援某地区及某县、某县三县以来): the partners, not sites.
+fn is_paired_partner(ctx: &DocContext, m: &Mention, clause_start: usize) -> bool {
+    let mut pos = m.start;
+    while pos > clause_start {
+        if let Some(p) = ctx
+            .mentions_in(clause_start..pos)
+            .find(|p| p.end == pos && matches!(p.kind, MentionKind::Place(_)))
+        {
+            pos = p.start;
+        } else if ctx
+            .folded
+            .get(pos - 1)
+            .is_some_and(|c| "、及和与".contains(*c))
+        {
+            pos -= 1;
+        } else {
+            break;
+        }
+    }
+    let before = ctx.folded_str(clause_start..pos);
+    PAIRED_WITH.iter().any(|v| before.ends_with(v))
 }
 
 /// True when the clause of an organisation (a school, a hospital) builds or
@@ -713,7 +814,7 @@ const OUTCOME: &[&str] = &["带动", "辐射", "惠及"];
 
 /// The places a project stands in (see the module doc).
 fn sites_of<'m>(
-    ctx: &DocContext,
+    ctx: &'m DocContext,
     f: &Facility,
     sites: &[Site<'m>],
     previous_end: usize,
@@ -726,9 +827,30 @@ fn sites_of<'m>(
     // An industry in a whole county (茶产业) is no located project; a
     // facility there (鲁渝产业园, 中等职业学校) is.
     let industry_only = f.name.ends_with("产业");
+    // 喀什大学, 某市某产业园: a place inside the name says where it is,
+    // even when the name is also an organisation's.
+    let inside = ctx
+        .mentions_in(f.span.clone())
+        .filter(|m| m.start >= f.span.start && m.end <= f.span.end)
+        .filter_map(|m| match &m.kind {
+            MentionKind::Place(p)
+                if role_of(p) == Some(Role::West) && !matches!(p.level, Level::Province) =>
+            {
+                Some(Site {
+                    mention: m,
+                    place: p,
+                })
+            }
+            _ => None,
+        })
+        .last();
+    if let Some(inside) = inside {
+        return vec![inside];
+    }
     let sites: Vec<Site<'m>> = sites
         .iter()
         .filter(|s| !(industry_only && s.place.level == Level::County))
+        .filter(|s| s.place.level != Level::Prefecture)
         .cloned()
         .collect();
     let sites = sites.as_slice();

@@ -45,6 +45,9 @@ fn counted_project_name(ctx: &DocContext, m: &Mention, left: &str, right: &str) 
     if let Some(name) = elided_project_name(ctx, m, left) {
         return Some(name);
     }
+    if let Some(name) = projects_started_in_places(left, right) {
+        return Some(name);
+    }
     let after: String = right
         .chars()
         .take_while(|&c| crate::phrases::is_han(c))
@@ -59,6 +62,32 @@ fn counted_project_name(ctx: &DocContext, m: &Mention, left: &str, right: &str) 
         })
         .min_by_key(|s| s.len())
         .filter(|_| subject_after(right).is_none())
+}
+
+/// Places a count of them can be (援建项目在12个村启动).
+const PLACE_NOUNS: &[&str] = &["村", "乡镇", "乡", "镇", "县", "社区"];
+
+/// Verbs that start projects.
+const STARTED: &[&str] = &["启动", "开工", "实施", "落地", "落户"];
+
+/// 援建项目在12个村启动: projects started in a counted number of places
+/// count as that many projects (one in each), named by the noun before 在.
+/// A bare coverage count (项目覆盖16个县) is not.
+fn projects_started_in_places(left: &str, right: &str) -> Option<String> {
+    let noun = left.trim_end().strip_suffix('在')?;
+    let name = phrase_before(noun, 12)?;
+    LEXICON
+        .group("project.count")
+        .iter()
+        .any(|(_, n)| name.ends_with(n))
+        .then_some(())?;
+    let place = PLACE_NOUNS.iter().find(|p| right.starts_with(*p))?;
+    let verb_follows = STARTED.iter().any(|v| {
+        right[place.len()..]
+            .trim_start_matches(['同', '时'])
+            .starts_with(v)
+    });
+    verb_follows.then_some(name)
 }
 
 /// A phrase without a status verb at its end (援疆项目开工 → 援疆项目),
@@ -105,6 +134,10 @@ fn facility_count_name(
         .iter()
         .any(|w| left.contains(w) || right.contains(w))
     {
+        return None;
+    }
+    // 援建8个住房项目495套住房: the size of projects already counted.
+    if left.trim_end().ends_with("项目") {
         return None;
     }
     let nouns = LEXICON.group("project.count.facility");
@@ -267,6 +300,10 @@ fn counted_projects(ctx: &DocContext) -> Vec<ProjectRow> {
         let Some((name, value, end)) = found else {
             continue;
         };
+        // 援建一个项目、示范一个地域: a way of working, not a count.
+        if matches!(ctx.folded_str(m.start..m.end).as_str(), "一个" | "一项") {
+            continue;
+        }
         let (own, cued) = count_status(ctx, m, end);
         let status = match (own, head) {
             (None, Some((head_end, head_status)))

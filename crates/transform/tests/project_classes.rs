@@ -139,3 +139,38 @@ fn a_township_the_gazetteer_lacks_stays_in_the_chain() {
     assert_eq!(row.township.as_deref(), Some("青石乡"));
     assert_eq!(row.name.as_deref(), Some("乡村道路项目"));
 }
+
+#[test]
+fn a_landmark_named_by_its_place_is_a_project_there() {
+    let rows = projects("援建方投资建设的和田大学新校区，已于去年9月投入使用。");
+    let row = rows
+        .iter()
+        .find(|r| r.scope == "item")
+        .expect("a located project");
+    assert_eq!(row.evidence.text, "和田");
+    assert!(
+        row.name
+            .as_deref()
+            .is_some_and(|n| n.starts_with("和田大学")),
+        "{row:?}"
+    );
+    assert_eq!(row.category, "education");
+}
+
+#[test]
+fn the_partners_of_a_pairing_are_no_project_sites() {
+    let rows = projects(
+        "自2010年某省对口支援西藏那曲地区及比如、嘉黎两县以来，实施援助项目80多个，\
+         建成了一大批标志性工程。",
+    );
+    assert!(rows.iter().all(|r| r.scope == "total"), "{rows:?}");
+}
+
+#[test]
+fn projects_started_in_counted_villages_are_a_count_of_projects() {
+    let rows = projects("今年，东西部协作援建项目在27个村启动，涉及道路和饮水。");
+    let row = total(&rows, "27个").expect("a total row");
+    assert_eq!((row.count, row.status.as_str()), (Some(27), "implemented"));
+    let rows = projects("这些帮扶项目覆盖16个县。");
+    assert!(total(&rows, "16个").is_none(), "{rows:?}");
+}
