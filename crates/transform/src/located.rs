@@ -174,7 +174,12 @@ fn row(ctx: &DocContext, facility: &Facility, site: &Site) -> ProjectRow {
     let below = (site.mention.end == facility.span.start)
         .then(|| unknown_below(site, &facility.name))
         .flatten();
-    let span = site.mention.start..site.mention.end + below.as_ref().map_or(0, |b| b.2);
+    let mut span = site.mention.start..site.mention.end + below.as_ref().map_or(0, |b| b.2);
+    // A prefecture before a landmark: the evidence is the whole name as
+    // written (某州某科技馆), the place alone says too little.
+    if site.place.level == Level::Prefecture && site.mention.end == facility.span.start {
+        span.end = facility.span.end;
+    }
     let clause = ctx.clause_of(facility.span.start);
     let around =
         ctx.folded_str(clause.start.min(site.mention.start)..clause.end.max(site.mention.end));
@@ -518,6 +523,23 @@ fn eastern_ends_before(eastern_ends: &BTreeSet<usize>, text: &[char], head_at: u
             && text[head_at - k..head_at].iter().all(|&c| is_han(c))
     })
 }
+
+/// Heads of landmarks a prefecture-level place may name the site of.
+const LANDMARK_HEADS: &[&str] = &[
+    "中学",
+    "小学",
+    "大学",
+    "医院",
+    "科技馆",
+    "体育馆",
+    "大楼",
+    "教学楼",
+    "赛马场",
+    "电站",
+    "产业园",
+    "开发区",
+    "保税区",
+];
 
 /// Short heads that, right after a place, name a landmark by that place
 /// (喀什大学); elsewhere they need a modifier.
@@ -894,10 +916,33 @@ fn sites_of<'m>(
             .cloned()
             .collect();
     }
-    sites
+    let after: Vec<Site<'m>> = sites
         .iter()
         .filter(|s| s.mention.start >= f.span.end && s.mention.end <= clause.end)
         .take(1)
         .cloned()
+        .collect();
+    if !after.is_empty() {
+        return after;
+    }
+    // Else a city or prefecture written right before a landmark's name (某州
+    // 某科技馆, 某市第一中学): it stands there, though no county is named.
+    if !LANDMARK_HEADS.iter().any(|h| f.name.ends_with(h)) {
+        return Vec::new();
+    }
+    ctx.mentions_in(clause.start..f.span.start)
+        .filter(|m| m.end == f.span.start)
+        .filter_map(|m| match &m.kind {
+            MentionKind::Place(p)
+                if role_of(p) == Some(Role::West) && p.level == Level::Prefecture =>
+            {
+                Some(Site {
+                    mention: m,
+                    place: p,
+                })
+            }
+            _ => None,
+        })
+        .take(1)
         .collect()
 }

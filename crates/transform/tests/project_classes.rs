@@ -174,3 +174,14 @@ fn projects_started_in_counted_villages_are_a_count_of_projects() {
     let rows = projects("这些帮扶项目覆盖16个县。");
     assert!(total(&rows, "16个").is_none(), "{rows:?}");
 }
+
+#[test]
+fn a_landmark_after_its_prefecture_stands_there() {
+    let rows = projects("援建方出资800万元，帮助建设黔西南州青少年科技馆，今年开工。");
+    let row = rows
+        .iter()
+        .find(|r| r.scope == "item")
+        .expect("a located project");
+    assert_eq!(row.evidence.text, "黔西南州青少年科技馆");
+    assert_eq!(row.name.as_deref(), Some("青少年科技馆"));
+}
