@@ -146,7 +146,7 @@ fn unknown_below(site: &Site, name: &str) -> Option<(Option<String>, Option<Stri
     let mut village = None;
     let mut at = 0;
     let can_township = site.place.level == Level::County;
-    for k in at..chars.len().min(at + 10) {
+    for k in 0..chars.len().min(10) {
         let c = chars[k];
         if !is_han(c) {
             break;

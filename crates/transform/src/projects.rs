@@ -382,10 +382,11 @@ fn count_status(ctx: &DocContext, m: &Mention, end: usize) -> (Option<&'static s
         || !own_text.contains("项目");
     let sentence = ctx.sentence_of(m.start);
     let before = without_parentheses(&strip_glosses(&ctx.folded_str(sentence.start..m.start)));
-    if facility && !matches!(own, Some("signed" | "planned" | "completed")) {
-        if BUILT_DONE.iter().any(|w| before.contains(w)) {
-            return (Some("completed"), true);
-        }
+    if facility
+        && !matches!(own, Some("signed" | "planned" | "completed"))
+        && BUILT_DONE.iter().any(|w| before.contains(w))
+    {
+        return (Some("completed"), true);
     }
     if own.is_some() {
         return (own, true);
