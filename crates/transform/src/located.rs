@@ -791,8 +791,14 @@ fn is_venue_or_recipient(ctx: &DocContext, m: &Mention) -> bool {
     });
     let helped = HELPING.iter().any(|v| before.ends_with(v))
         && (after.starts_with('的') || after.starts_with("提高") || after.starts_with("发展"));
-    venue || helped || is_paired_partner(ctx, m, clause.start)
+    // 对口帮扶某村建设示范点: the partner is where the project is built.
+    let packed: String = after.chars().filter(|c| !c.is_whitespace()).collect();
+    let builds_there = BUILT_THERE.iter().any(|v| packed.starts_with(v));
+    venue || helped || (!builds_there && is_paired_partner(ctx, m, clause.start))
 }
+
+/// Verbs right after a place that build something there.
+const BUILT_THERE: &[&str] = &["建设", "建成", "新建", "援建", "打造", "发展", "实施"];
 
 /// Verbs whose object is the partner of a pairing, never a site.
 const PAIRED_WITH: &[&str] = &["对口支援", "对口帮扶", "结对帮扶", "对口援助"];

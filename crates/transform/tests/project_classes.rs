@@ -185,3 +185,13 @@ fn a_landmark_after_its_prefecture_stands_there() {
     assert_eq!(row.evidence.text, "黔西南州青少年科技馆");
     assert_eq!(row.name.as_deref(), Some("青少年科技馆"));
 }
+
+#[test]
+fn a_partner_where_something_is_built_is_a_site() {
+    let rows = projects("工作组拿出500万元资金对口帮扶绥江县板栗镇建设扶贫协作示范点。");
+    assert!(
+        rows.iter()
+            .any(|r| r.scope == "item" && r.evidence.text.contains("板栗镇")),
+        "{rows:?}"
+    );
+}
