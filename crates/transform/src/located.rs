@@ -121,7 +121,9 @@ const ASSISTED: &[&str] = &[
     "捐建",
     "援疆项目",
     "援藏项目",
-    "帮扶资金",
+    "扶贫项目",
+    "资金",
+    "支持建设",
 ];
 
 /// Words of a title conferred on a place or a facility.
@@ -289,6 +291,21 @@ fn status_of_project(ctx: &DocContext, facility: &Facility, around: &str) -> &'s
             .then(|| status_cue(&next_text))
             .flatten()
     });
+    // 某市援建的某楼: built with the aid, so done — unless the sentence
+    // says it is still under way (正在装修, 主体封顶).
+    let status = match status {
+        None | Some("implemented") => {
+            let before = ctx.folded_str(sentence.start..facility.span.start);
+            let whole = ctx.folded_str(sentence.clone());
+            let built = ["援建的", "捐建的"].iter().any(|w| before.contains(w));
+            if built && !UNDER_WAY.iter().any(|w| whole.contains(w)) {
+                Some("completed")
+            } else {
+                status
+            }
+        }
+        s => s,
+    };
     match status.unwrap_or("implemented") {
         "planned"
             if LEXICON.any_in(
@@ -301,6 +318,9 @@ fn status_of_project(ctx: &DocContext, facility: &Facility, around: &str) -> &'s
         s => s,
     }
 }
+
+/// Words that say a project is still being built.
+const UNDER_WAY: &[&str] = &["正在", "在建", "施工", "封顶", "开工"];
 
 /// Words of progress that hold a completion word without saying a project
 /// is done.
@@ -348,6 +368,8 @@ pub(crate) fn status_cue(text: &str) -> Option<&'static str> {
 /// Project names in a sentence, in text order, not overlapping.
 fn facilities_in(ctx: &DocContext, sentence: Range<usize>) -> Vec<Facility> {
     let text: Vec<char> = ctx.folded[sentence.clone()].to_vec();
+    // A landmark is named by its place only where the sentence builds.
+    let builds = LEXICON.any_in("project.built", &text.iter().collect::<String>());
     // A head inside an eastern organisation's name (苏州工业园区, the
     // donor's own zone) names the donor, not a project.
     let eastern_starts: BTreeSet<usize> = ctx
@@ -444,7 +466,7 @@ fn facilities_in(ctx: &DocContext, sentence: Range<usize>) -> Vec<Facility> {
         }
         // A landmark named by its place (某地大学, 某地中学, 某地小区): the
         // name reaches back over the places written right before it.
-        if start == i && NAMED_BY_PLACE.contains(&head) {
+        if start == i && NAMED_BY_PLACE.contains(&head) && builds {
             while let Some(&s) = place_spans.get(&start) {
                 start = s;
             }

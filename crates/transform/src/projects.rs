@@ -304,7 +304,7 @@ fn counted_projects(ctx: &DocContext) -> Vec<ProjectRow> {
         if matches!(ctx.folded_str(m.start..m.end).as_str(), "一个" | "一项") {
             continue;
         }
-        let (own, cued) = count_status(ctx, m, end);
+        let (own, cued) = count_status(ctx, m, end, &name);
         let status = match (own, head) {
             (None, Some((head_end, head_status)))
                 if under_list_head(&ctx.folded_str(head_end..m.start)) =>
@@ -371,15 +371,26 @@ const BUILT_DONE: &[&str] = &["新建", "建成", "已建", "已援建", "已在
 /// 共完成援建项目973个 completed, 5个项目已全部完成 completed; else from
 /// its sentence before it (两地签订协议，共有项目55个 is signed). The
 /// flag says whether a cue was found at all.
-fn count_status(ctx: &DocContext, m: &Mention, end: usize) -> (Option<&'static str>, bool) {
+fn count_status(
+    ctx: &DocContext,
+    m: &Mention,
+    end: usize,
+    name: &str,
+) -> (Option<&'static str>, bool) {
     let clause = ctx.clause_of(m.start);
     let left = strip_glosses(&ctx.folded_str(clause.start..m.start));
     let end_clause = ctx.clause_of(end.saturating_sub(1));
     let right = strip_glosses(&ctx.folded_str(end..end_clause.end.max(end)));
     let own_text = format!("{left}{right}");
     let own = crate::located::status_cue(&own_text);
-    let facility = !matches!(&m.kind, MentionKind::Count(c) if matches!(c.unit.as_str(), "项" | "个"))
-        || !own_text.contains("项目");
+    // Only counts of built facilities (学校14所), not of projects or parks.
+    let facility = {
+        let bare = without_trailing_parenthetical(name);
+        LEXICON
+            .group("project.count.facility")
+            .iter()
+            .any(|(_, n)| bare.ends_with(n))
+    };
     let sentence = ctx.sentence_of(m.start);
     let before = without_parentheses(&strip_glosses(&ctx.folded_str(sentence.start..m.start)));
     if facility
