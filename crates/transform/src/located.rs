@@ -65,6 +65,16 @@ pub fn located_projects(ctx: &DocContext) -> Vec<ProjectRow> {
                 !HONOURS.iter().any(|w| clause.contains(w))
             })
             .collect();
+        // Zones that agree to co-build a park (某开发区与某开发区就共建产业园区
+        // 达成意向) are its parties: the park is the project.
+        let co_built_park = sentence_text.contains("共建")
+            && facilities
+                .iter()
+                .any(|f| f.name.ends_with("园区") || f.name.ends_with("产业园"));
+        let facilities: Vec<Facility> = facilities
+            .into_iter()
+            .filter(|f| !(co_built_park && PARTY_ZONES.iter().any(|z| f.name.ends_with(z))))
+            .collect();
         if facilities.is_empty() {
             continue;
         }
@@ -525,6 +535,9 @@ fn facilities_in(ctx: &DocContext, sentence: Range<usize>) -> Vec<Facility> {
     }
     joined
 }
+
+/// Heads of zones that may be the parties of a co-built park.
+const PARTY_ZONES: &[&str] = &["开发区", "保税区"];
 
 /// Heads of economic zones, which eastern cities also have.
 const ZONE_HEADS: &[&str] = &[

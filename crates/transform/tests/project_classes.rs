@@ -195,3 +195,12 @@ fn a_partner_where_something_is_built_is_a_site() {
         "{rows:?}"
     );
 }
+
+#[test]
+fn two_zones_co_building_a_park_give_one_row_at_the_western_zone() {
+    let rows = projects("温州市经济技术开发区与贵州凯里经济开发区就共建产业园区签订了意向书。");
+    let items: Vec<&ProjectRow> = rows.iter().filter(|r| r.scope == "item").collect();
+    assert_eq!(items.len(), 1, "{rows:?}");
+    assert_eq!(items[0].county.as_deref(), Some("凯里市"));
+    assert_eq!(items[0].category, "industrial_park");
+}
