@@ -162,6 +162,8 @@ mod tests {
         "project.category",
         "project.equipped",
         "project.signing",
+        "project.built",
+        "project.count.facility",
     ];
 
     #[test]

@@ -49,13 +49,37 @@ pub fn located_projects(ctx: &DocContext) -> Vec<ProjectRow> {
         if !LEXICON.any_in("project.build", &ctx.folded_str(sentence.clone())) {
             continue;
         }
+        let sentence_text = ctx.folded_str(sentence.clone());
+        // Sites toured by a delegation are projects only when the sentence
+        // says they are the cooperation's (查看协作项目建设情况), not when
+        // models are only observed (深入某县示范点…观摩).
+        if is_tour(&sentence_text) && !ASSISTED.iter().any(|w| sentence_text.contains(w)) {
+            continue;
+        }
         let facilities: Vec<Facility> = facilities_in(ctx, sentence.clone())
             .into_iter()
             .filter(|f| !ctx.in_furniture_range(f.span.clone()))
+            // A title conferred (被认定为某示范基地) names no project.
+            .filter(|f| {
+                let clause = ctx.folded_str(ctx.clause_of(f.span.start));
+                !HONOURS.iter().any(|w| clause.contains(w))
+            })
+            .collect();
+        // Zones that agree to co-build a park (某开发区与某开发区就共建产业园区
+        // 达成意向) are its parties: the park is the project.
+        let co_built_park = sentence_text.contains("共建")
+            && facilities
+                .iter()
+                .any(|f| f.name.ends_with("园区") || f.name.ends_with("产业园"));
+        let facilities: Vec<Facility> = facilities
+            .into_iter()
+            .filter(|f| !(co_built_park && PARTY_ZONES.iter().any(|z| f.name.ends_with(z))))
             .collect();
         if facilities.is_empty() {
             continue;
         }
+        // Prefecture-level places are sites only inside a landmark's own name
+        // (喀什大学); see `sites_of`.
         let sites = sites_in(ctx, sentence.clone());
         // Places before an earlier project belong to it, unless no place
         // stands between the two projects (A、B、C等 share their places).
@@ -65,7 +89,9 @@ pub fn located_projects(ctx: &DocContext) -> Vec<ProjectRow> {
             let same_clause = ctx.clause_of(facility.span.start)
                 == ctx.clause_of(last_facility_end.saturating_sub(1));
             let places_between = sites.iter().any(|s| {
-                s.mention.start >= last_facility_end && s.mention.end <= facility.span.start
+                s.place.level != Level::Prefecture
+                    && s.mention.start >= last_facility_end
+                    && s.mention.end <= facility.span.start
             });
             if last_facility_end > sentence.start && (places_between || !same_clause) {
                 previous_end = last_facility_end;
@@ -91,8 +117,81 @@ pub fn located_projects(ctx: &DocContext) -> Vec<ProjectRow> {
     rows
 }
 
+/// Words of a delegation touring sites.
+const TOURING: &[&str] = &[
+    "深入", "考察", "调研", "走进", "来到", "参观", "观摩", "察看",
+];
+
+/// Words that say the toured sites are the cooperation's projects.
+const ASSISTED: &[&str] = &[
+    "协作项目",
+    "帮扶项目",
+    "援助项目",
+    "援建",
+    "捐建",
+    "援疆项目",
+    "援藏项目",
+    "扶贫项目",
+    "资金",
+    "支持建设",
+];
+
+/// Words of a title conferred on a place or a facility.
+const HONOURS: &[&str] = &["认定", "评为", "命名为", "授予"];
+
+/// True when a sentence tells of a delegation touring places.
+fn is_tour(sentence: &str) -> bool {
+    TOURING.iter().any(|w| sentence.contains(w))
+        && (sentence.contains("一行") || sentence.contains("与会") || sentence.contains("先后"))
+}
+
+/// Name endings that look like a township or village but are common words
+/// (新农村, 乡村, 城镇).
+const NOT_A_PLACE: &[&str] = &["农村", "乡村", "新村", "示范村", "城镇", "乡镇", "村镇"];
+
+/// A township and/or village the gazetteer does not know, written right
+/// after a known county or township and before the facility (某县土岗乡
+/// 道路项目, 某县某乡某村道路): their names and how many chars they take.
+fn unknown_below(site: &Site, name: &str) -> Option<(Option<String>, Option<String>, usize)> {
+    let chars: Vec<char> = name.chars().collect();
+    let mut township = None;
+    let mut village = None;
+    let mut at = 0;
+    let can_township = site.place.level == Level::County;
+    for k in 0..chars.len().min(10) {
+        let c = chars[k];
+        if !is_han(c) {
+            break;
+        }
+        let part: String = chars[at..=k].iter().collect();
+        let long_enough = k + 1 - at >= 3 && k + 1 - at <= 6;
+        let word = NOT_A_PLACE.iter().any(|w| part.ends_with(w));
+        if long_enough && !word {
+            if matches!(c, '乡' | '镇') && can_township && township.is_none() && village.is_none()
+            {
+                township = Some(part);
+                at = k + 1;
+            } else if c == '村' && village.is_none() {
+                village = Some(part);
+                at = k + 1;
+                break;
+            }
+        }
+    }
+    // The facility keeps a name of its own (道路项目).
+    (at > 0 && chars.len() - at >= 2).then_some((township, village, at))
+}
+
 fn row(ctx: &DocContext, facility: &Facility, site: &Site) -> ProjectRow {
-    let span = site.mention.start..site.mention.end;
+    let below = (site.mention.end == facility.span.start)
+        .then(|| unknown_below(site, &facility.name))
+        .flatten();
+    let mut span = site.mention.start..site.mention.end + below.as_ref().map_or(0, |b| b.2);
+    // A prefecture before a landmark: the evidence is the whole name as
+    // written (某州某科技馆), the place alone says too little.
+    if site.place.level == Level::Prefecture && site.mention.end == facility.span.start {
+        span.end = facility.span.end;
+    }
     let clause = ctx.clause_of(facility.span.start);
     let around =
         ctx.folded_str(clause.start.min(site.mention.start)..clause.end.max(site.mention.end));
@@ -102,16 +201,34 @@ fn row(ctx: &DocContext, facility: &Facility, site: &Site) -> ProjectRow {
         category = category_of(&around);
     }
     let p = site.place;
-    let place = [p.county, p.township, p.village]
-        .into_iter()
-        .flatten()
-        .collect::<String>();
+    let (township, village) = match &below {
+        Some((t, v, _)) => (
+            t.clone().or(p.township.map(str::to_string)),
+            v.clone().or(p.village.map(str::to_string)),
+        ),
+        None => (
+            p.township.map(str::to_string),
+            p.village.map(str::to_string),
+        ),
+    };
+    let place = [
+        p.county.map(str::to_string),
+        township.clone(),
+        village.clone(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<String>();
+    let name: String = match &below {
+        Some((_, _, n)) => facility.name.chars().skip(*n).collect(),
+        None => facility.name.clone(),
+    };
     let adcode = p.adcode.map(|c| c.chars().take(6).collect::<String>());
     let sentence = ctx.sentence_of(span.start);
     ProjectRow {
         project_id: format!("{}#P{}", ctx.article.doc_id, span.start),
         doc_id: ctx.article.doc_id.clone(),
-        name: Some(facility.name.clone()),
+        name: Some(name),
         category: category.to_string(),
         scope: "item".to_string(),
         count: None,
@@ -123,8 +240,8 @@ fn row(ctx: &DocContext, facility: &Facility, site: &Site) -> ProjectRow {
         province: p.province.map(str::to_string),
         prefecture: p.prefecture.map(str::to_string),
         county: p.county.map(str::to_string),
-        township: p.township.map(str::to_string),
-        village: p.village.map(str::to_string),
+        township,
+        village,
         adcode,
         donor: ctx
             .parties_in(ctx.sentence_of(facility.span.start))
@@ -163,6 +280,12 @@ fn status_of_project(ctx: &DocContext, facility: &Facility, around: &str) -> &'s
     let clause = ctx.clause_of(facility.span.start);
     let rest_of_sentence = ctx.folded_str(clause.start..sentence.end.max(clause.start));
     let own = status_cue(around);
+    // A site toured in a sentence that also tells of a signing is not
+    // signed for that: only its own clause can say so.
+    let toured = is_tour(&ctx.folded_str(sentence.start..facility.span.start));
+    if toured {
+        return own.unwrap_or("implemented");
+    }
     let status = match own {
         Some(s) if s != "implemented" => Some(s),
         _ => status_cue(&rest_of_sentence).or(own),
@@ -178,6 +301,21 @@ fn status_of_project(ctx: &DocContext, facility: &Facility, around: &str) -> &'s
             .then(|| status_cue(&next_text))
             .flatten()
     });
+    // 某市援建的某楼: built with the aid, so done — unless the sentence
+    // says it is still under way (正在装修, 主体封顶).
+    let status = match status {
+        None | Some("implemented") => {
+            let before = ctx.folded_str(sentence.start..facility.span.start);
+            let whole = ctx.folded_str(sentence.clone());
+            let built = ["援建的", "捐建的"].iter().any(|w| before.contains(w));
+            if built && !UNDER_WAY.iter().any(|w| whole.contains(w)) {
+                Some("completed")
+            } else {
+                status
+            }
+        }
+        s => s,
+    };
     match status.unwrap_or("implemented") {
         "planned"
             if LEXICON.any_in(
@@ -191,12 +329,29 @@ fn status_of_project(ctx: &DocContext, facility: &Facility, around: &str) -> &'s
     }
 }
 
+/// Words that say a project is still being built.
+const UNDER_WAY: &[&str] = &["正在", "在建", "施工", "封顶", "开工"];
+
+/// Words of progress that hold a completion word without saying a project
+/// is done.
+const PROGRESS: &[&str] = &["完成率", "完成投资", "完成年度计划"];
+
 /// How a sentence that goes on about the thing before it starts.
 const SAME_THING: &[&str] = &["这", "该", "此", "项目"];
 
 /// The status a text's cue words give, if any; a completion still to
 /// come (预计明年投产, 建成后) is `implemented`.
-fn status_cue(text: &str) -> Option<&'static str> {
+pub(crate) fn status_cue(text: &str) -> Option<&'static str> {
+    // 完成率84%, 完成投资400万元: progress, not completion.
+    let cleaned;
+    let text = if PROGRESS.iter().any(|w| text.contains(w)) {
+        cleaned = PROGRESS
+            .iter()
+            .fold(text.to_string(), |t, w| t.replace(w, "，"));
+        cleaned.as_str()
+    } else {
+        text
+    };
     let hit = LEXICON.by_priority("project.status", text, STATUS_PRIORITY)?;
     if hit.label == "completed" {
         let before: String = text.chars().take(hit.distance).collect();
@@ -223,12 +378,19 @@ fn status_cue(text: &str) -> Option<&'static str> {
 /// Project names in a sentence, in text order, not overlapping.
 fn facilities_in(ctx: &DocContext, sentence: Range<usize>) -> Vec<Facility> {
     let text: Vec<char> = ctx.folded[sentence.clone()].to_vec();
+    // A landmark is named by its place only where the sentence builds.
+    let builds = LEXICON.any_in("project.built", &text.iter().collect::<String>());
     // A head inside an eastern organisation's name (苏州工业园区, the
     // donor's own zone) names the donor, not a project.
     let eastern_starts: BTreeSet<usize> = ctx
         .mentions_in(sentence.clone())
         .filter(|m| matches!(&m.kind, MentionKind::Place(p) if role_of(p) == Some(Role::East)))
         .map(|m| m.start)
+        .collect();
+    let eastern_ends: BTreeSet<usize> = ctx
+        .mentions_in(sentence.clone())
+        .filter(|m| matches!(&m.kind, MentionKind::Place(p) if role_of(p) == Some(Role::East)))
+        .map(|m| m.end - sentence.start)
         .collect();
     let orgs: Vec<Range<usize>> = ctx
         .mentions_in(sentence.clone())
@@ -239,6 +401,11 @@ fn facilities_in(ctx: &DocContext, sentence: Range<usize>) -> Vec<Facility> {
         .mentions_in(sentence.clone())
         .filter(|m| matches!(m.kind, MentionKind::Count(_)))
         .map(|m| m.end - sentence.start)
+        .collect();
+    let place_spans: std::collections::BTreeMap<usize, usize> = ctx
+        .mentions_in(sentence.clone())
+        .filter(|m| matches!(m.kind, MentionKind::Place(_)))
+        .map(|m| (m.end - sentence.start, m.start - sentence.start))
         .collect();
     let place_ends: BTreeSet<usize> = ctx
         .mentions_in(sentence.clone())
@@ -262,6 +429,11 @@ fn facilities_in(ctx: &DocContext, sentence: Range<usize>) -> Vec<Facility> {
             end += 2;
         }
         if orgs.iter().any(|o| o.start <= i && end <= o.end) {
+            i = end;
+            continue;
+        }
+        // 某港保税区 right after an eastern place: the donor's own zone.
+        if ZONE_HEADS.contains(&head) && eastern_ends_before(&eastern_ends, &text, i) {
             i = end;
             continue;
         }
@@ -296,13 +468,20 @@ fn facilities_in(ctx: &DocContext, sentence: Range<usize>) -> Vec<Facility> {
                 start += unit.chars().count();
             }
         }
-        let name: String = text[start..end].iter().collect();
         // 12所乡村学校: a count of facilities (coverage), not one project.
         let after_digit = start > 0 && text[start - 1].is_ascii_digit();
         if count_ends.contains(&start) || after_digit {
             i = end;
             continue;
         }
+        // A landmark named by its place (某地大学, 某地中学, 某地小区): the
+        // name reaches back over the places written right before it.
+        if start == i && NAMED_BY_PLACE.contains(&head) && builds {
+            while let Some(&s) = place_spans.get(&start) {
+                start = s;
+            }
+        }
+        let name: String = text[start..end].iter().collect();
         // A head that is a whole noun (卫生院, 幼儿园) needs no modifier.
         let whole = head_len >= 3 && !is_generic(head, head);
         if (start < i || whole) && !is_generic(&name, head) {
@@ -312,7 +491,13 @@ fn facilities_in(ctx: &DocContext, sentence: Range<usize>) -> Vec<Facility> {
                 listed: false,
             });
         } else if is_generic(&name, head) {
-            found.extend(listed_names(&text, start, &place_ends, sentence.start));
+            // 资金主要用于某县产业发展、医疗卫生、教育等项目建设: the fields the
+            // money goes to, not projects.
+            let lead: String = text[..start].iter().collect();
+            let clause_lead = lead.rsplit(['，', ',', '；', ';']).next().unwrap_or("");
+            if !clause_lead.contains("用于") {
+                found.extend(listed_names(&text, start, &place_ends, sentence.start));
+            }
         }
         i = end;
     }
@@ -350,6 +535,50 @@ fn facilities_in(ctx: &DocContext, sentence: Range<usize>) -> Vec<Facility> {
     }
     joined
 }
+
+/// Heads of zones that may be the parties of a co-built park.
+const PARTY_ZONES: &[&str] = &["开发区", "保税区"];
+
+/// Heads of economic zones, which eastern cities also have.
+const ZONE_HEADS: &[&str] = &[
+    "保税区",
+    "综合保税区",
+    "开发区",
+    "经济开发区",
+    "工业园",
+    "产业园区",
+];
+
+/// True when an eastern place ends at `head_at` or one or two Han chars
+/// before it (天津港保税区: 天津, 港).
+fn eastern_ends_before(eastern_ends: &BTreeSet<usize>, text: &[char], head_at: usize) -> bool {
+    (0..=2).any(|k| {
+        head_at >= k
+            && eastern_ends.contains(&(head_at - k))
+            && text[head_at - k..head_at].iter().all(|&c| is_han(c))
+    })
+}
+
+/// Heads of landmarks a prefecture-level place may name the site of.
+const LANDMARK_HEADS: &[&str] = &[
+    "中学",
+    "小学",
+    "大学",
+    "医院",
+    "科技馆",
+    "体育馆",
+    "大楼",
+    "教学楼",
+    "赛马场",
+    "电站",
+    "产业园",
+    "开发区",
+    "保税区",
+];
+
+/// Short heads that, right after a place, name a landmark by that place
+/// (喀什大学); elsewhere they need a modifier.
+const NAMED_BY_PLACE: &[&str] = &["大学", "中学", "小学", "小区"];
 
 /// Words that join two facilities into one project.
 const JOINING: &[&str] = &["和", "及", "与", "以及"];
@@ -555,18 +784,82 @@ fn sites_in<'c>(ctx: &'c DocContext, sentence: Range<usize>) -> Vec<Site<'c>> {
     places
         .iter()
         .filter(|(m, p)| {
-            matches!(p.level, Level::County | Level::Township | Level::Village)
-                && role_of(p) == Some(Role::West)
+            matches!(
+                p.level,
+                Level::Prefecture | Level::County | Level::Township | Level::Village
+            ) && role_of(p) == Some(Role::West)
                 && !orgs
                     .iter()
                     .any(|o| o.start <= m.start && m.end <= o.end && o.end > m.end)
-                && !places.iter().any(|(n, _)| n.start == m.end)
+                && !places
+                    .iter()
+                    .any(|(n, q)| n.start == m.end && role_of(q) != Some(Role::East))
+                && !is_venue_or_recipient(ctx, m)
         })
         .map(|(m, p)| Site {
             mention: m,
             place: p,
         })
         .collect()
+}
+
+/// Verbs of a meeting held somewhere (推进会在某县召开).
+const HELD: &[&str] = &["召开", "举行", "举办", "开幕"];
+
+/// Verbs that make the place after them the partner helped, not a site
+/// (在帮助某县提高…的同时, 对口帮扶某县的某区).
+const HELPING: &[&str] = &["对口帮扶", "对口支援", "结对帮扶", "帮扶", "帮助"];
+
+/// True when a place is where a meeting is held (在某县召开, 在某县某园区
+/// 举行) or the partner a helping verb names, not a project site: the
+/// place is then followed, within its clause, by no facility of its own.
+fn is_venue_or_recipient(ctx: &DocContext, m: &Mention) -> bool {
+    let clause = ctx.clause_of(m.start);
+    let before = ctx.folded_str(clause.start..m.start);
+    let after: String = ctx
+        .folded_str(m.end..clause.end.max(m.end))
+        .chars()
+        .take(16)
+        .collect();
+    let venue = before.rfind('在').is_some_and(|i| {
+        !before[i..].contains(['，', ',']) && HELD.iter().any(|v| after.contains(v))
+    });
+    let helped = HELPING.iter().any(|v| before.ends_with(v))
+        && (after.starts_with('的') || after.starts_with("提高") || after.starts_with("发展"));
+    // 对口帮扶某村建设示范点: the partner is where the project is built.
+    let packed: String = after.chars().filter(|c| !c.is_whitespace()).collect();
+    let builds_there = BUILT_THERE.iter().any(|v| packed.starts_with(v));
+    venue || helped || (!builds_there && is_paired_partner(ctx, m, clause.start))
+}
+
+/// Verbs right after a place that build something there.
+const BUILT_THERE: &[&str] = &["建设", "建成", "新建", "援建", "打造", "发展", "实施"];
+
+/// Verbs whose object is the partner of a pairing, never a site.
+const PAIRED_WITH: &[&str] = &["对口支援", "对口帮扶", "结对帮扶", "对口援助"];
+
+/// True when a place is one of a list of places right after a pairing
+/// verb (对口支援某地区及某县、某县三县以来): the partners, not sites.
+fn is_paired_partner(ctx: &DocContext, m: &Mention, clause_start: usize) -> bool {
+    let mut pos = m.start;
+    while pos > clause_start {
+        if let Some(p) = ctx
+            .mentions_in(clause_start..pos)
+            .find(|p| p.end == pos && matches!(p.kind, MentionKind::Place(_)))
+        {
+            pos = p.start;
+        } else if ctx
+            .folded
+            .get(pos - 1)
+            .is_some_and(|c| "、及和与".contains(*c))
+        {
+            pos -= 1;
+        } else {
+            break;
+        }
+    }
+    let before = ctx.folded_str(clause_start..pos);
+    PAIRED_WITH.iter().any(|v| before.ends_with(v))
 }
 
 /// True when the clause of an organisation (a school, a hospital) builds or
@@ -584,7 +877,7 @@ const OUTCOME: &[&str] = &["带动", "辐射", "惠及"];
 
 /// The places a project stands in (see the module doc).
 fn sites_of<'m>(
-    ctx: &DocContext,
+    ctx: &'m DocContext,
     f: &Facility,
     sites: &[Site<'m>],
     previous_end: usize,
@@ -597,9 +890,30 @@ fn sites_of<'m>(
     // An industry in a whole county (茶产业) is no located project; a
     // facility there (鲁渝产业园, 中等职业学校) is.
     let industry_only = f.name.ends_with("产业");
+    // 喀什大学, 某市某产业园: a place inside the name says where it is,
+    // even when the name is also an organisation's.
+    let inside = ctx
+        .mentions_in(f.span.clone())
+        .filter(|m| m.start >= f.span.start && m.end <= f.span.end)
+        .filter_map(|m| match &m.kind {
+            MentionKind::Place(p)
+                if role_of(p) == Some(Role::West) && !matches!(p.level, Level::Province) =>
+            {
+                Some(Site {
+                    mention: m,
+                    place: p,
+                })
+            }
+            _ => None,
+        })
+        .last();
+    if let Some(inside) = inside {
+        return vec![inside];
+    }
     let sites: Vec<Site<'m>> = sites
         .iter()
         .filter(|s| !(industry_only && s.place.level == Level::County))
+        .filter(|s| s.place.level != Level::Prefecture)
         .cloned()
         .collect();
     let sites = sites.as_slice();
@@ -643,10 +957,33 @@ fn sites_of<'m>(
             .cloned()
             .collect();
     }
-    sites
+    let after: Vec<Site<'m>> = sites
         .iter()
         .filter(|s| s.mention.start >= f.span.end && s.mention.end <= clause.end)
         .take(1)
         .cloned()
+        .collect();
+    if !after.is_empty() {
+        return after;
+    }
+    // Else a city or prefecture written right before a landmark's name (某州
+    // 某科技馆, 某市第一中学): it stands there, though no county is named.
+    if !LANDMARK_HEADS.iter().any(|h| f.name.ends_with(h)) {
+        return Vec::new();
+    }
+    ctx.mentions_in(clause.start..f.span.start)
+        .filter(|m| m.end == f.span.start)
+        .filter_map(|m| match &m.kind {
+            MentionKind::Place(p)
+                if role_of(p) == Some(Role::West) && p.level == Level::Prefecture =>
+            {
+                Some(Site {
+                    mention: m,
+                    place: p,
+                })
+            }
+            _ => None,
+        })
+        .take(1)
         .collect()
 }

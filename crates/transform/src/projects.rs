@@ -8,28 +8,44 @@ use crate::phrases::{phrase_before, subject_after};
 use crate::rows::ProjectRow;
 use extract::mention::decimal_to_i64;
 use extract::{Count, Mention, MentionKind};
+use std::collections::BTreeSet;
 
 /// The name of the projects a count counts, when it is a count of projects:
-/// `帮扶项目119项`, `签约项目20多个`, `27个产业转移项目`.
+/// `帮扶项目119项`, `签约项目20多个`, `27个产业转移项目`, a count of built
+/// facilities (`援建卫生院303个`, `新建学校14所`). Pinyin glosses flattened
+/// into the text (項(xiàng)目120個(gè)) are read through.
 pub fn project_count_name(ctx: &DocContext, m: &Mention, count: &Count) -> Option<String> {
-    if !matches!(count.unit.as_str(), "项" | "个") {
-        return None;
-    }
     let (left, right) = ctx.clause_sides(m);
+    let (left, right) = (strip_glosses(&left), strip_glosses(&right));
+    if matches!(count.unit.as_str(), "项" | "个") {
+        if let Some(name) = counted_project_name(ctx, m, &left, &right) {
+            return Some(name);
+        }
+    }
+    facility_count_name(ctx, m.start, &count.unit, &left, &right)
+}
+
+/// The name of a count of projects in `项`/`个` (`帮扶项目119项`).
+fn counted_project_name(ctx: &DocContext, m: &Mention, left: &str, right: &str) -> Option<String> {
     if let Some(head) = parenthetical_head(ctx, m) {
         return Some(head);
     }
     // 开展新技术新项目36项: medical techniques, counted as health exchanges.
-    if LEXICON.any_in("project.not", &left) || LEXICON.any_in("project.not", &right) {
+    if LEXICON.any_in("project.not", left) || LEXICON.any_in("project.not", right) {
         return None;
     }
     let project_nouns = LEXICON.group("project.count");
-    if let Some(name) = phrase_before(&left, 12) {
+    if let Some(name) = phrase_before(left, 12) {
+        // 援疆项目开工86个: the verb stands between the noun and its count.
+        let name = without_trailing_status(&name);
         if project_nouns.iter().any(|(_, noun)| name.ends_with(noun)) {
             return Some(name);
         }
     }
-    if let Some(name) = elided_project_name(ctx, m, &left) {
+    if let Some(name) = elided_project_name(ctx, m, left) {
+        return Some(name);
+    }
+    if let Some(name) = projects_started_in_places(left, right) {
         return Some(name);
     }
     let after: String = right
@@ -45,7 +61,180 @@ pub fn project_count_name(ctx: &DocContext, m: &Mention, count: &Count) -> Optio
                 .map(|i| after[..i + noun.len()].to_string())
         })
         .min_by_key(|s| s.len())
-        .filter(|_| subject_after(&right).is_none())
+        .filter(|_| subject_after(right).is_none())
+}
+
+/// Places a count of them can be (援建项目在12个村启动).
+const PLACE_NOUNS: &[&str] = &["村", "乡镇", "乡", "镇", "县", "社区"];
+
+/// Verbs that start projects.
+const STARTED: &[&str] = &["启动", "开工", "实施", "落地", "落户"];
+
+/// 援建项目在12个村启动: projects started in a counted number of places
+/// count as that many projects (one in each), named by the noun before 在.
+/// A bare coverage count (项目覆盖16个县) is not.
+fn projects_started_in_places(left: &str, right: &str) -> Option<String> {
+    let noun = left.trim_end().strip_suffix('在')?;
+    let name = phrase_before(noun, 12)?;
+    LEXICON
+        .group("project.count")
+        .iter()
+        .any(|(_, n)| name.ends_with(n))
+        .then_some(())?;
+    let place = PLACE_NOUNS.iter().find(|p| right.starts_with(*p))?;
+    let verb_follows = STARTED.iter().any(|v| {
+        right[place.len()..]
+            .trim_start_matches(['同', '时'])
+            .starts_with(v)
+    });
+    verb_follows.then_some(name)
+}
+
+/// A phrase without a status verb at its end (援疆项目开工 → 援疆项目),
+/// when a noun of at least two chars is left.
+fn without_trailing_status(phrase: &str) -> String {
+    LEXICON
+        .group("project.status")
+        .iter()
+        .filter_map(|(_, cue)| phrase.strip_suffix(cue))
+        .filter(|rest| rest.chars().count() >= 2)
+        .min_by_key(|rest| rest.len())
+        .unwrap_or(phrase)
+        .to_string()
+}
+
+/// Measure words a count of built facilities comes in (卫生院303个,
+/// 学校214所, 桥梁7座, 安居房6.65万套, 医院4家).
+const FACILITY_UNITS: &[&str] = &["个", "所", "座", "家", "套", "户", "处", "栋"];
+
+/// Measure words that the extractor may leave after a bare number (7座):
+/// a number followed by one of them is read as a count in it.
+const BARE_FACILITY_UNITS: &[char] = &['座', '套', '栋', '处'];
+
+/// Words in a count's clause that make a count of facilities something
+/// else: pairings (20所学校结对), coverage, beneficiaries.
+const NOT_BUILT: &[&str] = &["结对", "对子", "结为", "覆盖", "受益", "惠及", "辐射"];
+
+/// The name of a count of built facilities (援建卫生院(所)303个, 新建学校
+/// (含某大学)14所, 124个示范村, 10万户安居房…建设): a facility noun
+/// (`project.count.facility`) right before or after the count, and a
+/// building verb (`project.built`) before it in its sentence or after it in
+/// its clause.
+fn facility_count_name(
+    ctx: &DocContext,
+    at: usize,
+    unit: &str,
+    left: &str,
+    right: &str,
+) -> Option<String> {
+    if !FACILITY_UNITS.contains(&unit) {
+        return None;
+    }
+    if NOT_BUILT
+        .iter()
+        .any(|w| left.contains(w) || right.contains(w))
+    {
+        return None;
+    }
+    // 援建8个住房项目495套住房: the size of projects already counted.
+    if left.trim_end().ends_with("项目") {
+        return None;
+    }
+    let nouns = LEXICON.group("project.count.facility");
+    let is_facility = |p: &str| {
+        let bare = without_trailing_parenthetical(p);
+        nouns.iter().any(|(_, n)| bare.ends_with(n))
+    };
+    let before = phrase_before(left, 12).filter(|p| is_facility(p));
+    let name = before.or_else(|| {
+        let after: String = right
+            .chars()
+            .take_while(|&c| crate::phrases::is_han(c))
+            .take(12)
+            .collect();
+        nouns
+            .iter()
+            .filter_map(|(_, n)| after.find(n).map(|i| after[..i + n.len()].to_string()))
+            .filter(|s| s.chars().count() <= 8)
+            .min_by_key(|s| s.len())
+    })?;
+    let sentence = ctx.sentence_of(at);
+    let before_in_sentence =
+        without_parentheses(&strip_glosses(&ctx.folded_str(sentence.start..at)));
+    let built = LEXICON.any_in("project.built", &before_in_sentence)
+        || LEXICON.any_in("project.built", right);
+    if !built {
+        return None;
+    }
+    // The name starts after its building verb (援建卫生院(所) → 卫生院(所)).
+    let name = LEXICON
+        .group("project.built")
+        .iter()
+        .filter_map(|(_, v)| name.rfind(v).map(|i| i + v.len()))
+        .max()
+        .map_or(name.as_str(), |i| &name[i..])
+        .to_string();
+    (name.chars().count() >= 2).then_some(name)
+}
+
+/// A phrase without a parenthetical at its end (学校(含某大学) → 学校).
+fn without_trailing_parenthetical(p: &str) -> &str {
+    if p.ends_with([')', '）']) {
+        if let Some(i) = p.rfind(['(', '（']) {
+            return &p[..i];
+        }
+    }
+    p
+}
+
+/// Text with every parenthesised part left out (新(扩)建 → 新建).
+fn without_parentheses(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut depth = 0usize;
+    for c in s.chars() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' if depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Text without pinyin ruby glosses flattened into it: 項(xiàng)目120個(gè)
+/// → 項目120個. A gloss is a parenthesised run of Latin letters (tone
+/// marks included) of at most eight chars.
+pub fn strip_glosses(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if matches!(chars[i], '(' | '（') {
+            let close = chars[i + 1..]
+                .iter()
+                .take(10)
+                .position(|&c| matches!(c, ')' | '）'))
+                .map(|k| i + 1 + k);
+            if let Some(close) = close {
+                let inner = &chars[i + 1..close];
+                if (1..=8).contains(&inner.len()) && inner.iter().all(|&c| is_pinyin_letter(c)) {
+                    i = close + 1;
+                    continue;
+                }
+            }
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    out
+}
+
+/// Latin letters as pinyin writes them: ASCII, tone-marked vowels, ü.
+fn is_pinyin_letter(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || ('\u{00C0}'..='\u{024F}').contains(&c)
+        || ('\u{0300}'..='\u{036F}').contains(&c)
 }
 
 /// A count right after a status verb, with its noun left out, counts the
@@ -96,36 +285,143 @@ pub fn projects(ctx: &DocContext) -> Vec<ProjectRow> {
 }
 
 fn counted_projects(ctx: &DocContext) -> Vec<ProjectRow> {
-    ctx.mentions
-        .iter()
-        .filter(|m| !ctx.in_furniture(m))
-        .filter_map(|m| match &m.kind {
-            MentionKind::Count(count) => {
-                let name = project_count_name(ctx, m, count)?;
-                Some(total_row(ctx, m, count, name))
-            }
+    let mut rows: Vec<ProjectRow> = Vec::new();
+    // The previous count's end and status: parts listed under it (其中：…)
+    // that say nothing of their own share its status.
+    let mut head: Option<(usize, &'static str)> = None;
+    for m in ctx.mentions.iter().filter(|m| !ctx.in_furniture(m)) {
+        let found = match &m.kind {
+            MentionKind::Count(count) => project_count_name(ctx, m, count)
+                .map(|name| (name, decimal_to_i64(count.value), m.end)),
+            MentionKind::Number(n) => bare_facility_count(ctx, m)
+                .map(|(name, unit_end)| (name, decimal_to_i64(n.value), unit_end)),
             _ => None,
-        })
-        .collect()
+        };
+        let Some((name, value, end)) = found else {
+            continue;
+        };
+        // 援建一个项目、示范一个地域: a way of working, not a count.
+        if matches!(ctx.folded_str(m.start..m.end).as_str(), "一个" | "一项") {
+            continue;
+        }
+        let (own, cued) = count_status(ctx, m, end, &name);
+        let status = match (own, head) {
+            (None, Some((head_end, head_status)))
+                if under_list_head(&ctx.folded_str(head_end..m.start)) =>
+            {
+                Some(head_status)
+            }
+            _ => own,
+        };
+        let status = status.unwrap_or("implemented");
+        head = Some((end, status));
+        rows.push(total_row(
+            ctx,
+            m,
+            value,
+            name,
+            status,
+            cued || own.is_some(),
+        ));
+    }
+    rows
 }
 
-fn total_row(ctx: &DocContext, m: &Mention, count: &Count, name: String) -> ProjectRow {
-    // 签约项目14个, 实施项目23个; else the verb after (14个项目集中签约);
-    // else `implemented`, as the annotators of all our gold sets read a
-    // stated count of projects with no status word (共建产业园区12个).
-    let (left, right) = ctx.clause_sides(m);
-    let cue = LEXICON
-        .nearest_before("project.status", &left)
-        .or_else(|| LEXICON.nearest_after("project.status", &right));
-    let status = cue.as_ref().map_or("implemented", |h| h.label);
-    let category = category_of(&name);
+/// True when the text between a count of projects and the next says the
+/// next is one of its parts: 其中 between them, or a list of parts going
+/// on (…0.87亿元；产业类项目…) with no full stop.
+fn under_list_head(between: &str) -> bool {
+    if between.chars().count() > 120 {
+        return false;
+    }
+    match between.rfind(['。', '\n']) {
+        // Past a full stop only when the new sentence opens the parts.
+        Some(i) => between[i..].contains("其中"),
+        None => between.contains("其中") || between.contains(['；', ';']),
+    }
+}
+
+/// A bare number followed by a facility measure word the extractor does
+/// not read (桥梁7座, 安居房6.65万套): the facility count's name and where
+/// its measure word ends.
+fn bare_facility_count(ctx: &DocContext, m: &Mention) -> Option<(String, usize)> {
+    let unit = *ctx.folded.get(m.end)?;
+    if !BARE_FACILITY_UNITS.contains(&unit) {
+        return None;
+    }
+    let (left, _) = ctx.clause_sides(m);
+    let clause = ctx.clause_of(m.end);
+    let right = ctx.folded_str(m.end + 1..clause.end.max(m.end + 1));
+    let name = facility_count_name(
+        ctx,
+        m.start,
+        &unit.to_string(),
+        &strip_glosses(&left),
+        &strip_glosses(&right),
+    )?;
+    Some((name, m.end + 1))
+}
+
+/// Words that make a count of built facilities completed: 新建学校14所,
+/// 已援建卫生院303个.
+const BUILT_DONE: &[&str] = &["新建", "建成", "已建", "已援建", "已在", "建设了", "援建了"];
+
+/// The status of a count of projects from its own clause, by priority
+/// (签约 > 建成 > 拟/计划/将 > 实施): 计划实施援疆项目370个 is planned,
+/// 共完成援建项目973个 completed, 5个项目已全部完成 completed; else from
+/// its sentence before it (两地签订协议，共有项目55个 is signed). The
+/// flag says whether a cue was found at all.
+fn count_status(
+    ctx: &DocContext,
+    m: &Mention,
+    end: usize,
+    name: &str,
+) -> (Option<&'static str>, bool) {
+    let clause = ctx.clause_of(m.start);
+    let left = strip_glosses(&ctx.folded_str(clause.start..m.start));
+    let end_clause = ctx.clause_of(end.saturating_sub(1));
+    let right = strip_glosses(&ctx.folded_str(end..end_clause.end.max(end)));
+    let own_text = format!("{left}{right}");
+    let own = crate::located::status_cue(&own_text);
+    // Only counts of built facilities (学校14所), not of projects or parks.
+    let facility = {
+        let bare = without_trailing_parenthetical(name);
+        LEXICON
+            .group("project.count.facility")
+            .iter()
+            .any(|(_, n)| bare.ends_with(n))
+    };
+    let sentence = ctx.sentence_of(m.start);
+    let before = without_parentheses(&strip_glosses(&ctx.folded_str(sentence.start..m.start)));
+    if facility
+        && !matches!(own, Some("signed" | "planned" | "completed"))
+        && BUILT_DONE.iter().any(|w| before.contains(w))
+    {
+        return (Some("completed"), true);
+    }
+    if own.is_some() {
+        return (own, true);
+    }
+    let earlier = crate::located::status_cue(&before);
+    (earlier, earlier.is_some())
+}
+
+fn total_row(
+    ctx: &DocContext,
+    m: &Mention,
+    count: Option<i64>,
+    name: String,
+    status: &str,
+    cued: bool,
+) -> ProjectRow {
+    let category = count_category(ctx, m, &name);
     ProjectRow {
         project_id: format!("{}#P{}", ctx.article.doc_id, m.start),
         doc_id: ctx.article.doc_id.clone(),
         name: Some(name),
         category: category.to_string(),
         scope: "total".to_string(),
-        count: decimal_to_i64(count.value),
+        count,
         place: None,
         province: None,
         prefecture: None,
@@ -140,9 +436,59 @@ fn total_row(ctx: &DocContext, m: &Mention, count: &Count, name: String) -> Proj
             .map(DocContext::common_name),
         status: status.to_string(),
         evidence: ctx.evidence(m),
-        confidence: if cue.is_none() { 0.6 } else { 0.75 },
+        confidence: if cued { 0.75 } else { 0.6 },
         rule: "project_count".to_string(),
     }
+}
+
+/// The category of a count of projects: its name's, `other` when the name
+/// lists several fields (教育、医疗、住房和饮水安全项目; 产业、民生等项目);
+/// a name that says nothing takes the field its sentence opens with
+/// (在就业富民安民上，…安排了22个项目 is labor).
+fn count_category(ctx: &DocContext, m: &Mention, name: &str) -> &'static str {
+    // The name may be the last item of a list the phrase reader stopped
+    // at (教育、医疗、住房等项目): read the list back over 、.
+    let (left, _) = ctx.clause_sides(m);
+    let left = strip_glosses(&left);
+    let listed: String = left
+        .rfind(name)
+        .map(|i| &left[..i])
+        .filter(|before| before.ends_with('、'))
+        .map(|before| {
+            let run: Vec<char> = before
+                .chars()
+                .rev()
+                .take_while(|&c| crate::phrases::is_han(c) || c == '、')
+                .collect();
+            run.into_iter().rev().collect()
+        })
+        .unwrap_or_default();
+    let whole = format!("{listed}{name}");
+    let labels: BTreeSet<&'static str> = LEXICON
+        .group("project.category")
+        .iter()
+        .filter(|(_, cue)| whole.contains(cue))
+        .map(|&(label, _)| label)
+        .collect();
+    if labels.len() > 1 && whole.contains(['、', '等']) {
+        return "other";
+    }
+    let category = category_of(name);
+    if category != "other" {
+        return category;
+    }
+    let sentence = ctx.sentence_of(m.start);
+    let text = ctx.folded_str(sentence.start..m.start);
+    let frame = text
+        .strip_prefix('在')
+        .and_then(|rest| {
+            let first: &str = rest.split([',', '，']).next().unwrap_or("");
+            first
+                .strip_suffix('上')
+                .or_else(|| first.strip_suffix("方面"))
+        })
+        .filter(|f| !f.is_empty() && f.chars().count() <= 16);
+    frame.map_or("other", category_of)
 }
 
 /// The category of a located project's name, read from its end: a head

@@ -1,0 +1,206 @@
+//! Classes of real text the `projects` rules must read, each in a short
+//! article written for this test (the places are real, the facilities and
+//! figures invented): glossed counts of projects, counts of built
+//! facilities, the status of counts, meeting venues and toured sites.
+
+use transform::rows::ProjectRow;
+
+fn projects(body: &str) -> Vec<ProjectRow> {
+    let text = format!("标题\n2020年5月6日\n{body}");
+    let article = extract::from_file_bytes("case.txt", text.as_bytes())
+        .into_iter()
+        .next()
+        .and_then(Result::ok)
+        .expect("the test article is read");
+    transform::process_article(&article).projects
+}
+
+fn total<'a>(rows: &'a [ProjectRow], text: &str) -> Option<&'a ProjectRow> {
+    rows.iter()
+        .find(|r| r.scope == "total" && r.evidence.text.starts_with(text))
+}
+
+#[test]
+fn a_count_of_projects_is_read_through_pinyin_glosses() {
+    let rows = projects("三年來，某省累計實(shí)施對口援藏項(xiàng)目412個(gè)，投入資金8億元。");
+    let row = total(&rows, "412").expect("a total row");
+    assert_eq!(row.count, Some(412));
+    assert_eq!(row.status, "implemented");
+}
+
+#[test]
+fn a_count_after_its_noun_and_verb_is_a_count_of_projects() {
+    let rows = projects("今年对口援疆项目开工 41个，涉及民生和产业领域。");
+    assert_eq!(total(&rows, "41").and_then(|r| r.count), Some(41));
+}
+
+#[test]
+fn counts_of_built_facilities_are_project_totals() {
+    let rows = projects(
+        "五年来，援建方新建学校(含一所技校)9所，参与建设幼儿园37所，新建医院2家。\
+         另援建乡村道路60公里，桥梁5座。",
+    );
+    let school = total(&rows, "9所").expect("schools");
+    assert_eq!(
+        (school.category.as_str(), school.status.as_str()),
+        ("education", "completed")
+    );
+    assert_eq!(
+        total(&rows, "37所").map(|r| r.category.as_str()),
+        Some("education")
+    );
+    assert_eq!(
+        total(&rows, "2家").map(|r| r.category.as_str()),
+        Some("health")
+    );
+    let bridges = total(&rows, "5").expect("bridges, read from a bare number before 座");
+    assert_eq!(bridges.category, "infrastructure");
+    assert_eq!(bridges.count, Some(5));
+}
+
+#[test]
+fn a_count_of_facilities_in_a_pairing_is_no_project() {
+    let rows = projects("援建方还推动两地学校结对，结对学校20所。");
+    assert!(total(&rows, "20所").is_none(), "{rows:?}");
+}
+
+#[test]
+fn a_planned_count_is_planned_and_its_listed_parts_too() {
+    let rows = projects(
+        "今年某地区计划实施援疆项目120个，安排援疆资金6亿元。\n\
+         其中：产业类项目40个，安排资金2亿元；民生类项目80个，安排资金4亿元。",
+    );
+    for text in ["120个", "40个", "80个"] {
+        assert_eq!(
+            total(&rows, text).map(|r| r.status.as_str()),
+            Some("planned"),
+            "{text}: {rows:?}"
+        );
+    }
+}
+
+#[test]
+fn completed_and_signed_counts_read_their_own_words() {
+    let rows = projects("二十年来共完成援建项目300个。\n两地签订年度帮扶协议，共有帮扶项目25个。");
+    assert_eq!(
+        total(&rows, "300个").map(|r| r.status.as_str()),
+        Some("completed")
+    );
+    assert_eq!(
+        total(&rows, "25个").map(|r| r.status.as_str()),
+        Some("signed")
+    );
+}
+
+#[test]
+fn a_count_listing_several_fields_is_other() {
+    let rows = projects("今年实施教育、医疗、住房等项目共计31个。");
+    assert_eq!(
+        total(&rows, "31个").map(|r| r.category.as_str()),
+        Some("other")
+    );
+}
+
+#[test]
+fn a_meeting_venue_is_no_project_site() {
+    let rows = projects("援藏项目现场推进会在拉萨市曲水县召开，会上通报了援藏项目建设情况。");
+    assert!(rows.iter().all(|r| r.scope == "total"), "{rows:?}");
+}
+
+#[test]
+fn sites_only_observed_on_a_tour_are_no_projects() {
+    let rows = projects("会议期间，与会人员先后深入田阳区某村示范点、某创业园等地进行观摩。");
+    assert!(rows.is_empty(), "{rows:?}");
+}
+
+#[test]
+fn a_toured_project_is_not_signed_by_a_signing_elsewhere_in_the_sentence() {
+    let rows = projects(
+        "考察团一行先后深入商州区大荆镇某光伏电站等地查看协作项目建设运营情况，\
+         并在当地举行了企村结对签约仪式。",
+    );
+    let row = rows
+        .iter()
+        .find(|r| r.scope == "item")
+        .expect("a located project");
+    assert_eq!(row.status, "implemented");
+    assert_eq!(row.category, "infrastructure");
+}
+
+#[test]
+fn a_township_the_gazetteer_lacks_stays_in_the_chain() {
+    let rows = projects("某市援建延川县青石乡乡村道路项目，全长12公里。");
+    let row = rows
+        .iter()
+        .find(|r| r.scope == "item")
+        .expect("a located project");
+    assert_eq!(row.evidence.text, "延川县青石乡");
+    assert_eq!(row.place.as_deref(), Some("延川县青石乡"));
+    assert_eq!(row.township.as_deref(), Some("青石乡"));
+    assert_eq!(row.name.as_deref(), Some("乡村道路项目"));
+}
+
+#[test]
+fn a_landmark_named_by_its_place_is_a_project_there() {
+    let rows = projects("援建方投资建设的和田大学新校区，已于去年9月投入使用。");
+    let row = rows
+        .iter()
+        .find(|r| r.scope == "item")
+        .expect("a located project");
+    assert_eq!(row.evidence.text, "和田");
+    assert!(
+        row.name
+            .as_deref()
+            .is_some_and(|n| n.starts_with("和田大学")),
+        "{row:?}"
+    );
+    assert_eq!(row.category, "education");
+}
+
+#[test]
+fn the_partners_of_a_pairing_are_no_project_sites() {
+    let rows = projects(
+        "自2010年某省对口支援西藏那曲地区及比如、嘉黎两县以来，实施援助项目80多个，\
+         建成了一大批标志性工程。",
+    );
+    assert!(rows.iter().all(|r| r.scope == "total"), "{rows:?}");
+}
+
+#[test]
+fn projects_started_in_counted_villages_are_a_count_of_projects() {
+    let rows = projects("今年，东西部协作援建项目在27个村启动，涉及道路和饮水。");
+    let row = total(&rows, "27个").expect("a total row");
+    assert_eq!((row.count, row.status.as_str()), (Some(27), "implemented"));
+    let rows = projects("这些帮扶项目覆盖16个县。");
+    assert!(total(&rows, "16个").is_none(), "{rows:?}");
+}
+
+#[test]
+fn a_landmark_after_its_prefecture_stands_there() {
+    let rows = projects("援建方出资800万元，帮助建设黔西南州青少年科技馆，今年开工。");
+    let row = rows
+        .iter()
+        .find(|r| r.scope == "item")
+        .expect("a located project");
+    assert_eq!(row.evidence.text, "黔西南州青少年科技馆");
+    assert_eq!(row.name.as_deref(), Some("青少年科技馆"));
+}
+
+#[test]
+fn a_partner_where_something_is_built_is_a_site() {
+    let rows = projects("工作组拿出500万元资金对口帮扶绥江县板栗镇建设扶贫协作示范点。");
+    assert!(
+        rows.iter()
+            .any(|r| r.scope == "item" && r.evidence.text.contains("板栗镇")),
+        "{rows:?}"
+    );
+}
+
+#[test]
+fn two_zones_co_building_a_park_give_one_row_at_the_western_zone() {
+    let rows = projects("温州市经济技术开发区与贵州凯里经济开发区就共建产业园区签订了意向书。");
+    let items: Vec<&ProjectRow> = rows.iter().filter(|r| r.scope == "item").collect();
+    assert_eq!(items.len(), 1, "{rows:?}");
+    assert_eq!(items[0].county.as_deref(), Some("凯里市"));
+    assert_eq!(items[0].category, "industrial_park");
+}
