@@ -1,19 +1,46 @@
-//! Tables to reports: `report.md`, a self-contained `report.html`,
-//! `summary.json` and the Frictionless `datapackage.json`.
+//! Tables to reports: `report.md`, a self-contained `report.html` (inline
+//! CSS and SVG charts, no script), `summary.json`, one evidence page per
+//! article (`docs/<name>.html`) and the Frictionless `datapackage.json`.
 //!
-//! In: [`transform::Tables`] (and the column-oriented [`transform::Table`]s
-//! for the data dictionary) plus a [`RunInfo`]. Out: `String`s; the binary
-//! decides where they go. Deterministic: no clocks, sorted maps, fixed
-//! number formatting.
+//! In: the rows, either one document at a time ([`Accumulator`], for a run
+//! that streams: it keeps only counts, per-pair and per-year aggregates and
+//! short lists) or whole ([`transform::Tables`], through the same
+//! accumulator), plus a [`RunInfo`]; the column-oriented
+//! [`transform::Table`]s for the data dictionary. Out: `String`s; the binary
+//! decides where they go (an evidence page's file name is
+//! [`doc_page_name`]). Deterministic: no clocks, sorted maps, fixed number
+//! formatting; both ways give the same bytes.
 #![deny(missing_docs)]
 
+mod charts;
 mod datapackage;
+mod evidence;
 mod model;
+mod names;
+mod numbers;
 mod render;
 mod summary;
 
 pub use datapackage::datapackage;
-pub use summary::summary_json;
+pub use evidence::evidence_page;
+pub use numbers::{amount_with_exact, readable};
+
+use summary::Summary;
+use transform::{DocOutput, Finding, Reject, Tables};
+
+/// What can go wrong while rendering. Reports never fail as a whole: a chart
+/// that cannot be drawn becomes a sentence saying so.
+#[derive(Debug, thiserror::Error)]
+pub enum ReportError {
+    /// plotters could not draw a chart.
+    #[error("chart {chart:?} could not be drawn: {message}")]
+    Chart {
+        /// The chart's title.
+        chart: String,
+        /// What plotters said.
+        message: String,
+    },
+}
 
 /// Facts about the run that the reports state.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,12 +49,97 @@ pub struct RunInfo {
     pub version: String,
 }
 
-/// The report as Markdown.
-pub fn markdown(tables: &transform::Tables, info: &RunInfo) -> String {
-    render::markdown(&model::build(tables, info))
+/// The three reports of a run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reports {
+    /// `report.md`.
+    pub markdown: String,
+    /// `report.html`.
+    pub html: String,
+    /// `summary.json`.
+    pub summary_json: String,
 }
 
-/// The report as one self-contained HTML page (inline CSS, no scripts).
-pub fn html(tables: &transform::Tables, info: &RunInfo) -> String {
-    render::html(&model::build(tables, info))
+/// Builds the reports one document at a time, keeping only what they show:
+/// counts and sums by kind, per pair and year, the largest amounts, the
+/// lowest confidences, distinct project places, and the first rows of the
+/// documents, rejects and findings lists (the report names the file holding
+/// the rest). Feed it in table order: every document ([`Accumulator::add`],
+/// in `doc_id` order), then every reject and finding, then
+/// [`Accumulator::finish`].
+#[derive(Debug)]
+pub struct Accumulator {
+    info: RunInfo,
+    summary: Summary,
+}
+
+impl Accumulator {
+    /// An empty accumulator for the run described by `info`.
+    pub fn new(info: &RunInfo) -> Self {
+        Accumulator {
+            info: info.clone(),
+            summary: Summary::default(),
+        }
+    }
+
+    /// Counts one document and its rows.
+    pub fn add(&mut self, doc: &DocOutput) {
+        self.summary.add(doc);
+    }
+
+    /// Counts one row of `rejects`.
+    pub fn add_reject(&mut self, reject: &Reject) {
+        self.summary.add_reject(reject);
+    }
+
+    /// Counts one row of `validation`.
+    pub fn add_finding(&mut self, finding: &Finding) {
+        self.summary.add_finding(finding);
+    }
+
+    /// Rows of `documents` so far.
+    pub fn documents(&self) -> usize {
+        self.summary.documents
+    }
+
+    /// The reports.
+    pub fn finish(self) -> Reports {
+        reports_of(&self.summary, &self.info)
+    }
+}
+
+fn reports_of(s: &Summary, info: &RunInfo) -> Reports {
+    let report = model::build(s, info);
+    Reports {
+        markdown: render::markdown(&report),
+        html: render::html(&report),
+        summary_json: summary::summary_json(s, info),
+    }
+}
+
+/// The three reports of whole tables.
+pub fn reports(tables: &Tables, info: &RunInfo) -> Reports {
+    reports_of(&Summary::of(tables), info)
+}
+
+/// The report as Markdown.
+pub fn markdown(tables: &Tables, info: &RunInfo) -> String {
+    render::markdown(&model::build(&Summary::of(tables), info))
+}
+
+/// The report as one self-contained HTML page (inline CSS and SVG, no scripts).
+pub fn html(tables: &Tables, info: &RunInfo) -> String {
+    render::html(&model::build(&Summary::of(tables), info))
+}
+
+/// `summary.json`: row counts and aggregates, keys sorted.
+pub fn summary_json(tables: &Tables, info: &RunInfo) -> String {
+    summary::summary_json(&Summary::of(tables), info)
+}
+
+/// The file name (`<name>.html`, no folder) of `doc_id`'s evidence page,
+/// which the reports link to as `docs/<name>.html`: deterministic, safe on
+/// any file system, and different for different ids.
+pub fn doc_page_name(doc_id: &str) -> String {
+    format!("{}.html", names::doc_stem(doc_id))
 }
