@@ -347,11 +347,11 @@ fn highlighted(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use transform::{DocumentRow, Evidence, FundRow};
 
-    fn doc(text: &str) -> DocOutput {
+    pub(crate) fn doc(text: &str) -> DocOutput {
         DocOutput {
             document: DocumentRow {
                 doc_id: "x/<a>.txt".into(),
@@ -373,7 +373,7 @@ mod tests {
         }
     }
 
-    fn fund(doc_id: &str, start: i64, end: i64, text: &str, amount: i64) -> FundRow {
+    pub(crate) fn fund(doc_id: &str, start: i64, end: i64, text: &str, amount: i64) -> FundRow {
         FundRow {
             fund_id: format!("{doc_id}#F{start}"),
             doc_id: doc_id.into(),

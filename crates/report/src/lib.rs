@@ -143,3 +143,66 @@ pub fn summary_json(tables: &Tables, info: &RunInfo) -> String {
 pub fn doc_page_name(doc_id: &str) -> String {
     format!("{}.html", names::doc_stem(doc_id))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::evidence::tests::{doc, fund};
+
+    fn two_documents() -> Vec<DocOutput> {
+        let mut a = doc("投入1.046亿元，另有3200万元");
+        a.document.doc_id = "a.txt".into();
+        a.document.donor = Some("杭州市".into());
+        a.document.recipient = Some("黔东南州".into());
+        a.document.published = chrono::NaiveDate::from_ymd_opt(2015, 12, 27);
+        a.funds.push(fund("a.txt", 2, 9, "1.046亿元", 104_600_000));
+        let mut item = fund("a.txt", 12, 18, "3200万元", 32_000_000);
+        item.scope = "item".into();
+        a.funds.push(item);
+        let mut b = doc("累计2亿元");
+        b.document.doc_id = "b.txt".into();
+        b.document.donor = Some("杭州市".into());
+        b.document.recipient = Some("黔东南州".into());
+        b.document.published = chrono::NaiveDate::from_ymd_opt(2016, 6, 1);
+        b.funds.push(fund("b.txt", 2, 5, "2亿元", 200_000_000));
+        vec![a, b]
+    }
+
+    #[test]
+    fn the_accumulator_and_whole_tables_give_the_same_bytes() {
+        let info = RunInfo {
+            version: "0".into(),
+        };
+        let docs = two_documents();
+        let mut acc = Accumulator::new(&info);
+        docs.iter().for_each(|d| acc.add(d));
+        let tables = Tables {
+            documents: docs.iter().map(|d| d.document.clone()).collect(),
+            funds: docs.iter().flat_map(|d| d.funds.clone()).collect(),
+            ..Tables::default()
+        };
+        assert_eq!(acc.documents(), 2);
+        assert_eq!(acc.finish(), reports(&tables, &info));
+    }
+
+    #[test]
+    fn a_pair_quotes_its_latest_total_never_a_sum() {
+        let info = RunInfo {
+            version: "0".into(),
+        };
+        let mut acc = Accumulator::new(&info);
+        two_documents().iter().for_each(|d| acc.add(d));
+        let r = acc.finish();
+        let json: serde_json::Value = serde_json::from_str(&r.summary_json).unwrap_or_default();
+        let latest = &json["pairs"][0]["latest_totals"]["aid"];
+        assert_eq!(latest["row_id"], "b.txt#F2");
+        assert_eq!(latest["label"], "2亿元 (200,000,000)");
+        assert_eq!(
+            json["pairs"][0]["years"]["2015"]["largest_totals"]["aid"]["value"],
+            104_600_000
+        );
+        assert!(r.markdown.contains("| 杭州市 → 黔东南州 | aid | 2亿元 (200,000,000) | 2016-06-01 | [2亿元](docs/b.txt.html#h-F2) | b.txt |"), "{}", r.markdown);
+        assert!(!r.markdown.contains("3.046亿元"), "no sum across articles");
+        assert!(r.html.contains("<svg"));
+    }
+}

@@ -3,7 +3,7 @@
 //! and rendered to Markdown and HTML alike.
 
 use crate::charts::{self, BarRow};
-use crate::numbers::{confidence, grouped, readable, yi};
+use crate::numbers::{amount_with_exact, confidence, grouped, readable, yi};
 use crate::summary::{finding_href, FactRef, Summary, FINDING_LIST};
 use crate::RunInfo;
 use std::collections::BTreeMap;
@@ -398,15 +398,8 @@ fn funds(s: &Summary) -> Section {
     ));
 
     let mut by_kind = grid(
-        &[
-            "kind",
-            "scope",
-            "currency",
-            "rows",
-            "sum as stated",
-            "exact",
-        ],
-        &[false, false, false, true, true, true],
+        &["kind", "scope", "currency", "rows", "largest in one row"],
+        &[false, false, false, true, true],
     );
     for ((kind, scope, currency), agg) in &s.funds_by_kind_scope {
         by_kind.rows.push(vec![
@@ -414,12 +407,14 @@ fn funds(s: &Summary) -> Section {
             scope.as_str().into(),
             currency.as_str().into(),
             agg.rows.to_string().into(),
-            readable(agg.amount, currency).into(),
-            grouped(agg.amount).into(),
+            agg.max
+                .map(|m| amount_with_exact(m, currency))
+                .unwrap_or_default()
+                .into(),
         ]);
     }
     blocks.push(Block::Para(
-        "By kind and scope, amounts summed as written: totals and their items overlap and articles repeat each other, so these sums are row checks, not figures to quote.".into(),
+        "Rows by kind and scope, with the largest amount stated in one row. Their sums are in summary.json as a check against the tables, not as figures: totals and their items overlap and articles repeat each other.".into(),
     ));
     if !by_kind.rows.is_empty() {
         blocks.push(Block::Table(by_kind));
@@ -538,7 +533,13 @@ fn exchanges(s: &Summary) -> Section {
 
 fn projects(s: &Summary) -> Section {
     let mut g = grid(
-        &["category", "scope", "rows", "places", "stated count"],
+        &[
+            "category",
+            "scope",
+            "rows",
+            "places",
+            "largest stated count",
+        ],
         &[false, false, true, true, true],
     );
     for ((category, scope), agg) in &s.projects_by_category {
@@ -546,10 +547,9 @@ fn projects(s: &Summary) -> Section {
             .project_places
             .get(&(category.clone(), scope.clone()))
             .map_or(0, |p| p.len());
-        let count = if scope == "total" {
-            grouped(agg.amount)
-        } else {
-            String::new()
+        let count = match agg.max {
+            Some(m) if scope == "total" => grouped(m),
+            _ => String::new(),
         };
         g.rows.push(vec![
             category.as_str().into(),

@@ -31,19 +31,25 @@ const TITLE_CHARS: usize = 40;
 /// Shown for a donor or recipient the rules did not find.
 pub const UNKNOWN: &str = "(unknown)";
 
-/// A count of rows and the sum of their stated values.
+/// A count of rows, the sum of their stated values (a check against the
+/// tables, not a figure: totals and items overlap) and the largest value.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Agg {
     /// Rows.
     pub rows: usize,
     /// Sum of amounts or values (saturating).
     pub amount: i64,
+    /// The largest amount or value stated in one row.
+    pub max: Option<i64>,
 }
 
 impl Agg {
     fn add(&mut self, v: Option<i64>) {
         self.rows += 1;
         self.amount = self.amount.saturating_add(v.unwrap_or(0));
+        if let Some(v) = v {
+            self.max = Some(self.max.map_or(v, |m| m.max(v)));
+        }
     }
 }
 
