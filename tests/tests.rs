@@ -11,3 +11,7 @@ mod pipeline;
 mod gold;
 // Precision and recall on a few hundred generated articles whose answers are known.
 mod synth;
+// The reports: report.html, evidence pages, report.md, summary.json, Excel copies, `bangfu report`.
+mod report;
+// report.html and evidence pages in headless Chromium (skips without one).
+mod browser;

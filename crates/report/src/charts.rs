@@ -95,6 +95,7 @@ pub fn bars(
         chart
             .configure_mesh()
             .disable_y_mesh()
+            .light_line_style(WHITE.mix(0.0))
             .y_labels(rows.len().max(1))
             .y_label_formatter(&y_label)
             .x_desc(x_desc)
@@ -188,6 +189,7 @@ pub fn timeline(
             .map_err(|e| err(&e))?;
         chart
             .configure_mesh()
+            .light_line_style(WHITE.mix(0.0))
             .x_labels(((hi - lo) as usize + 1).min(20))
             .x_label_formatter(&|y| y.to_string())
             .y_desc(y_desc)

@@ -3,7 +3,7 @@
 //! and rendered to Markdown and HTML alike.
 
 use crate::charts::{self, BarRow};
-use crate::numbers::{amount_with_exact, confidence, grouped, readable, yi};
+use crate::numbers::{amount_with_exact, confidence, count, grouped, readable, yi};
 use crate::summary::{finding_href, FactRef, Summary, FINDING_LIST};
 use crate::RunInfo;
 use std::collections::BTreeMap;
@@ -498,27 +498,16 @@ fn exchanges(s: &Summary) -> Section {
             ),
         ));
     }
-    let mut units: BTreeMap<&str, Vec<String>> = BTreeMap::new();
-    for ((kind, unit), agg) in &s.exchanges_by_kind_unit {
-        units
-            .entry(kind)
-            .or_default()
-            .push(format!("{unit} {}", agg.rows));
-    }
     let mut g = grid(
-        &["kind", "direction", "rows", "rows by unit (whole kind)"],
-        &[false, false, true, false],
+        &["kind", "unit", "rows", "largest in one row"],
+        &[false, false, true, true],
     );
-    for ((kind, direction), agg) in &s.exchanges_by_kind {
+    for ((kind, unit), agg) in &s.exchanges_by_kind_unit {
         g.rows.push(vec![
             kind.as_str().into(),
-            direction.as_str().into(),
+            unit.as_str().into(),
             agg.rows.to_string().into(),
-            units
-                .get(kind.as_str())
-                .map(|u| u.join(", "))
-                .unwrap_or_default()
-                .into(),
+            agg.max.map(|m| count(m, unit)).unwrap_or_default().into(),
         ]);
     }
     if !g.rows.is_empty() {
