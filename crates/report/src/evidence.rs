@@ -6,7 +6,7 @@
 //! of it is escaped, so markup in an article shows as text and runs nothing.
 
 use crate::names::row_anchor;
-use crate::numbers::{amount_with_exact, confidence, count};
+use crate::numbers::{confidence, count, hedged_amount, hedged_count};
 use crate::render::{esc, CSS};
 use std::fmt::Write;
 use transform::DocOutput;
@@ -63,7 +63,13 @@ pub fn evidence_page(doc: &DocOutput) -> String {
         let anchor = row_anchor(&d.doc_id, &f.fund_id);
         let value = f
             .amount
-            .map(|a| format!("{} {}", amount_with_exact(a, &f.currency), f.currency))
+            .map(|a| {
+                format!(
+                    "{} {}",
+                    hedged_amount(a, f.amount_low, f.amount_high, &f.qualifier, &f.currency),
+                    f.currency
+                )
+            })
             .unwrap_or_default();
         let located = span_ok(f.evidence.char_start, f.evidence.char_end, n);
         if let Some((start, end)) = located {
@@ -116,7 +122,10 @@ pub fn evidence_page(doc: &DocOutput) -> String {
     let mut lines = Vec::new();
     for e in &doc.exchanges {
         let anchor = row_anchor(&d.doc_id, &e.exchange_id);
-        let value = e.value.map(|v| count(v, &e.unit)).unwrap_or_default();
+        let value = e
+            .value
+            .map(|v| hedged_count(v, e.value_low, e.value_high, &e.qualifier, &e.unit))
+            .unwrap_or_default();
         let located = span_ok(e.evidence.char_start, e.evidence.char_end, n);
         if let Some((start, end)) = located {
             spans.push(Span {

@@ -205,4 +205,29 @@ mod tests {
         assert!(!r.markdown.contains("3.046亿元"), "no sum across articles");
         assert!(r.html.contains("<svg"));
     }
+
+    #[test]
+    fn the_report_stays_small_however_many_documents_and_pairs() {
+        let info = RunInfo {
+            version: "0".into(),
+        };
+        let mut acc = Accumulator::new(&info);
+        for i in 0..5_000 {
+            let mut d = doc("投入1.046亿元，另有3200万元");
+            let id = format!("doc-{i:05}.txt");
+            d.document.doc_id = id.clone();
+            d.document.title = Some("很长的标题".repeat(50));
+            d.document.donor = Some(format!("东部{i}市"));
+            d.document.recipient = Some(format!("西部{i}州"));
+            d.document.published = chrono::NaiveDate::from_ymd_opt(2000 + i % 20, 1, 1);
+            let mut f = fund(&id, 2, 9, "1.046亿元", 104_600_000 + i64::from(i));
+            f.recipients = vec![format!("西部{i}县")];
+            d.funds.push(f);
+            acc.add(&d);
+        }
+        let r = acc.finish();
+        assert!(r.html.len() < 1_000_000, "{} bytes", r.html.len());
+        assert!(r.markdown.len() < 600_000, "{} bytes", r.markdown.len());
+        assert!(r.html.contains("… and 4900 more in documents.csv"));
+    }
 }

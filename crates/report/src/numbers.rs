@@ -71,6 +71,56 @@ pub fn amount_with_exact(amount: i64, currency: &str) -> String {
     }
 }
 
+/// An amount with its hedge, for a reader: `约2.4亿元 (240,000,000)`,
+/// `≥2亿元 (200,000,000)`, `≤…`, and for a range both ends
+/// (`1,000万元–1,500万元 (10,000,000–15,000,000)`).
+pub fn hedged_amount(
+    amount: i64,
+    low: Option<i64>,
+    high: Option<i64>,
+    qualifier: &str,
+    currency: &str,
+) -> String {
+    match (qualifier, low, high) {
+        ("range", Some(lo), Some(hi)) => {
+            let (a, b) = (readable(lo, currency), readable(hi, currency));
+            if currency == "CNY" && lo.unsigned_abs().max(hi.unsigned_abs()) >= 10_000 {
+                format!("{a}–{b} ({}–{})", grouped(lo), grouped(hi))
+            } else {
+                format!("{a}–{b}")
+            }
+        }
+        _ => format!(
+            "{}{}",
+            hedge(qualifier),
+            amount_with_exact(amount, currency)
+        ),
+    }
+}
+
+/// A count with its hedge: `约100次`, `≥30个`, `10–20名`.
+pub fn hedged_count(
+    value: i64,
+    low: Option<i64>,
+    high: Option<i64>,
+    qualifier: &str,
+    unit: &str,
+) -> String {
+    match (qualifier, low, high) {
+        ("range", Some(lo), Some(hi)) => format!("{}–{}", grouped(lo), count(hi, unit)),
+        _ => format!("{}{}", hedge(qualifier), count(value, unit)),
+    }
+}
+
+fn hedge(qualifier: &str) -> &'static str {
+    match qualifier {
+        "approx" => "约",
+        "at_least" => "≥",
+        "at_most" => "≤",
+        _ => "",
+    }
+}
+
 /// A count with its measure word: `786,300人次`.
 pub fn count(value: i64, unit: &str) -> String {
     format!("{}{unit}", grouped(value))
@@ -108,6 +158,36 @@ mod tests {
             "1.046亿元 (104,600,000)"
         );
         assert_eq!(amount_with_exact(800, "CNY"), "800元");
+    }
+
+    #[test]
+    fn hedges_are_kept_beside_the_number() {
+        assert_eq!(
+            hedged_amount(240_000_000, None, None, "approx", "CNY"),
+            "约2.4亿元 (240,000,000)"
+        );
+        assert_eq!(
+            hedged_amount(200_000_000, Some(200_000_000), None, "at_least", "CNY"),
+            "≥2亿元 (200,000,000)"
+        );
+        assert_eq!(
+            hedged_amount(
+                10_000_000,
+                Some(10_000_000),
+                Some(15_000_000),
+                "range",
+                "CNY"
+            ),
+            "1,000万元–1,500万元 (10,000,000–15,000,000)"
+        );
+        assert_eq!(
+            hedged_count(100, Some(100), None, "at_least", "次"),
+            "≥100次"
+        );
+        assert_eq!(
+            hedged_count(10, Some(10), Some(20), "range", "名"),
+            "10–20名"
+        );
     }
 
     #[test]

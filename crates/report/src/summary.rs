@@ -5,7 +5,7 @@
 //! and findings), each bounded by a constant below.
 
 use crate::names::{doc_href, doc_of_row, row_anchor};
-use crate::numbers::{amount_with_exact, count};
+use crate::numbers::{count, hedged_amount, hedged_count};
 use crate::RunInfo;
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
@@ -105,7 +105,7 @@ impl FactRef {
             unit: f.currency.clone(),
             label: f
                 .amount
-                .map(|a| amount_with_exact(a, &f.currency))
+                .map(|a| hedged_amount(a, f.amount_low, f.amount_high, &f.qualifier, &f.currency))
                 .unwrap_or_default(),
             kind: f.kind.clone(),
             scope: f.scope.clone(),
@@ -127,7 +127,10 @@ impl FactRef {
             ),
             value: e.value,
             unit: e.unit.clone(),
-            label: e.value.map(|v| count(v, &e.unit)).unwrap_or_default(),
+            label: e
+                .value
+                .map(|v| hedged_count(v, e.value_low, e.value_high, &e.qualifier, &e.unit))
+                .unwrap_or_default(),
             kind: e.kind.clone(),
             scope: e.direction.clone(),
             text: shorten(&e.evidence.text, TEXT_CHARS),
