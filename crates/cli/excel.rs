@@ -57,6 +57,11 @@ fn kinds(table: &Table) -> Vec<(&'static str, Kind)> {
 /// Writes `excel/<table>.csv` and `tables.xlsx` into `dir` from the
 /// `<table>.csv` files already there, for every table of the data dictionary.
 pub fn write(dir: &Path) -> anyhow::Result<()> {
+    write_with_limit(dir, SHEET_ROWS)
+}
+
+/// [`write`] with at most `sheet_rows` data rows a sheet.
+fn write_with_limit(dir: &Path, sheet_rows: usize) -> anyhow::Result<()> {
     let excel = dir.join("excel");
     std::fs::create_dir_all(&excel).with_context(|| format!("creating {}", excel.display()))?;
     let mut book = Workbook::new();
@@ -71,7 +76,7 @@ pub fn write(dir: &Path) -> anyhow::Result<()> {
     for table in transform::table::schemas() {
         let csv = dir.join(format!("{}.csv", table.name));
         with_bom(&csv, &excel.join(format!("{}.csv", table.name)))?;
-        add_sheets(&mut book, &table, &csv)
+        add_sheets(&mut book, &table, &csv, sheet_rows)
             .with_context(|| format!("adding {} to tables.xlsx", csv.display()))?;
     }
     let xlsx = dir.join("tables.xlsx");
@@ -99,7 +104,12 @@ struct Formats {
     decimal: Format,
 }
 
-fn add_sheets(book: &mut Workbook, table: &Table, csv: &Path) -> anyhow::Result<()> {
+fn add_sheets(
+    book: &mut Workbook,
+    table: &Table,
+    csv: &Path,
+    sheet_rows: usize,
+) -> anyhow::Result<()> {
     let formats = Formats {
         header: Format::new().set_bold(),
         date: Format::new().set_num_format("yyyy-mm-dd"),
@@ -127,17 +137,17 @@ fn add_sheets(book: &mut Workbook, table: &Table, csv: &Path) -> anyhow::Result<
         .collect();
     let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count() + 2).collect();
     let mut sheet_no = 1;
-    let mut sheet = new_sheet(book, table.name, sheet_no, &header, &formats)?;
+    let mut sheet = new_sheet(book, table.name, sheet_no, &header, &formats, sheet_rows)?;
     let mut row: u32 = 0;
     let mut record = csv::StringRecord::new();
     while reader
         .read_record(&mut record)
         .with_context(|| format!("reading {}", csv.display()))?
     {
-        if row as usize == SHEET_ROWS {
+        if row as usize == sheet_rows {
             set_widths(sheet, &widths)?;
             sheet_no += 1;
-            sheet = new_sheet(book, table.name, sheet_no, &header, &formats)?;
+            sheet = new_sheet(book, table.name, sheet_no, &header, &formats, sheet_rows)?;
             row = 0;
         }
         row += 1;
@@ -163,7 +173,7 @@ fn add_sheets(book: &mut Workbook, table: &Table, csv: &Path) -> anyhow::Result<
     set_widths(sheet, &widths)?;
     if sheet_no > 1 {
         tracing::info!(
-            "{}: {} sheets of at most {SHEET_ROWS} rows",
+            "{}: {} sheets of at most {sheet_rows} rows",
             table.name,
             sheet_no
         );
@@ -177,6 +187,7 @@ fn new_sheet<'b>(
     number: usize,
     header: &[String],
     formats: &Formats,
+    sheet_rows: usize,
 ) -> anyhow::Result<&'b mut Worksheet> {
     let sheet = book.add_worksheet_with_constant_memory();
     let name = if number == 1 {
@@ -194,7 +205,7 @@ fn new_sheet<'b>(
         sheet.write_string(
             0,
             c,
-            format!("continued from sheet {table}: Excel holds {SHEET_ROWS} rows a sheet"),
+            format!("continued from sheet {table}: at most {sheet_rows} rows a sheet"),
         )?;
     }
     sheet.set_freeze_panes(1, 0)?;
@@ -256,4 +267,82 @@ fn excel_date(s: &str) -> Option<ExcelDateTime> {
     let m = u8::try_from(chrono::Datelike::month(&d)).ok()?;
     let day = u8::try_from(chrono::Datelike::day(&d)).ok()?;
     ExcelDateTime::from_ymd(y, m, day).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use calamine::{Data, Reader};
+
+    /// Every table's CSV with its header; `funds` with five rows.
+    fn csv_folder() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        for table in transform::table::schemas() {
+            let header: Vec<&str> = kinds(&table).iter().map(|c| c.0).collect();
+            let mut text = header.join(",") + "\n";
+            if table.name == "funds" {
+                for i in 0..5 {
+                    let row: Vec<String> = kinds(&table)
+                        .iter()
+                        .map(|(name, kind)| match (*name, kind) {
+                            ("fund_id", _) => format!("a.txt#F{i}"),
+                            (_, Kind::Integer) => (i * 1_000_000).to_string(),
+                            (_, Kind::Decimal) => "0.9".into(),
+                            (_, Kind::Date) => "2015-12-27".into(),
+                            _ => "帮扶".into(),
+                        })
+                        .collect();
+                    text += &(row.join(",") + "\n");
+                }
+            }
+            std::fs::write(dir.path().join(format!("{}.csv", table.name)), text).unwrap();
+        }
+        dir
+    }
+
+    #[test]
+    fn a_table_longer_than_a_sheet_continues_on_numbered_sheets() {
+        let dir = csv_folder();
+        write_with_limit(dir.path(), 2).unwrap();
+        let mut book: calamine::Xlsx<_> =
+            calamine::open_workbook(dir.path().join("tables.xlsx")).unwrap();
+        let names = book.sheet_names();
+        assert_eq!(
+            names,
+            [
+                "documents",
+                "funds",
+                "funds (2)",
+                "funds (3)",
+                "exchanges",
+                "projects",
+                "rejects",
+                "validation",
+                "provenance"
+            ]
+        );
+        let heights: Vec<usize> = ["funds", "funds (2)", "funds (3)"]
+            .iter()
+            .map(|s| book.worksheet_range(s).unwrap().height())
+            .collect();
+        assert_eq!(heights, [3, 3, 2], "a header and at most two rows each");
+        let last = book.worksheet_range("funds (3)").unwrap();
+        let first = last.rows().nth(1).unwrap();
+        assert_eq!(first[0], Data::String("a.txt#F4".into()));
+        assert!(last
+            .rows()
+            .next()
+            .unwrap()
+            .iter()
+            .any(|c| c.to_string().starts_with("continued from sheet funds")));
+    }
+
+    #[test]
+    fn the_workbook_is_the_same_bytes_every_time() {
+        let (a, b) = (csv_folder(), csv_folder());
+        write(a.path()).unwrap();
+        write(b.path()).unwrap();
+        let read = |d: &tempfile::TempDir| std::fs::read(d.path().join("tables.xlsx")).unwrap();
+        assert!(read(&a) == read(&b));
+    }
 }
