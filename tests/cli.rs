@@ -97,10 +97,24 @@ fn reruns_are_byte_identical_whatever_the_thread_count() {
     names.sort();
     assert_eq!(
         names.len(),
-        18,
-        "seven tables twice, data package, two reports, summary: {names:?}"
+        21,
+        "seven tables twice, data package, two reports, summary, docs/, excel/, tables.xlsx: {names:?}"
     );
+    let mut files = Vec::new();
     for name in names {
+        let path = one.join(&name);
+        if path.is_dir() {
+            let mut inner: Vec<_> = std::fs::read_dir(&path)
+                .unwrap()
+                .map(|e| std::path::Path::new(&name).join(e.unwrap().file_name()))
+                .collect();
+            inner.sort();
+            files.extend(inner);
+        } else {
+            files.push(name.into());
+        }
+    }
+    for name in files {
         let a = std::fs::read(one.join(&name)).unwrap();
         let b = std::fs::read(two.join(&name)).unwrap();
         assert!(a == b, "{name:?} differs between runs");

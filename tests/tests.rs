@@ -15,3 +15,7 @@ mod synth;
 mod realdev;
 // Articles with pinyin glosses flattened in give the facts of the articles without them.
 mod glosses;
+// The reports: report.html, evidence pages, report.md, summary.json, Excel copies, `bangfu report`.
+mod report;
+// report.html and evidence pages in headless Chromium (skips without one).
+mod browser;

@@ -22,7 +22,21 @@ pub enum Command {
     /// Print every mention the extractor finds in one text, as JSON lines.
     #[command(after_help = SCAN_EXAMPLES)]
     Scan(ScanArgs),
+    /// Render the reports again from the tables of an earlier run.
+    #[command(after_help = REPORT_EXAMPLES)]
+    Report(ReportArgs),
 }
+
+const REPORT_EXAMPLES: &str = "\
+Reads the Parquet tables that `bangfu run` wrote (documents.parquet carries
+the text) and writes report.md, report.html, summary.json, the evidence
+pages docs/<doc>.html, the Excel copies excel/<table>.csv (with a BOM) and
+tables.xlsx, without extracting again. The tables are kept as they are; the
+folder is replaced only once everything is written.
+
+Examples:
+  bangfu report                           # processed/
+  bangfu report --input out";
 
 const RUN_EXAMPLES: &str = "\
 Reads .txt (one article), .jsonl (one article a line: text, id, title,
@@ -31,8 +45,10 @@ input folder recursively in sorted order.
 
 Writes documents, funds, exchanges, projects, rejects, validation and
 provenance (the rule behind each row) as
-.parquet and .csv, plus datapackage.json, report.md, report.html and
-summary.json. The output folder is replaced only once everything is written.
+.parquet and .csv, plus datapackage.json, report.md, report.html,
+summary.json, one evidence page per article in docs/, and Excel copies
+(excel/<table>.csv with a BOM, tables.xlsx). The output folder is
+replaced only once everything is written.
 
 Exit status: 0 all inputs processed; 1 some inputs were rejected (see
 rejects.csv) or, with --strict, validation found errors; 2 usage or fatal error.
@@ -69,6 +85,17 @@ pub struct RunArgs {
     #[arg(long, short = 'j')]
     pub threads: Option<usize>,
     /// No progress bar or summary on standard error.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+/// Arguments of `bangfu report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Output folder of `bangfu run` whose reports are rendered again.
+    #[arg(long, short, default_value = "processed")]
+    pub input: PathBuf,
+    /// No summary on standard error.
     #[arg(long, short)]
     pub quiet: bool,
 }

@@ -1,11 +1,15 @@
 //! The `bangfu` command line: `bangfu run` turns a folder of articles into
-//! tables and reports; `bangfu scan` shows what the extractor sees in one
-//! text. Parses arguments, sets up logging, maps outcomes to exit codes
+//! tables and reports; `bangfu report` renders the reports again from the
+//! tables of an earlier run; `bangfu scan` shows what the extractor sees in
+//! one text. Parses arguments, sets up logging, maps outcomes to exit codes
 //! (0 ok, 1 finished with rejects or — with `--strict` — validation errors,
 //! 2 usage or fatal error). All domain logic lives in the library crates.
 
 mod args;
+mod excel;
 mod frames;
+mod readback;
+mod report_cmd;
 mod run;
 mod scan;
 
@@ -25,6 +29,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         args::Command::Run(a) => run::run(&a),
         args::Command::Scan(a) => scan::scan(&a),
+        args::Command::Report(a) => report_cmd::report(&a),
     };
     match result {
         Ok(status) => status,

@@ -4,7 +4,7 @@
 //! all of it is written.
 
 use crate::args::RunArgs;
-use crate::frames;
+use crate::{excel, frames, report_cmd};
 use anyhow::{bail, Context};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
@@ -144,6 +144,16 @@ fn progress_bar(len: u64, quiet: bool) -> ProgressBar {
 /// Writes every output into `<output>.tmp-<pid>`, then swaps it in for
 /// `output`. If anything fails before the swap, the old folder is untouched.
 fn write_outputs(output: &Path, tables: &Tables) -> anyhow::Result<()> {
+    with_staging(output, |staging| write_all(staging, tables))
+}
+
+/// Runs `write` on a fresh staging folder `.<output>.tmp-<pid>` beside
+/// `output`, then swaps it in for `output`. If anything fails before the
+/// swap, the staging folder is removed and the old output is untouched.
+pub fn with_staging<T>(
+    output: &Path,
+    write: impl FnOnce(&Path) -> anyhow::Result<T>,
+) -> anyhow::Result<T> {
     let parent = match output.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -159,35 +169,35 @@ fn write_outputs(output: &Path, tables: &Tables) -> anyhow::Result<()> {
             .with_context(|| format!("clearing {}", staging.display()))?;
     }
     std::fs::create_dir(&staging).with_context(|| format!("creating {}", staging.display()))?;
-    let written = write_all(&staging, tables);
-    if let Err(e) = written {
-        let _ = std::fs::remove_dir_all(&staging);
-        return Err(e);
-    }
-    swap_in(&staging, output, &parent, &name)
+    let value = match write(&staging) {
+        Ok(v) => v,
+        Err(e) => {
+            let _ = std::fs::remove_dir_all(&staging);
+            return Err(e);
+        }
+    };
+    swap_in(&staging, output, &parent, &name)?;
+    Ok(value)
 }
 
 fn write_all(dir: &Path, tables: &Tables) -> anyhow::Result<()> {
     for table in transform::table::each(tables) {
         frames::write_table(dir, &table)?;
     }
-    let info = report::RunInfo {
-        version: env!("CARGO_PKG_VERSION").to_string(),
-    };
-    let files: [(&str, String); 4] = [
-        (
-            "datapackage.json",
-            report::datapackage(&transform::table::schemas(), &info),
-        ),
-        ("report.md", report::markdown(tables, &info)),
-        ("report.html", report::html(tables, &info)),
-        ("summary.json", report::summary_json(tables, &info)),
-    ];
-    for (file, content) in files {
-        let path = dir.join(file);
-        std::fs::write(&path, content).with_context(|| format!("writing {}", path.display()))?;
-    }
-    Ok(())
+    let info = report_cmd::run_info();
+    let path = dir.join("datapackage.json");
+    std::fs::write(
+        &path,
+        report::datapackage(&transform::table::schemas(), &info),
+    )
+    .with_context(|| format!("writing {}", path.display()))?;
+    report_cmd::write_reports(
+        dir,
+        report_cmd::documents_of(tables),
+        &tables.rejects,
+        &tables.validation,
+    )?;
+    excel::write(dir)
 }
 
 /// Replaces `output` by `staging`: the old folder is moved aside, the new

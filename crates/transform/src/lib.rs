@@ -24,7 +24,8 @@ pub mod table;
 pub mod validate;
 
 use context::DocContext;
-use extract::{Article, Reject};
+use extract::Article;
+pub use extract::Reject;
 pub use rows::{DocumentRow, Evidence, ExchangeRow, Finding, FundRow, ProjectRow};
 pub use table::{Column, Table, Values};
 
