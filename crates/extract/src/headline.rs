@@ -195,7 +195,8 @@ fn top_lines(text: &str) -> Vec<Line<'_>> {
 fn classify(line: &str) -> LineKind {
     let folded = fold(line);
     let folded = folded.trim();
-    let n = folded.chars().count();
+    // Markup left in a scraped line (<i id=…></i>, <script>) is not text.
+    let n = TAG_LIKE.replace_all(folded, "").chars().count();
     let han = folded.chars().filter(|&c| is_han(c)).count();
     if let Some(date) = parse_published(folded) {
         return LineKind::Date(date);
@@ -235,9 +236,23 @@ fn is_body(folded: &str, n: usize) -> bool {
         || folded.matches('，').count() + folded.matches(',').count() >= 3
 }
 
+/// Text between angle brackets, as markup reads.
+static TAG_LIKE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"</?[A-Za-z][^<>]*>").expect("static regex"));
+
 /// `首页 > 新闻 > 正文`, `首页>>工作动态`, `当前位置：…`.
 fn is_breadcrumb(folded: &str) -> bool {
-    let arrows = folded.matches(['>', '›', '»', '→']).count();
+    // `<b>` and `</script>` in a line are markup, not arrows.
+    let without_tags = TAG_LIKE.replace_all(folded, "");
+    let segments = without_tags
+        .split(['>', '›', '»', '→'])
+        .filter(|s| !s.trim().is_empty())
+        .count();
+    let arrows = if segments >= 2 {
+        without_tags.matches(['>', '›', '»', '→']).count()
+    } else {
+        0
+    };
     arrows >= 1 && !folded.contains('《')
 }
 
