@@ -8,6 +8,7 @@ mod args;
 mod frames;
 mod run;
 mod scan;
+mod timings;
 
 use clap::Parser;
 use std::process::ExitCode;

@@ -5,6 +5,7 @@
 
 use crate::args::RunArgs;
 use crate::frames;
+use crate::timings::{self, Stage};
 use anyhow::{bail, Context};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
@@ -15,7 +16,11 @@ use transform::{DocOutput, Tables};
 /// Runs `bangfu run`.
 pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
     let started = std::time::Instant::now();
-    let files = input_files(&args.input)?;
+    timings::enable(
+        args.timings
+            || std::env::var_os("BANGFU_TIMINGS").is_some_and(|v| !v.is_empty() && v != "0"),
+    );
+    let files = timings::time(Stage::List, || input_files(&args.input))?;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.threads.unwrap_or(0))
         .build()
@@ -37,8 +42,9 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
         outputs.extend(o);
         rejects.extend(r);
     }
-    let tables = transform::assemble(outputs, rejects);
+    let tables = timings::time(Stage::Assemble, || transform::assemble(outputs, rejects));
     write_outputs(&args.output, &tables)?;
+    timings::report(started.elapsed());
 
     let errors = tables
         .validation
@@ -104,7 +110,7 @@ fn input_files(input: &Path) -> anyhow::Result<Vec<(PathBuf, String)>> {
 
 /// Reads one file into documents; an unreadable file is a reject, never an error.
 fn process_file(path: &Path, rel: &str) -> (Vec<DocOutput>, Vec<extract::Reject>) {
-    let bytes = match std::fs::read(path) {
+    let bytes = match timings::time(Stage::Read, || std::fs::read(path)) {
         Ok(b) => b,
         Err(e) => {
             return (
@@ -119,9 +125,14 @@ fn process_file(path: &Path, rel: &str) -> (Vec<DocOutput>, Vec<extract::Reject>
     };
     let mut outputs = Vec::new();
     let mut rejects = Vec::new();
-    for item in extract::from_file_bytes(rel, &bytes) {
+    for item in timings::time(Stage::Decode, || extract::from_file_bytes(rel, &bytes)) {
         match item {
-            Ok(article) => outputs.push(transform::process_article(&article)),
+            Ok(article) => {
+                let ctx = timings::time(Stage::Extract, || transform::DocContext::new(&article));
+                outputs.push(timings::time(Stage::Transform, || {
+                    transform::process_context(&ctx)
+                }));
+            }
             Err(reject) => rejects.push(reject),
         }
     }
@@ -168,9 +179,14 @@ fn write_outputs(output: &Path, tables: &Tables) -> anyhow::Result<()> {
 }
 
 fn write_all(dir: &Path, tables: &Tables) -> anyhow::Result<()> {
-    for table in transform::table::each(tables) {
-        frames::write_table(dir, &table)?;
-    }
+    timings::time(Stage::Write, || {
+        transform::table::each(tables).try_for_each(|table| frames::write_table(dir, &table))
+    })?;
+    timings::time(Stage::Report, || write_reports(dir, tables))
+}
+
+/// Writes the data package, the reports and the summary.
+fn write_reports(dir: &Path, tables: &Tables) -> anyhow::Result<()> {
     let info = report::RunInfo {
         version: env!("CARGO_PKG_VERSION").to_string(),
     };
