@@ -246,8 +246,8 @@ fn moved_to(ctx: &DocContext, clause: std::ops::Range<usize>) -> Option<&'static
         if NOT_MOVES.iter().any(|w| word.ends_with(w)) {
             return None;
         }
-        let place = ctx.mentions.iter().find_map(|p| match &p.kind {
-            MentionKind::Place(place) if p.start == i => Some(place),
+        let place = ctx.mentions_in(i..i + 1).find_map(|p| match &p.kind {
+            MentionKind::Place(place) => Some(place),
             _ => None,
         });
         if let Some(place) = place {
@@ -318,7 +318,7 @@ fn last_subject_noun(clause_left: &str) -> Option<String> {
 /// The clause before a count in which to look for its subject; after an
 /// earlier count only a noun touching this one (in 30余个市级部门和10多个区…,
 /// 部门 is the first count's subject, not the second's).
-fn since_previous_count(ctx: &DocContext, m: &Mention) -> String {
+fn since_previous_count<'c>(ctx: &'c DocContext, m: &Mention) -> &'c str {
     let clause = ctx.clause_of(m.start);
     let earlier_count_end = ctx
         .mentions_in(clause.start..m.start)
@@ -335,7 +335,6 @@ fn since_previous_count(ctx: &DocContext, m: &Mention) -> String {
                 .map(|&(_, noun)| noun)
                 .filter(|noun| between.ends_with(noun))
                 .max_by_key(|noun| noun.len())
-                .map(str::to_string)
                 .unwrap_or_default()
         }
         None => ctx.folded_str(clause.start..m.start),

@@ -192,22 +192,21 @@ fn scope_of(
     };
     // A list may run over several ；-separated sentences: look back to the
     // last full stop of the paragraph.
-    let paragraph = ctx.paragraph_of(m.start);
-    let since_stop = ctx.folded_str(paragraph.start..m.start);
-    let since_stop = since_stop.rsplit('。').next().unwrap_or_default();
     let item_cue = LEXICON
         .nearest_before("scope.item", sentence_left)
         .or_else(|| {
+            let paragraph = ctx.paragraph_of(m.start);
+            let since_stop = ctx.folded_str(paragraph.start..m.start);
+            let since_stop = since_stop.rsplit('。').next().unwrap_or_default();
             // Only the colon form (其中：A…；B…) runs over ；-sentences; in
             // 其中芒果销售额近5亿元；两地企业签约… the ； ends the part.
-            LEXICON
-                .nearest_before("scope.item", since_stop)
-                .filter(|_| since_stop.contains(['；', ';']))
-                .filter(|_| {
-                    ["其中:", "其中：", "分别"]
-                        .iter()
-                        .any(|w| since_stop.contains(w))
-                })
+            let colon_list = since_stop.contains(['；', ';'])
+                && ["其中:", "其中：", "分别"]
+                    .iter()
+                    .any(|w| since_stop.contains(w));
+            colon_list
+                .then(|| LEXICON.nearest_before("scope.item", since_stop))
+                .flatten()
         });
     let total_cue = LEXICON.nearest_before("scope.total", sentence_left);
     // A listed part after 其中/分别 is an item, even when it is itself
@@ -226,13 +225,16 @@ fn scope_of(
         return total("summed_part");
     }
     // A part before its sum (A 3.12亿元，B 1.45亿元，合计4.57亿元).
+    // A summing word between the amount and any later amount of the
+    // sentence lies before the last one: one look suffices.
     let sentence_end = ctx.sentence_of(m.start).end;
-    let sum_follows = ctx.mentions_in(m.end..sentence_end).any(|n| {
-        matches!(n.kind, MentionKind::Money(_))
-            && SUM_WORDS
-                .iter()
-                .any(|w| ctx.folded_str(m.end..n.start).contains(w))
-    });
+    let sum_follows = ctx
+        .mentions_in(m.end..sentence_end)
+        .rfind(|n| matches!(n.kind, MentionKind::Money(_)))
+        .is_some_and(|n| {
+            let between = ctx.folded_str(m.end..n.start);
+            SUM_WORDS.iter().any(|w| between.contains(w))
+        });
     if sum_follows {
         return Scope {
             scope: "item",

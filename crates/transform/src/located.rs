@@ -133,8 +133,8 @@ fn row(ctx: &DocContext, facility: &Facility, site: &Site) -> ProjectRow {
             .map(DocContext::common_name),
         status: status.to_string(),
         evidence: Evidence {
-            text: ctx.original_str(span.clone()),
-            sentence: ctx.original_str(sentence),
+            text: ctx.original_str(span.clone()).to_string(),
+            sentence: ctx.original_str(sentence).to_string(),
             char_start: span.start as i64,
             char_end: span.end as i64,
         },
