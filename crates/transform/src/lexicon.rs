@@ -178,6 +178,20 @@ impl Lexicon {
         self.hits(group, text).next().is_some()
     }
 
+    /// Every occurrence of a cue of `group` in `text`, overlapping ones
+    /// included: (byte offset in `text`, label, cue), in order of their end.
+    pub fn find_all<'t>(
+        &'t self,
+        group: &str,
+        text: &'t str,
+    ) -> impl Iterator<Item = (usize, &'static str, &'static str)> + 't {
+        let cues = self.group(group);
+        self.hits(group, text).filter_map(move |(start, _, i)| {
+            let &(label, cue) = cues.get(i)?;
+            Some((start, label, cue))
+        })
+    }
+
     /// The longest cue of `group` that `s` starts with.
     pub fn prefix_of(&self, group: &str, s: &str) -> Option<&'static str> {
         self.group(group)

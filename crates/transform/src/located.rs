@@ -245,11 +245,22 @@ fn facilities_in(ctx: &DocContext, sentence: Range<usize>) -> Vec<Facility> {
         .filter(|m| matches!(m.kind, MentionKind::Place(_)))
         .map(|m| m.end - sentence.start)
         .collect();
+    // The longest head noun starting at each char, from one pass of the
+    // lexicon's automaton over the sentence.
+    let mut heads: Vec<Option<&'static str>> = vec![None; text.len()];
+    let base = ctx.scan_text.folded_byte_of_char(sentence.start);
+    for (b, _, cue) in LEXICON.find_all("project.facility", ctx.folded_str(sentence.clone())) {
+        let at = ctx.scan_text.char_of_folded_byte(base + b) - sentence.start;
+        if let Some(slot) = heads.get_mut(at) {
+            if slot.is_none_or(|h| h.chars().count() < cue.chars().count()) {
+                *slot = Some(cue);
+            }
+        }
+    }
     let mut found: Vec<Facility> = Vec::new();
     let mut i = 0;
     while i < text.len() {
-        let rest: String = text[i..].iter().collect();
-        let Some(head) = LEXICON.prefix_of("project.facility", &rest) else {
+        let Some(head) = heads[i] else {
             i += 1;
             continue;
         };
