@@ -29,12 +29,12 @@ pub fn funds(ctx: &DocContext) -> Vec<FundRow> {
 fn fund_row(ctx: &DocContext, m: &Mention, money: &Money) -> Option<FundRow> {
     let (clause_left, clause_right) = ctx.clause_sides(m);
     let (sentence_left, sentence_right) = ctx.sentence_sides(m);
-    if ruled_out(&clause_left, &clause_right) {
+    if ruled_out(clause_left, clause_right) {
         return None;
     }
     let mut confidence: f64 = 0.55;
     let mut rule = vec!["money".to_string()];
-    let (kind, strength) = kind_of(&clause_left, &clause_right, &sentence_left);
+    let (kind, strength) = kind_of(clause_left, clause_right, sentence_left);
     match strength {
         Cue::Specific(cue) => {
             confidence += 0.25;
@@ -47,7 +47,7 @@ fn fund_row(ctx: &DocContext, m: &Mention, money: &Money) -> Option<FundRow> {
         Cue::None => {}
     }
     let parties = ctx.parties_in(ctx.sentence_of(m.start));
-    let mut scope = scope_of(kind, &clause_left, &sentence_left, &sentence_right, ctx, m);
+    let mut scope = scope_of(kind, clause_left, sentence_left, sentence_right, ctx, m);
     let recipients = ctx.recipients_in(ctx.sentence_of(m.start));
     if scope.scope == "item" && scope.rule == "single" && recipients.len() >= 2 {
         scope = Scope {
@@ -74,7 +74,7 @@ fn fund_row(ctx: &DocContext, m: &Mention, money: &Money) -> Option<FundRow> {
         scope: scope.scope.to_string(),
         donor: parties.donor.as_deref().map(DocContext::common_name),
         recipients,
-        purpose: purpose(&clause_right, &sentence_right),
+        purpose: purpose(clause_right, sentence_right),
         period_start,
         period_end,
         project_id: None,
@@ -137,7 +137,7 @@ fn inherit_kind_in_breakdowns(ctx: &DocContext, rows: &mut [FundRow]) {
             let strict = ctx.folded_str(paragraph.start..start).contains(['；', ';']);
             let (left, _) = ctx.clause_sides_at(start);
             let own_cue_adjacent = LEXICON
-                .nearest_before("fund.kind", &left)
+                .nearest_before("fund.kind", left)
                 .is_some_and(|h| h.distance <= OWN_CUE_WINDOW);
             if let Some((p, kind)) = &head {
                 if *p == paragraph && (strict || !own_cue_adjacent) {

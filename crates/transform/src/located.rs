@@ -46,7 +46,7 @@ pub fn located_projects(ctx: &DocContext) -> Vec<ProjectRow> {
     for sentence in &ctx.sentences {
         // A facility only named (a venue, an agency, students of a school)
         // is no project: the sentence must say something is built or run.
-        if !LEXICON.any_in("project.build", &ctx.folded_str(sentence.clone())) {
+        if !LEXICON.any_in("project.build", ctx.folded_str(sentence.clone())) {
             continue;
         }
         let facilities: Vec<Facility> = facilities_in(ctx, sentence.clone())
@@ -96,10 +96,10 @@ fn row(ctx: &DocContext, facility: &Facility, site: &Site) -> ProjectRow {
     let clause = ctx.clause_of(facility.span.start);
     let around =
         ctx.folded_str(clause.start.min(site.mention.start)..clause.end.max(site.mention.end));
-    let status = status_of_project(ctx, facility, &around);
+    let status = status_of_project(ctx, facility, around);
     let mut category = crate::projects::category_by_head(&facility.name);
     if category == "other" {
-        category = category_of(&around);
+        category = category_of(around);
     }
     let p = site.place;
     let place = [p.county, p.township, p.village]
@@ -165,24 +165,24 @@ fn status_of_project(ctx: &DocContext, facility: &Facility, around: &str) -> &'s
     let own = status_cue(around);
     let status = match own {
         Some(s) if s != "implemented" => Some(s),
-        _ => status_cue(&rest_of_sentence).or(own),
+        _ => status_cue(rest_of_sentence).or(own),
     };
     // No word in or after its clause: the sentence's (今年将安排资金，用于某村…).
-    let status = status.or_else(|| status_cue(&ctx.folded_str(sentence.clone())));
+    let status = status.or_else(|| status_cue(ctx.folded_str(sentence.clone())));
     let status = status.or_else(|| {
         let next = ctx.sentence_of(sentence.end + 1);
         let next_text = ctx.folded_str(next);
         SAME_THING
             .iter()
             .any(|w| next_text.trim_start().starts_with(w))
-            .then(|| status_cue(&next_text))
+            .then(|| status_cue(next_text))
             .flatten()
     });
     match status.unwrap_or("implemented") {
         "planned"
             if LEXICON.any_in(
                 "project.signing",
-                &ctx.folded_str(ctx.paragraph_of(facility.span.start)),
+                ctx.folded_str(ctx.paragraph_of(facility.span.start)),
             ) =>
         {
             "signed"
@@ -586,7 +586,7 @@ fn is_built_facility(ctx: &DocContext, org: &Mention) -> bool {
     let clause = ctx.clause_of(org.start);
     let after = ctx.folded_str(org.end..clause.end.max(org.end));
     let text = ctx.folded_str(clause.clone());
-    !after.starts_with('等') && LEXICON.any_in("project.equipped", &text)
+    !after.starts_with('等') && LEXICON.any_in("project.equipped", text)
 }
 
 /// Words before a project name that make it an outcome, not a project

@@ -20,16 +20,16 @@ pub fn project_count_name(ctx: &DocContext, m: &Mention, count: &Count) -> Optio
         return Some(head);
     }
     // 开展新技术新项目36项: medical techniques, counted as health exchanges.
-    if LEXICON.any_in("project.not", &left) || LEXICON.any_in("project.not", &right) {
+    if LEXICON.any_in("project.not", left) || LEXICON.any_in("project.not", right) {
         return None;
     }
     let project_nouns = LEXICON.group("project.count");
-    if let Some(name) = phrase_before(&left, 12) {
+    if let Some(name) = phrase_before(left, 12) {
         if project_nouns.iter().any(|(_, noun)| name.ends_with(noun)) {
             return Some(name);
         }
     }
-    if let Some(name) = elided_project_name(ctx, m, &left) {
+    if let Some(name) = elided_project_name(ctx, m, left) {
         return Some(name);
     }
     let after: String = right
@@ -45,7 +45,7 @@ pub fn project_count_name(ctx: &DocContext, m: &Mention, count: &Count) -> Optio
                 .map(|i| after[..i + noun.len()].to_string())
         })
         .min_by_key(|s| s.len())
-        .filter(|_| subject_after(&right).is_none())
+        .filter(|_| subject_after(right).is_none())
 }
 
 /// A count right after a status verb, with its noun left out, counts the
@@ -63,7 +63,7 @@ fn elided_project_name(ctx: &DocContext, m: &Mention, left: &str) -> Option<Stri
             MentionKind::Count(c) => project_count_name(ctx, e, c),
             _ => None,
         })
-        .last()
+        .next_back()
 }
 
 /// A count inside the parentheses after a count of projects is a part of
@@ -115,8 +115,8 @@ fn total_row(ctx: &DocContext, m: &Mention, count: &Count, name: String) -> Proj
     // stated count of projects with no status word (共建产业园区12个).
     let (left, right) = ctx.clause_sides(m);
     let cue = LEXICON
-        .nearest_before("project.status", &left)
-        .or_else(|| LEXICON.nearest_after("project.status", &right));
+        .nearest_before("project.status", left)
+        .or_else(|| LEXICON.nearest_after("project.status", right));
     let status = cue.as_ref().map_or("implemented", |h| h.label);
     let category = category_of(&name);
     ProjectRow {

@@ -350,8 +350,7 @@ impl Validator {
             let (newlines, n_chars) = breaks
                 .entry(total.doc_id.as_str())
                 .or_insert_with(|| line_breaks(text));
-            let paragraph_end =
-                paragraph_end(newlines, *n_chars, total.evidence.char_end as usize);
+            let paragraph_end = paragraph_end(newlines, *n_chars, total.evidence.char_end as usize);
             let items: Vec<_> = funds[i + 1..]
                 .iter()
                 .take_while(|f| {
