@@ -68,7 +68,7 @@ time_run() { # label input threads docs
   BANGFU_TIMINGS=1 /usr/bin/time -f "%e %M" -o "$work/time" \
     "$BANGFU" run --quiet --threads "$threads" --input "$input" --output "$work/out" \
     2> "$work/stderr" || true
-  read -r secs kb < "$work/time"
+  read -r secs kb < <(tail -n 1 "$work/time") # after any "exited with status" line
   awk -v l="$label" -v n="$docs" -v b="$bytes" -v s="$secs" -v kb="$kb" -v t="$threads" -v rg="${RG_SECS:-0}" \
     'BEGIN { printf "%-24s threads %d: %7.2f s  %7.2f MB/s  %8.0f articles/s  peak RSS %5.0f MB", l, t, s, b/s/1e6, n/s, kb/1024;
              if (rg > 0) printf "  %.0fx one rg pass", s/rg; printf "\n" }'
