@@ -87,6 +87,10 @@ pub struct RunArgs {
     /// No progress bar or summary on standard error.
     #[arg(long, short)]
     pub quiet: bool,
+    /// Print the time each stage took to standard error (also
+    /// `BANGFU_TIMINGS=1`), for benchmarks.
+    #[arg(long)]
+    pub timings: bool,
 }
 
 /// Arguments of `bangfu report`.

@@ -12,6 +12,7 @@ mod readback;
 mod report_cmd;
 mod run;
 mod scan;
+mod timings;
 
 use clap::Parser;
 use std::process::ExitCode;

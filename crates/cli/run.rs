@@ -4,6 +4,7 @@
 //! all of it is written.
 
 use crate::args::RunArgs;
+use crate::timings::{self, Stage};
 use crate::{excel, frames, report_cmd};
 use anyhow::{bail, Context};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -15,7 +16,11 @@ use transform::{DocOutput, Tables};
 /// Runs `bangfu run`.
 pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
     let started = std::time::Instant::now();
-    let files = input_files(&args.input)?;
+    timings::enable(
+        args.timings
+            || std::env::var_os("BANGFU_TIMINGS").is_some_and(|v| !v.is_empty() && v != "0"),
+    );
+    let files = timings::time(Stage::List, || input_files(&args.input))?;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.threads.unwrap_or(0))
         .build()
@@ -37,8 +42,9 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
         outputs.extend(o);
         rejects.extend(r);
     }
-    let tables = transform::assemble(outputs, rejects);
+    let tables = timings::time(Stage::Assemble, || transform::assemble(outputs, rejects));
     write_outputs(&args.output, &tables)?;
+    timings::report(started.elapsed());
 
     let errors = tables
         .validation
@@ -104,7 +110,7 @@ fn input_files(input: &Path) -> anyhow::Result<Vec<(PathBuf, String)>> {
 
 /// Reads one file into documents; an unreadable file is a reject, never an error.
 fn process_file(path: &Path, rel: &str) -> (Vec<DocOutput>, Vec<extract::Reject>) {
-    let bytes = match std::fs::read(path) {
+    let bytes = match timings::time(Stage::Read, || std::fs::read(path)) {
         Ok(b) => b,
         Err(e) => {
             return (
@@ -119,9 +125,14 @@ fn process_file(path: &Path, rel: &str) -> (Vec<DocOutput>, Vec<extract::Reject>
     };
     let mut outputs = Vec::new();
     let mut rejects = Vec::new();
-    for item in extract::from_file_bytes(rel, &bytes) {
+    for item in timings::time(Stage::Decode, || extract::from_file_bytes(rel, &bytes)) {
         match item {
-            Ok(article) => outputs.push(transform::process_article(&article)),
+            Ok(article) => {
+                let ctx = timings::time(Stage::Extract, || transform::DocContext::new(&article));
+                outputs.push(timings::time(Stage::Transform, || {
+                    transform::process_context(&ctx)
+                }));
+            }
             Err(reject) => rejects.push(reject),
         }
     }
@@ -181,23 +192,25 @@ pub fn with_staging<T>(
 }
 
 fn write_all(dir: &Path, tables: &Tables) -> anyhow::Result<()> {
-    for table in transform::table::each(tables) {
-        frames::write_table(dir, &table)?;
-    }
-    let info = report_cmd::run_info();
-    let path = dir.join("datapackage.json");
-    std::fs::write(
-        &path,
-        report::datapackage(&transform::table::schemas(), &info),
-    )
-    .with_context(|| format!("writing {}", path.display()))?;
-    report_cmd::write_reports(
-        dir,
-        report_cmd::documents_of(tables),
-        &tables.rejects,
-        &tables.validation,
-    )?;
-    excel::write(dir)
+    timings::time(Stage::Write, || {
+        transform::table::each(tables).try_for_each(|table| frames::write_table(dir, &table))
+    })?;
+    timings::time(Stage::Report, || -> anyhow::Result<()> {
+        let info = report_cmd::run_info();
+        let path = dir.join("datapackage.json");
+        std::fs::write(
+            &path,
+            report::datapackage(&transform::table::schemas(), &info),
+        )
+        .with_context(|| format!("writing {}", path.display()))?;
+        report_cmd::write_reports(
+            dir,
+            report_cmd::documents_of(tables),
+            &tables.rejects,
+            &tables.validation,
+        )?;
+        excel::write(dir)
+    })
 }
 
 /// Replaces `output` by `staging`: the old folder is moved aside, the new

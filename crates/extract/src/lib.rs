@@ -59,14 +59,13 @@ fn scan_plain(text: &ScanText, ctx: &ScanContext) -> Vec<Mention> {
     numeric.extend(date::scan(text, ctx));
     let places = place::scan(text);
     // A numeral inside a longer place name (七家镇, 三岔河村) is no quantity.
-    numeric.retain(|n| {
-        !places.iter().any(|p| {
-            matches!(p.kind, MentionKind::Place(_))
-                && p.start <= n.start
-                && n.end <= p.end
-                && p.end - p.start > n.end - n.start
-        })
-    });
+    let within = Containment::new(
+        places
+            .iter()
+            .filter(|p| matches!(p.kind, MentionKind::Place(_)))
+            .map(|p| (p.start, p.end)),
+    );
+    numeric.retain(|n| !within.strictly_inside(n.start, n.end));
     let mut all = resolve_overlaps(numeric);
     all.extend(places);
     all.sort_by(|a, b| {
@@ -108,13 +107,56 @@ fn resolve_overlaps(mut mentions: Vec<Mention>) -> Vec<Mention> {
             ))
     });
     let mut kept: Vec<Mention> = Vec::with_capacity(mentions.len());
+    // The kept spans, disjoint, by start: only the one starting last before
+    // a new span's end can overlap it.
+    let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
     for m in mentions {
-        if kept.iter().all(|k| m.end <= k.start || k.end <= m.start) {
+        let overlaps = taken
+            .range(..m.end)
+            .next_back()
+            .is_some_and(|(_, &end)| end > m.start);
+        if !overlaps {
+            taken.insert(m.start, m.end);
             kept.push(m);
         }
     }
     kept.sort_by_key(|m| (m.start, m.end));
     kept
+}
+
+/// Spans (start, end) that may overlap, asked whether one of them holds a
+/// given span and is longer than it: sorted by start, with the furthest
+/// end reached by any span starting at or before each one.
+struct Containment {
+    spans: Vec<(usize, usize)>,
+    max_end: Vec<usize>,
+}
+
+impl Containment {
+    fn new(spans: impl Iterator<Item = (usize, usize)>) -> Self {
+        let mut spans: Vec<(usize, usize)> = spans.collect();
+        spans.sort_unstable();
+        let max_end = spans
+            .iter()
+            .scan(0, |reach, &(_, end)| {
+                *reach = end.max(*reach);
+                Some(*reach)
+            })
+            .collect();
+        Containment { spans, max_end }
+    }
+
+    /// True when some span holds `start..end` and is longer than it.
+    fn strictly_inside(&self, start: usize, end: usize) -> bool {
+        // A span starting before `start` that reaches `end` is longer.
+        let before = self.spans.partition_point(|&(s, _)| s < start);
+        if before > 0 && self.max_end[before - 1] >= end {
+            return true;
+        }
+        // A span starting at `start` must end after `end`.
+        let at = self.spans.partition_point(|&(s, _)| s <= start);
+        self.spans[before..at].iter().any(|&(_, e)| e > end)
+    }
 }
 
 #[cfg(test)]

@@ -33,6 +33,13 @@ struct Glosses {
     to_folded: Vec<usize>,
 }
 
+/// The longest run of chars read as one sentence: a text with no sentence
+/// stop (。！？； or a line break) for longer, such as a budget table
+/// flattened into one line, is cut into pieces of at most this many chars,
+/// so that the work per mention stays bounded whatever a document's shape.
+/// Far above any real sentence (the longest in our fixtures has ~220 chars).
+pub const MAX_SENTENCE_CHARS: usize = 400;
+
 /// A text ready for the scanners.
 #[derive(Debug, Clone)]
 pub struct ScanText<'a> {

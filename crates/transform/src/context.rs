@@ -24,6 +24,9 @@ pub struct DocContext<'a> {
     pub sentences: Vec<Range<usize>>,
     /// Clause ranges.
     pub clauses: Vec<Range<usize>>,
+    /// Paragraph (line) ranges, each without its line break; a line longer
+    /// than [`MAX_PARAGRAPH_CHARS`] is cut between sentences.
+    paragraphs: Vec<Range<usize>>,
     /// The eastern donor and western recipient the article is about.
     pub parties: extract::place::Parties,
 }
@@ -47,6 +50,7 @@ impl<'a> DocContext<'a> {
             &scan_text,
             &mentions,
         );
+        let paragraphs = paragraphs(&chars, &sentences);
         DocContext {
             article,
             scan_text,
@@ -55,6 +59,7 @@ impl<'a> DocContext<'a> {
             mentions,
             sentences,
             clauses,
+            paragraphs,
             parties,
         }
     }
@@ -82,44 +87,41 @@ impl<'a> DocContext<'a> {
         segment::containing(&self.clauses, pos).unwrap_or(pos..pos)
     }
 
-    /// The paragraph (line) around char `pos`.
+    /// The paragraph (line) around char `pos`; a line break belongs to the
+    /// line it ends. In a line longer than [`MAX_PARAGRAPH_CHARS`], the
+    /// piece of it around `pos`.
     pub fn paragraph_of(&self, pos: usize) -> Range<usize> {
         let pos = pos.min(self.chars.len());
-        let start = self.chars[..pos]
-            .iter()
-            .rposition(|&c| c == '\n')
-            .map_or(0, |i| i + 1);
-        let end = self.chars[pos..]
-            .iter()
-            .position(|&c| c == '\n')
-            .map_or(self.chars.len(), |i| pos + i);
-        start..end
+        let i = self.paragraphs.partition_point(|p| p.start <= pos);
+        i.checked_sub(1)
+            .and_then(|i| self.paragraphs.get(i))
+            .cloned()
+            .unwrap_or(0..0)
     }
 
     /// Folded text of a char range (clamped), read through ruby glosses.
-    pub fn folded_str(&self, r: Range<usize>) -> String {
-        self.scan_text.folded_slice(r.start, r.end).to_string()
+    pub fn folded_str(&self, r: Range<usize>) -> &str {
+        self.scan_text.folded_slice(r.start, r.end)
     }
 
     /// Original text of a char range (clamped).
-    pub fn original_str(&self, r: Range<usize>) -> String {
-        let end = r.end.min(self.chars.len());
-        self.chars[r.start.min(end)..end].iter().collect()
+    pub fn original_str(&self, r: Range<usize>) -> &'a str {
+        self.scan_text.slice(r.start, r.end)
     }
 
     /// The evidence columns for a mention.
     pub fn evidence(&self, m: &Mention) -> Evidence {
         let sentence = self.sentence_of(m.start);
         Evidence {
-            text: self.original_str(m.start..m.end),
-            sentence: self.original_str(sentence),
+            text: self.original_str(m.start..m.end).to_string(),
+            sentence: self.original_str(sentence).to_string(),
             char_start: m.start as i64,
             char_end: m.end as i64,
         }
     }
 
     /// The folded text of the sentence before and after a mention.
-    pub fn sentence_sides(&self, m: &Mention) -> (String, String) {
+    pub fn sentence_sides(&self, m: &Mention) -> (&str, &str) {
         let s = self.sentence_of(m.start);
         (
             self.folded_str(s.start..m.start),
@@ -128,7 +130,7 @@ impl<'a> DocContext<'a> {
     }
 
     /// The folded text of the clause before and after char `pos`.
-    pub fn clause_sides_at(&self, pos: usize) -> (String, String) {
+    pub fn clause_sides_at(&self, pos: usize) -> (&str, &str) {
         let c = self.clause_of(pos);
         (
             self.folded_str(c.start..pos),
@@ -137,7 +139,7 @@ impl<'a> DocContext<'a> {
     }
 
     /// The folded text of the clause before and after a mention.
-    pub fn clause_sides(&self, m: &Mention) -> (String, String) {
+    pub fn clause_sides(&self, m: &Mention) -> (&str, &str) {
         let c = self.clause_of(m.start);
         let end_clause = self.clause_of(m.end.saturating_sub(1));
         (
@@ -149,7 +151,8 @@ impl<'a> DocContext<'a> {
     /// Who gives and who receives in the chars `range` (a clause or a
     /// sentence), falling back to the document's donor.
     pub fn parties_in(&self, range: Range<usize>) -> extract::place::SentenceParties {
-        extract::place::sentence_parties(&self.scan_text, range, &self.mentions, &self.parties)
+        let mentions = self.mentions_slice(range.clone());
+        extract::place::sentence_parties(&self.scan_text, range, mentions, &self.parties)
     }
 
     /// The western places receiving in chars `range`, at county level or
@@ -220,9 +223,50 @@ impl<'a> DocContext<'a> {
     }
 
     /// Mentions whose start lies in `range`.
-    pub fn mentions_in(&self, range: Range<usize>) -> impl Iterator<Item = &Mention> {
-        self.mentions
-            .iter()
-            .filter(move |m| range.start <= m.start && m.start < range.end)
+    pub fn mentions_in(&self, range: Range<usize>) -> std::slice::Iter<'_, Mention> {
+        self.mentions_slice(range).iter()
     }
+
+    /// Mentions whose start lies in `range`, as a slice (mentions are in
+    /// text order, so two binary searches find them).
+    pub fn mentions_slice(&self, range: Range<usize>) -> &[Mention] {
+        let lo = self.mentions.partition_point(|m| m.start < range.start);
+        let hi = self.mentions.partition_point(|m| m.start < range.end);
+        self.mentions.get(lo..hi.max(lo)).unwrap_or_default()
+    }
+}
+
+/// The longest paragraph the rules read: a longer line (a whole article
+/// without line breaks, a flattened table) is cut between sentences into
+/// pieces of at most this many chars. Far above any real paragraph (the
+/// longest line of our fixtures has under 800 chars).
+pub const MAX_PARAGRAPH_CHARS: usize = 2000;
+
+/// The lines of `chars` (without their line breaks, empty ones included),
+/// long ones cut at the last sentence start within [`MAX_PARAGRAPH_CHARS`].
+fn paragraphs(chars: &[char], sentences: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let ends = chars
+        .iter()
+        .enumerate()
+        .filter(|&(_, &c)| c == '\n')
+        .map(|(i, _)| i)
+        .chain(std::iter::once(chars.len()));
+    for end in ends {
+        while end - start > MAX_PARAGRAPH_CHARS {
+            let limit = start + MAX_PARAGRAPH_CHARS;
+            let i = sentences.partition_point(|s| s.start <= limit);
+            let cut = sentences[..i]
+                .last()
+                .map(|s| s.start)
+                .filter(|&s| s > start)
+                .unwrap_or(limit);
+            out.push(start..cut);
+            start = cut;
+        }
+        out.push(start..end);
+        start = end + 1;
+    }
+    out
 }

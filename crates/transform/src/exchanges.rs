@@ -58,23 +58,23 @@ fn exchange_row(ctx: &DocContext, m: &Mention, count: &Count) -> Option<Exchange
     if project_count_name(ctx, m, count).is_some() {
         return None;
     }
-    let subject = subject_after(&clause_right)
+    let subject = subject_after(clause_right)
         .or_else(|| {
             EVENT_UNITS
                 .contains(&count.unit.as_str())
-                .then(|| phrase_before(&clause_left, 8))
+                .then(|| phrase_before(clause_left, 8))
                 .flatten()
         })
-        .or_else(|| last_subject_noun(&since_previous_count(ctx, m)));
-    if ruled_out(&clause_left, &clause_right, subject.as_deref()) {
+        .or_else(|| last_subject_noun(since_previous_count(ctx, m)));
+    if ruled_out(clause_left, clause_right, subject.as_deref()) {
         return None;
     }
     let kind_hit = kind_of(
         subject.as_deref(),
-        &clause_left,
-        &clause_right,
-        &sentence_left,
-        &sentence_right,
+        clause_left,
+        clause_right,
+        sentence_left,
+        sentence_right,
     );
     // Western enterprises (120余家黔南企业参展) are no investment brought in:
     // let the sentence's activity speak.
@@ -84,11 +84,11 @@ fn exchange_row(ctx: &DocContext, m: &Mention, count: &Count) -> Option<Exchange
                 && h.cue == "企业"
                 && western_subject(ctx, m, subject.as_deref()) =>
         {
-            nearest_either("exchange.kind", &sentence_left, &sentence_right).or(Some(h))
+            nearest_either("exchange.kind", sentence_left, sentence_right).or(Some(h))
         }
         other => other,
     };
-    if is_place_subject(subject.as_deref()) && !is_place_pairing(&clause_left, &clause_right) {
+    if is_place_subject(subject.as_deref()) && !is_place_pairing(clause_left, clause_right) {
         return None;
     }
     if subject.is_none() && kind_hit.is_none() {
@@ -112,7 +112,7 @@ fn exchange_row(ctx: &DocContext, m: &Mention, count: &Count) -> Option<Exchange
     let direction = if kind == "labor" {
         labor_direction(ctx, m, count)
     } else {
-        direction_of(ctx, m, kind, &clause_left, &clause_right, &sentence_left)
+        direction_of(ctx, m, kind, clause_left, clause_right, sentence_left)
     };
     let (value, value_low, value_high) =
         spec_bounds(count.value, count.low, count.high, count.qualifier);
@@ -246,8 +246,8 @@ fn moved_to(ctx: &DocContext, clause: std::ops::Range<usize>) -> Option<&'static
         if NOT_MOVES.iter().any(|w| word.ends_with(w)) {
             return None;
         }
-        let place = ctx.mentions.iter().find_map(|p| match &p.kind {
-            MentionKind::Place(place) if p.start == i => Some(place),
+        let place = ctx.mentions_in(i..i + 1).find_map(|p| match &p.kind {
+            MentionKind::Place(place) => Some(place),
             _ => None,
         });
         if let Some(place) = place {
@@ -318,7 +318,7 @@ fn last_subject_noun(clause_left: &str) -> Option<String> {
 /// The clause before a count in which to look for its subject; after an
 /// earlier count only a noun touching this one (in 30余个市级部门和10多个区…,
 /// 部门 is the first count's subject, not the second's).
-fn since_previous_count(ctx: &DocContext, m: &Mention) -> String {
+fn since_previous_count<'c>(ctx: &'c DocContext, m: &Mention) -> &'c str {
     let clause = ctx.clause_of(m.start);
     let earlier_count_end = ctx
         .mentions_in(clause.start..m.start)
@@ -335,7 +335,6 @@ fn since_previous_count(ctx: &DocContext, m: &Mention) -> String {
                 .map(|&(_, noun)| noun)
                 .filter(|noun| between.ends_with(noun))
                 .max_by_key(|noun| noun.len())
-                .map(str::to_string)
                 .unwrap_or_default()
         }
         None => ctx.folded_str(clause.start..m.start),

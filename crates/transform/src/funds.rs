@@ -132,13 +132,13 @@ fn is_heading_line(ctx: &DocContext, pos: usize) -> bool {
 fn fund_row(ctx: &DocContext, m: &Mention, money: &Money) -> Option<FundRow> {
     let (clause_left, clause_right) = ctx.clause_sides(m);
     let (sentence_left, sentence_right) = ctx.sentence_sides(m);
-    if ruled_out(&clause_left, &clause_right) {
+    if ruled_out(clause_left, clause_right) {
         return None;
     }
     let mut confidence: f64 = 0.55;
     let mut rule = vec!["money".to_string()];
-    let (mut kind, mut strength) = kind_of(&clause_left, &clause_right, &sentence_left);
-    if kind == "investment" && government_spends(ctx, m, &clause_left) {
+    let (mut kind, mut strength) = kind_of(clause_left, clause_right, sentence_left);
+    if kind == "investment" && government_spends(ctx, m, clause_left) {
         kind = "aid";
         strength = Cue::Specific("government_investment");
     }
@@ -154,11 +154,11 @@ fn fund_row(ctx: &DocContext, m: &Mention, money: &Money) -> Option<FundRow> {
         Cue::None => {}
     }
     let parties = ctx.parties_in(ctx.sentence_of(m.start));
-    let mut scope = scope_of(kind, &clause_left, &sentence_left, &sentence_right, ctx, m);
+    let mut scope = scope_of(kind, clause_left, sentence_left, sentence_right, ctx, m);
     let recipients = ctx.recipients_in(ctx.sentence_of(m.start));
     if scope.scope == "total"
         && matches!(scope.rule, "year_flow" | "one_year")
-        && (one_local_recipient(ctx, m) || spends_on_one_purpose(&clause_right))
+        && (one_local_recipient(ctx, m) || spends_on_one_purpose(clause_right))
     {
         // SPEC: one allocation to one county or one purpose in one year
         // is an item, even when 今年 is said.
@@ -192,7 +192,7 @@ fn fund_row(ctx: &DocContext, m: &Mention, money: &Money) -> Option<FundRow> {
         scope: scope.scope.to_string(),
         donor: parties.donor.as_deref().map(DocContext::common_name),
         recipients,
-        purpose: purpose(&clause_right, &sentence_right),
+        purpose: purpose(clause_right, sentence_right),
         period_start,
         period_end,
         project_id: None,
@@ -268,7 +268,7 @@ fn inherit_kind_in_breakdowns(ctx: &DocContext, rows: &mut [FundRow]) {
             let strict = ctx.folded_str(paragraph.start..start).contains(['；', ';']);
             let (left, _) = ctx.clause_sides_at(start);
             let own_cue_adjacent = LEXICON
-                .nearest_before("fund.kind", &left)
+                .nearest_before("fund.kind", left)
                 .is_some_and(|h| h.distance <= OWN_CUE_WINDOW);
             if let Some((p, kind)) = &head {
                 if *p == paragraph && (strict || !own_cue_adjacent) {
@@ -323,22 +323,21 @@ fn scope_of(
     };
     // A list may run over several ；-separated sentences: look back to the
     // last full stop of the paragraph.
-    let paragraph = ctx.paragraph_of(m.start);
-    let since_stop = ctx.folded_str(paragraph.start..m.start);
-    let since_stop = since_stop.rsplit('。').next().unwrap_or_default();
     let item_cue = LEXICON
         .nearest_before("scope.item", sentence_left)
         .or_else(|| {
+            let paragraph = ctx.paragraph_of(m.start);
+            let since_stop = ctx.folded_str(paragraph.start..m.start);
+            let since_stop = since_stop.rsplit('。').next().unwrap_or_default();
             // Only the colon form (其中：A…；B…) runs over ；-sentences; in
             // 其中芒果销售额近5亿元；两地企业签约… the ； ends the part.
-            LEXICON
-                .nearest_before("scope.item", since_stop)
-                .filter(|_| since_stop.contains(['；', ';']))
-                .filter(|_| {
-                    ["其中:", "其中：", "分别"]
-                        .iter()
-                        .any(|w| since_stop.contains(w))
-                })
+            let colon_list = since_stop.contains(['；', ';'])
+                && ["其中:", "其中：", "分别"]
+                    .iter()
+                    .any(|w| since_stop.contains(w));
+            colon_list
+                .then(|| LEXICON.nearest_before("scope.item", since_stop))
+                .flatten()
         });
     let total_cue = LEXICON.nearest_before("scope.total", sentence_left);
     // A listed part after 其中/分别 is an item, even when it is itself
@@ -354,7 +353,7 @@ fn scope_of(
         let projects_in_part = ctx.mentions_in(since_cue).any(|c| {
             matches!(&c.kind, MentionKind::Count(count)
                 if matches!(count.unit.as_str(), "个" | "项") && count.value > rust_decimal::Decimal::ONE
-                    && names_projects(&ctx.folded_str(ctx.clause_of(c.start))))
+                    && names_projects(ctx.folded_str(ctx.clause_of(c.start))))
         });
         if projects_in_part {
             return total("summed_part");
@@ -368,13 +367,16 @@ fn scope_of(
         return total("summed_part");
     }
     // A part before its sum (A 3.12亿元，B 1.45亿元，合计4.57亿元).
+    // A summing word between the amount and any later amount of the
+    // sentence lies before the last one: one look suffices.
     let sentence_end = ctx.sentence_of(m.start).end;
-    let sum_follows = ctx.mentions_in(m.end..sentence_end).any(|n| {
-        matches!(n.kind, MentionKind::Money(_))
-            && SUM_WORDS
-                .iter()
-                .any(|w| ctx.folded_str(m.end..n.start).contains(w))
-    });
+    let sum_follows = ctx
+        .mentions_in(m.end..sentence_end)
+        .rfind(|n| matches!(n.kind, MentionKind::Money(_)))
+        .is_some_and(|n| {
+            let between = ctx.folded_str(m.end..n.start);
+            SUM_WORDS.iter().any(|w| between.contains(w))
+        });
     if sum_follows {
         return Scope {
             scope: "item",
@@ -468,7 +470,7 @@ fn scope_of(
     let projects_after = ctx.mentions_in(m.end..sentence_end).any(|c| {
         matches!(&c.kind, MentionKind::Count(count)
             if matches!(count.unit.as_str(), "个" | "项") && count.value > rust_decimal::Decimal::ONE
-                && names_projects(&ctx.folded_str(ctx.clause_of(c.start))))
+                && names_projects(ctx.folded_str(ctx.clause_of(c.start))))
     });
     if projects_after {
         return total("projects_after");

@@ -2,6 +2,7 @@
 //! direction, status or category, and words that rule it out. Kept as data
 //! (`data/cues.tsv`) so a domain expert can extend it without touching code.
 
+use daachorse::DoubleArrayAhoCorasick;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
@@ -18,10 +19,50 @@ pub struct Hit {
     pub distance: usize,
 }
 
-/// All cues, grouped.
+/// All cues, grouped, each group with an automaton over its cues.
 #[derive(Debug, Default)]
 pub struct Lexicon {
-    groups: BTreeMap<&'static str, Vec<(&'static str, &'static str)>>,
+    groups: BTreeMap<&'static str, Group>,
+}
+
+/// The cues of one group, longest first, and an automaton that finds every
+/// occurrence of every one of them in a single pass over a text (instead
+/// of one substring search per cue).
+struct Group {
+    cues: Vec<(&'static str, &'static str)>,
+    /// Values are indices into `cues`; a cue listed twice keeps its first
+    /// (longest-first) index, the one the rules' tie-breaking picks.
+    automaton: Option<DoubleArrayAhoCorasick<u32>>,
+}
+
+impl std::fmt::Debug for Group {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Group").field("cues", &self.cues).finish()
+    }
+}
+
+impl Group {
+    fn new(cues: Vec<(&'static str, &'static str)>) -> Self {
+        let mut patterns: Vec<(&'static str, u32)> = Vec::with_capacity(cues.len());
+        let mut seen = std::collections::BTreeSet::new();
+        for (i, &(_, cue)) in cues.iter().enumerate() {
+            if seen.insert(cue) {
+                patterns.push((cue, u32::try_from(i).unwrap_or(u32::MAX)));
+            }
+        }
+        // Building fails only on empty or duplicate patterns, which are
+        // left out above; without an automaton the group matches nothing.
+        let automaton = DoubleArrayAhoCorasick::with_values(patterns).ok();
+        Group { cues, automaton }
+    }
+
+    /// Every occurrence of a cue in `text`: (byte start, byte end, index in `cues`).
+    fn hits<'t>(&'t self, text: &'t str) -> impl Iterator<Item = (usize, usize, usize)> + 't {
+        self.automaton
+            .iter()
+            .flat_map(move |a| a.find_overlapping_iter(text))
+            .map(|m| (m.start(), m.end(), m.value() as usize))
+    }
 }
 
 /// The lexicon compiled into the binary.
@@ -51,44 +92,58 @@ impl Lexicon {
         for cues in groups.values_mut() {
             cues.sort_by_key(|(_, cue)| std::cmp::Reverse(cue.chars().count()));
         }
-        Lexicon { groups }
+        Lexicon {
+            groups: groups
+                .into_iter()
+                .map(|(name, cues)| (name, Group::new(cues)))
+                .collect(),
+        }
     }
 
     /// The cues of a group.
     pub fn group(&self, group: &str) -> &[(&'static str, &'static str)] {
-        self.groups.get(group).map_or(&[], Vec::as_slice)
+        self.groups.get(group).map_or(&[], |g| g.cues.as_slice())
     }
 
-    /// The cue of `group` nearest the end of `left` (text before a quantity).
+    fn hits<'t>(
+        &'t self,
+        group: &str,
+        text: &'t str,
+    ) -> impl Iterator<Item = (usize, usize, usize)> + 't {
+        self.groups
+            .get(group)
+            .into_iter()
+            .flat_map(move |g| g.hits(text))
+    }
+
+    fn hit(&self, group: &str, index: usize, distance: usize) -> Option<Hit> {
+        let &(label, cue) = self.group(group).get(index)?;
+        Some(Hit {
+            label,
+            cue,
+            distance,
+        })
+    }
+
+    /// The cue of `group` nearest the end of `left` (text before a quantity);
+    /// at equal distance the longer cue.
     pub fn nearest_before(&self, group: &str, left: &str) -> Option<Hit> {
-        let n = left.chars().count();
-        self.group(group)
-            .iter()
-            .filter_map(|&(label, cue)| {
-                left.rfind(cue).map(|b| {
-                    let end = left[..b].chars().count() + cue.chars().count();
-                    Hit {
-                        label,
-                        cue,
-                        distance: n - end,
-                    }
-                })
-            })
-            .min_by_key(|h| h.distance)
+        // Latest end first, then the earliest (longest) cue of the group.
+        let (end, index) = self
+            .hits(group, left)
+            .map(|(_, end, i)| (end, i))
+            .min_by_key(|&(end, i)| (std::cmp::Reverse(end), i))?;
+        self.hit(group, index, left[end..].chars().count())
     }
 
-    /// The cue of `group` nearest the start of `right` (text after a quantity).
+    /// The cue of `group` nearest the start of `right` (text after a quantity);
+    /// at equal distance the longer cue.
     pub fn nearest_after(&self, group: &str, right: &str) -> Option<Hit> {
-        self.group(group)
-            .iter()
-            .filter_map(|&(label, cue)| {
-                right.find(cue).map(|b| Hit {
-                    label,
-                    cue,
-                    distance: right[..b].chars().count(),
-                })
-            })
-            .min_by_key(|h| h.distance)
+        let (start, index) = self
+            .hits(group, right)
+            .map(|(start, _, i)| (start, i))
+            .min()?;
+        self.hit(group, index, right[..start].chars().count())
     }
 
     /// Among the cues of `group` found anywhere in `text`, the one whose
@@ -96,33 +151,45 @@ impl Lexicon {
     /// equal priority the longer cue wins. `distance` is the cue's char
     /// position in `text`.
     pub fn by_priority(&self, group: &str, text: &str, priority: &[&str]) -> Option<Hit> {
+        let cues = self.group(group);
         let rank = |label: &str| {
             priority
                 .iter()
                 .position(|p| *p == label)
                 .unwrap_or(priority.len())
         };
-        self.group(group)
-            .iter()
-            .filter_map(|&(label, cue)| {
-                text.find(cue).map(|b| Hit {
-                    label,
-                    cue,
-                    distance: text[..b].chars().count(),
-                })
-            })
-            .min_by_key(|h| {
+        let (_, _, start, index) = self
+            .hits(group, text)
+            .map(|(start, _, i)| {
+                let (label, cue) = cues.get(i).copied().unwrap_or_default();
                 (
-                    rank(h.label),
-                    std::cmp::Reverse(h.cue.chars().count()),
-                    h.distance,
+                    rank(label),
+                    std::cmp::Reverse(cue.chars().count()),
+                    start,
+                    i,
                 )
             })
+            .min()?;
+        self.hit(group, index, text[..start].chars().count())
     }
 
     /// True when some cue of `group` occurs in `text`.
     pub fn any_in(&self, group: &str, text: &str) -> bool {
-        self.group(group).iter().any(|(_, cue)| text.contains(cue))
+        self.hits(group, text).next().is_some()
+    }
+
+    /// Every occurrence of a cue of `group` in `text`, overlapping ones
+    /// included: (byte offset in `text`, label, cue), in order of their end.
+    pub fn find_all<'t>(
+        &'t self,
+        group: &str,
+        text: &'t str,
+    ) -> impl Iterator<Item = (usize, &'static str, &'static str)> + 't {
+        let cues = self.group(group);
+        self.hits(group, text).filter_map(move |(start, _, i)| {
+            let &(label, cue) = cues.get(i)?;
+            Some((start, label, cue))
+        })
     }
 
     /// The longest cue of `group` that `s` starts with.

@@ -23,7 +23,7 @@ pub mod segment;
 pub mod table;
 pub mod validate;
 
-use context::DocContext;
+pub use context::DocContext;
 use extract::Article;
 pub use extract::Reject;
 pub use rows::{DocumentRow, Evidence, ExchangeRow, Finding, FundRow, ProjectRow};
@@ -61,7 +61,13 @@ pub struct DocOutput {
 
 /// Extracts the rows of one article. Pure: the same article gives the same rows.
 pub fn process_article(article: &Article) -> DocOutput {
-    let ctx = DocContext::new(article);
+    process_context(&DocContext::new(article))
+}
+
+/// The rows of one article already scanned into a [`DocContext`]
+/// ([`process_article`] in two steps, so a caller can time them apart).
+pub fn process_context(ctx: &DocContext) -> DocOutput {
+    let article = ctx.article;
     let document = DocumentRow {
         doc_id: article.doc_id.clone(),
         source_path: article.source_path.clone(),
@@ -76,13 +82,13 @@ pub fn process_article(article: &Article) -> DocOutput {
         recipient: partner_names(&ctx.parties.recipients),
         text: article.text.clone(),
     };
-    let projects = projects::projects(&ctx);
-    let mut funds = funds::funds(&ctx);
-    link_funds_to_projects(&ctx, &mut funds, &projects);
+    let projects = projects::projects(ctx);
+    let mut funds = funds::funds(ctx);
+    link_funds_to_projects(ctx, &mut funds, &projects);
     DocOutput {
         document,
         funds,
-        exchanges: exchanges::exchanges(&ctx),
+        exchanges: exchanges::exchanges(ctx),
         projects,
     }
 }
@@ -98,9 +104,14 @@ fn partner_names(places: &[extract::Place]) -> Option<String> {
 /// located project in exactly one place (在某镇建设了…产业园，一期使用帮扶资金
 /// 1800万元): the money is that project's. Several candidates link none.
 fn link_funds_to_projects(ctx: &DocContext, funds: &mut [FundRow], projects: &[ProjectRow]) {
+    // Projects come in text order: those of a sentence are found by two
+    // binary searches.
+    let start_of = |p: &ProjectRow| p.evidence.char_start;
     for fund in funds.iter_mut() {
         let sentence = ctx.sentence_of(fund.evidence.char_start as usize);
-        let mut candidates = projects
+        let lo = projects.partition_point(|p| start_of(p) < sentence.start as i64);
+        let hi = projects.partition_point(|p| start_of(p) < sentence.end as i64);
+        let mut candidates = projects[lo..hi.max(lo)]
             .iter()
             .filter(|p| p.scope == "item" && sentence.contains(&(p.evidence.char_start as usize)));
         if let (Some(only), None) = (candidates.next(), candidates.next()) {

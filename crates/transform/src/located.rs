@@ -46,14 +46,14 @@ pub fn located_projects(ctx: &DocContext) -> Vec<ProjectRow> {
     for sentence in &ctx.sentences {
         // A facility only named (a venue, an agency, students of a school)
         // is no project: the sentence must say something is built or run.
-        if !LEXICON.any_in("project.build", &ctx.folded_str(sentence.clone())) {
+        if !LEXICON.any_in("project.build", ctx.folded_str(sentence.clone())) {
             continue;
         }
         let sentence_text = ctx.folded_str(sentence.clone());
         // Sites toured by a delegation are projects only when the sentence
         // says they are the cooperation's (查看协作项目建设情况), not when
         // models are only observed (深入某县示范点…观摩).
-        if is_tour(&sentence_text) && !ASSISTED.iter().any(|w| sentence_text.contains(w)) {
+        if is_tour(sentence_text) && !ASSISTED.iter().any(|w| sentence_text.contains(w)) {
             continue;
         }
         let facilities: Vec<Facility> = facilities_in(ctx, sentence.clone())
@@ -195,10 +195,10 @@ fn row(ctx: &DocContext, facility: &Facility, site: &Site) -> ProjectRow {
     let clause = ctx.clause_of(facility.span.start);
     let around =
         ctx.folded_str(clause.start.min(site.mention.start)..clause.end.max(site.mention.end));
-    let status = status_of_project(ctx, facility, &around);
+    let status = status_of_project(ctx, facility, around);
     let mut category = crate::projects::category_by_head(&facility.name);
     if category == "other" {
-        category = category_of(&around);
+        category = category_of(around);
     }
     let p = site.place;
     let (township, village) = match &below {
@@ -250,8 +250,8 @@ fn row(ctx: &DocContext, facility: &Facility, site: &Site) -> ProjectRow {
             .map(DocContext::common_name),
         status: status.to_string(),
         evidence: Evidence {
-            text: ctx.original_str(span.clone()),
-            sentence: ctx.original_str(sentence),
+            text: ctx.original_str(span.clone()).to_string(),
+            sentence: ctx.original_str(sentence).to_string(),
             char_start: span.start as i64,
             char_end: span.end as i64,
         },
@@ -282,23 +282,23 @@ fn status_of_project(ctx: &DocContext, facility: &Facility, around: &str) -> &'s
     let own = status_cue(around);
     // A site toured in a sentence that also tells of a signing is not
     // signed for that: only its own clause can say so.
-    let toured = is_tour(&ctx.folded_str(sentence.start..facility.span.start));
+    let toured = is_tour(ctx.folded_str(sentence.start..facility.span.start));
     if toured {
         return own.unwrap_or("implemented");
     }
     let status = match own {
         Some(s) if s != "implemented" => Some(s),
-        _ => status_cue(&rest_of_sentence).or(own),
+        _ => status_cue(rest_of_sentence).or(own),
     };
     // No word in or after its clause: the sentence's (今年将安排资金，用于某村…).
-    let status = status.or_else(|| status_cue(&ctx.folded_str(sentence.clone())));
+    let status = status.or_else(|| status_cue(ctx.folded_str(sentence.clone())));
     let status = status.or_else(|| {
         let next = ctx.sentence_of(sentence.end + 1);
         let next_text = ctx.folded_str(next);
         SAME_THING
             .iter()
             .any(|w| next_text.trim_start().starts_with(w))
-            .then(|| status_cue(&next_text))
+            .then(|| status_cue(next_text))
             .flatten()
     });
     // 某市援建的某楼: built with the aid, so done — unless the sentence
@@ -320,7 +320,7 @@ fn status_of_project(ctx: &DocContext, facility: &Facility, around: &str) -> &'s
         "planned"
             if LEXICON.any_in(
                 "project.signing",
-                &ctx.folded_str(ctx.paragraph_of(facility.span.start)),
+                ctx.folded_str(ctx.paragraph_of(facility.span.start)),
             ) =>
         {
             "signed"
@@ -412,11 +412,22 @@ fn facilities_in(ctx: &DocContext, sentence: Range<usize>) -> Vec<Facility> {
         .filter(|m| matches!(m.kind, MentionKind::Place(_)))
         .map(|m| m.end - sentence.start)
         .collect();
+    // The longest head noun starting at each char, from one pass of the
+    // lexicon's automaton over the sentence.
+    let mut heads: Vec<Option<&'static str>> = vec![None; text.len()];
+    let base = ctx.scan_text.folded_byte_of_char(sentence.start);
+    for (b, _, cue) in LEXICON.find_all("project.facility", ctx.folded_str(sentence.clone())) {
+        let at = ctx.scan_text.char_of_folded_byte(base + b) - sentence.start;
+        if let Some(slot) = heads.get_mut(at) {
+            if slot.is_none_or(|h| h.chars().count() < cue.chars().count()) {
+                *slot = Some(cue);
+            }
+        }
+    }
     let mut found: Vec<Facility> = Vec::new();
     let mut i = 0;
     while i < text.len() {
-        let rest: String = text[i..].iter().collect();
-        let Some(head) = LEXICON.prefix_of("project.facility", &rest) else {
+        let Some(head) = heads[i] else {
             i += 1;
             continue;
         };
@@ -868,7 +879,7 @@ fn is_built_facility(ctx: &DocContext, org: &Mention) -> bool {
     let clause = ctx.clause_of(org.start);
     let after = ctx.folded_str(org.end..clause.end.max(org.end));
     let text = ctx.folded_str(clause.clone());
-    !after.starts_with('等') && LEXICON.any_in("project.equipped", &text)
+    !after.starts_with('等') && LEXICON.any_in("project.equipped", text)
 }
 
 /// Words before a project name that make it an outcome, not a project
@@ -906,7 +917,7 @@ fn sites_of<'m>(
             }
             _ => None,
         })
-        .last();
+        .next_back();
     if let Some(inside) = inside {
         return vec![inside];
     }

@@ -17,8 +17,7 @@ pub fn period_before(ctx: &DocContext, m: &Mention) -> (Option<NaiveDate>, Optio
     // the sentences after it, unless a date intervenes.
     let paragraph = ctx.paragraph_of(m.start);
     ctx.mentions_in(paragraph.start..m.start)
-        .filter(|p| matches!(p.kind, MentionKind::Period(_) | MentionKind::Date(_)))
-        .last()
+        .rfind(|p| matches!(p.kind, MentionKind::Period(_) | MentionKind::Date(_)))
         .and_then(|p| match &p.kind {
             MentionKind::Period(period) => Some((Some(period.start), Some(period.end))),
             _ => None,

@@ -52,12 +52,13 @@ pub fn subject_after(right: &str) -> Option<String> {
 
 /// The earliest subject noun in `text` (longest at that position), by char index.
 fn first_subject(text: &str) -> Option<(usize, &'static str)> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    chars.iter().enumerate().find_map(|(ci, &(bi, _))| {
-        LEXICON
-            .prefix_of("exchange.subject", &text[bi..])
-            .map(|noun| (ci, noun))
-    })
+    // One pass of the lexicon's automaton: the earliest start, and there
+    // the longest noun.
+    let (start, noun) = LEXICON
+        .find_all("exchange.subject", text)
+        .map(|(start, _, noun)| (start, noun))
+        .min_by_key(|&(start, noun)| (start, std::cmp::Reverse(noun.chars().count())))?;
+    Some((text[..start].chars().count(), noun))
 }
 
 /// Words between a noun phrase and the count that follows it (达, 共, 累计…).

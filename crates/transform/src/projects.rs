@@ -16,7 +16,7 @@ use std::collections::BTreeSet;
 /// into the text (項(xiàng)目120個(gè)) are read through.
 pub fn project_count_name(ctx: &DocContext, m: &Mention, count: &Count) -> Option<String> {
     let (left, right) = ctx.clause_sides(m);
-    let (left, right) = (strip_glosses(&left), strip_glosses(&right));
+    let (left, right) = (strip_glosses(left), strip_glosses(right));
     if matches!(count.unit.as_str(), "项" | "个") {
         if let Some(name) = counted_project_name(ctx, m, &left, &right) {
             return Some(name);
@@ -160,7 +160,7 @@ fn facility_count_name(
     })?;
     let sentence = ctx.sentence_of(at);
     let before_in_sentence =
-        without_parentheses(&strip_glosses(&ctx.folded_str(sentence.start..at)));
+        without_parentheses(&strip_glosses(ctx.folded_str(sentence.start..at)));
     let built = LEXICON.any_in("project.built", &before_in_sentence)
         || LEXICON.any_in("project.built", right);
     if !built {
@@ -252,7 +252,7 @@ fn elided_project_name(ctx: &DocContext, m: &Mention, left: &str) -> Option<Stri
             MentionKind::Count(c) => project_count_name(ctx, e, c),
             _ => None,
         })
-        .last()
+        .next_back()
 }
 
 /// A count inside the parentheses after a count of projects is a part of
@@ -301,13 +301,13 @@ fn counted_projects(ctx: &DocContext) -> Vec<ProjectRow> {
             continue;
         };
         // 援建一个项目、示范一个地域: a way of working, not a count.
-        if matches!(ctx.folded_str(m.start..m.end).as_str(), "一个" | "一项") {
+        if matches!(ctx.folded_str(m.start..m.end), "一个" | "一项") {
             continue;
         }
         let (own, cued) = count_status(ctx, m, end, &name);
         let status = match (own, head) {
             (None, Some((head_end, head_status)))
-                if under_list_head(&ctx.folded_str(head_end..m.start)) =>
+                if under_list_head(ctx.folded_str(head_end..m.start)) =>
             {
                 Some(head_status)
             }
@@ -356,8 +356,8 @@ fn bare_facility_count(ctx: &DocContext, m: &Mention) -> Option<(String, usize)>
         ctx,
         m.start,
         &unit.to_string(),
-        &strip_glosses(&left),
-        &strip_glosses(&right),
+        &strip_glosses(left),
+        &strip_glosses(right),
     )?;
     Some((name, m.end + 1))
 }
@@ -378,9 +378,9 @@ fn count_status(
     name: &str,
 ) -> (Option<&'static str>, bool) {
     let clause = ctx.clause_of(m.start);
-    let left = strip_glosses(&ctx.folded_str(clause.start..m.start));
+    let left = strip_glosses(ctx.folded_str(clause.start..m.start));
     let end_clause = ctx.clause_of(end.saturating_sub(1));
-    let right = strip_glosses(&ctx.folded_str(end..end_clause.end.max(end)));
+    let right = strip_glosses(ctx.folded_str(end..end_clause.end.max(end)));
     let own_text = format!("{left}{right}");
     let own = crate::located::status_cue(&own_text);
     // Only counts of built facilities (学校14所), not of projects or parks.
@@ -392,7 +392,7 @@ fn count_status(
             .any(|(_, n)| bare.ends_with(n))
     };
     let sentence = ctx.sentence_of(m.start);
-    let before = without_parentheses(&strip_glosses(&ctx.folded_str(sentence.start..m.start)));
+    let before = without_parentheses(&strip_glosses(ctx.folded_str(sentence.start..m.start)));
     if facility
         && !matches!(own, Some("signed" | "planned" | "completed"))
         && BUILT_DONE.iter().any(|w| before.contains(w))
@@ -449,7 +449,7 @@ fn count_category(ctx: &DocContext, m: &Mention, name: &str) -> &'static str {
     // The name may be the last item of a list the phrase reader stopped
     // at (教育、医疗、住房等项目): read the list back over 、.
     let (left, _) = ctx.clause_sides(m);
-    let left = strip_glosses(&left);
+    let left = strip_glosses(left);
     let listed: String = left
         .rfind(name)
         .map(|i| &left[..i])

@@ -13,23 +13,42 @@ fn ends_clause(c: char) -> bool {
 }
 
 /// The sentences of `chars`, trimmed of surrounding white space, each
-/// including its closing punctuation; empty sentences are left out.
+/// including its closing punctuation; empty sentences are left out. A run
+/// longer than [`MAX_SENTENCE_CHARS`] with no stop is cut after its last
+/// clause end within that length (or at that length when it has none), so
+/// that no rule ever reads an unbounded sentence.
 pub fn sentences(chars: &[char]) -> Vec<Range<usize>> {
     split(chars, ends_sentence)
 }
 
-/// The clauses of `chars` (sentences further split at ，: and the like).
+/// The clauses of `chars` (sentences further split at ，: and the like;
+/// also cut where [`sentences`] cuts a long run).
 pub fn clauses(chars: &[char]) -> Vec<Range<usize>> {
     split(chars, ends_clause)
 }
 
+pub use extract::text::MAX_SENTENCE_CHARS;
+
 fn split(chars: &[char], is_end: fn(char) -> bool) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
+    // The last clause end since `start`, where a long run is cut.
+    let mut last_clause_end = None;
     for (i, &c) in chars.iter().enumerate() {
-        if is_end(c) && !inside_number(chars, i) {
-            push_trimmed(chars, start, i + 1, &mut out);
-            start = i + 1;
+        if i - start >= MAX_SENTENCE_CHARS {
+            let cut = last_clause_end.unwrap_or(i);
+            push_trimmed(chars, start, cut, &mut out);
+            start = cut;
+            last_clause_end = None;
+        }
+        if ends_clause(c) && !inside_number(chars, i) {
+            if is_end(c) {
+                push_trimmed(chars, start, i + 1, &mut out);
+                start = i + 1;
+                last_clause_end = None;
+            } else {
+                last_clause_end = Some(i + 1);
+            }
         }
     }
     push_trimmed(chars, start, chars.len(), &mut out);
@@ -106,6 +125,34 @@ mod tests {
             texts("派出1,060名，另有", clauses),
             ["派出1,060名，", "另有"]
         );
+    }
+
+    #[test]
+    fn a_long_run_without_stops_is_cut_at_clause_ends() {
+        let run: String = "投入帮扶资金500万元，".repeat(100);
+        let chars: Vec<char> = run.chars().collect();
+        let s = sentences(&chars);
+        assert!(s.len() > 1);
+        assert!(s.iter().all(|r| r.len() <= MAX_SENTENCE_CHARS));
+        assert!(s.iter().all(|r| chars[r.end - 1] == '，'));
+        // Clauses are cut where sentences are: each lies in one sentence.
+        for c in clauses(&chars) {
+            assert!(s.iter().any(|r| r.start <= c.start && c.end <= r.end));
+        }
+    }
+
+    #[test]
+    fn a_long_run_without_clause_ends_is_cut_at_the_limit() {
+        let chars: Vec<char> = "字".repeat(MAX_SENTENCE_CHARS * 2 + 5).chars().collect();
+        assert_eq!(
+            sentences(&chars),
+            [
+                0..MAX_SENTENCE_CHARS,
+                MAX_SENTENCE_CHARS..2 * MAX_SENTENCE_CHARS,
+                2 * MAX_SENTENCE_CHARS..chars.len()
+            ]
+        );
+        assert_eq!(clauses(&chars), sentences(&chars));
     }
 
     #[test]

@@ -338,6 +338,8 @@ impl Validator {
             .map(|d| (d.doc_id.as_str(), d.text.as_str()))
             .collect();
         let funds = &tables.funds;
+        // Line breaks of each document with a total, found once.
+        let mut breaks: BTreeMap<&str, (Vec<usize>, usize)> = BTreeMap::new();
         for (i, total) in funds.iter().enumerate() {
             if total.scope != "total" {
                 continue;
@@ -345,7 +347,10 @@ impl Validator {
             let Some(text) = texts.get(total.doc_id.as_str()) else {
                 continue;
             };
-            let paragraph_end = paragraph_end(text, total.evidence.char_end as usize);
+            let (newlines, n_chars) = breaks
+                .entry(total.doc_id.as_str())
+                .or_insert_with(|| line_breaks(text));
+            let paragraph_end = paragraph_end(newlines, *n_chars, total.evidence.char_end as usize);
             let items: Vec<_> = funds[i + 1..]
                 .iter()
                 .take_while(|f| {
@@ -379,11 +384,22 @@ impl Validator {
     }
 }
 
-/// Char offset of the end of the line containing char `pos`.
-fn paragraph_end(text: &str, pos: usize) -> usize {
-    text.chars()
-        .enumerate()
-        .skip(pos)
-        .find(|(_, c)| *c == '\n')
-        .map_or_else(|| text.chars().count(), |(i, _)| i)
+/// The char offsets of a text's line breaks, and its length in chars.
+fn line_breaks(text: &str) -> (Vec<usize>, usize) {
+    let mut n = 0;
+    let mut newlines = Vec::new();
+    for (i, c) in text.chars().enumerate() {
+        if c == '\n' {
+            newlines.push(i);
+        }
+        n = i + 1;
+    }
+    (newlines, n)
+}
+
+/// Char offset of the end of the line containing char `pos`: the first
+/// line break at or after it, else the end of the text.
+fn paragraph_end(newlines: &[usize], n_chars: usize, pos: usize) -> usize {
+    let i = newlines.partition_point(|&b| b < pos);
+    newlines.get(i).copied().unwrap_or(n_chars)
 }

@@ -40,11 +40,14 @@ pub struct TimeRef {
 }
 
 /// The time of a fact that starts at char `at` of `text`, from `mentions`
-/// (all of a scan's mentions, or only its dates and periods; other kinds are
-/// ignored).
+/// (all of a scan's mentions, or only its dates and periods, in text order
+/// as the scanners give them; other kinds are ignored).
 pub fn time_of(text: &ScanText, mentions: &[Mention], at: usize) -> TimeRef {
     let from = sentence_start(text, at);
-    let nearest = mentions
+    // Only mentions starting in from..=at can lie between the two.
+    let lo = mentions.partition_point(|m| m.start < from);
+    let hi = mentions.partition_point(|m| m.start <= at).max(lo);
+    let nearest = mentions[lo..hi]
         .iter()
         .filter(|m| m.start >= from && m.end <= at)
         .filter(|m| matches!(m.kind, MentionKind::Date(_) | MentionKind::Period(_)))
@@ -96,13 +99,20 @@ pub fn year_of(text: &ScanText, mentions: &[Mention], at: usize) -> Option<i32> 
     time_of(text, mentions, at).year
 }
 
-/// The first char of the sentence that holds char `at`.
+/// The first char of the sentence that holds char `at`, looking back at
+/// most [`crate::text::MAX_SENTENCE_CHARS`] chars (a text with no stop for
+/// longer, such as a table flattened into one line, is cut there).
 fn sentence_start(text: &ScanText, at: usize) -> usize {
-    let before = text.folded_slice(0, at);
-    // Through the folded bytes: a glossed text's folded chars are fewer.
-    before
+    // A bounded look back (sentences are capped), through the folded
+    // bytes: a glossed text's folded chars are fewer than its chars.
+    let n = at.min(text.len_chars());
+    let from = n.saturating_sub(crate::text::MAX_SENTENCE_CHARS);
+    let base = text.folded_byte_of_char(from);
+    text.folded_slice(from, n)
         .char_indices()
         .rev()
         .find(|(_, c)| matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';' | '\n' | '\r'))
-        .map_or(0, |(b, c)| text.char_of_folded_byte(b + c.len_utf8()))
+        .map_or(from, |(b, c)| {
+            text.char_of_folded_byte(base + b + c.len_utf8())
+        })
 }

@@ -231,12 +231,33 @@ fn score_text(
         add(u, weight, start, g.role(u));
     }
     let folded = text.folded();
+    // Units come in text order (by start) from a scan: the ones near a cue
+    // are then found by binary search instead of a walk over all of them.
+    let sorted = units.is_sorted_by_key(|u| u.0);
+    let longest = units.iter().map(|u| u.1 - u.0).max().unwrap_or(0);
     for (cue, donor_first) in &CUES.party {
         for (byte, _) in folded.match_indices(cue.as_str()) {
             let p = text.char_of_folded_byte(byte);
             let q = text.char_of_folded_byte(byte + cue.len());
-            let before = units.iter().rev().find(|u| u.1 <= p && u.1 + CUE_GAP >= p);
-            let after = units.iter().find(|u| u.0 >= q && u.0 <= q + CUE_GAP);
+            let (before, after) = if sorted {
+                // Ending by p means starting before it; a unit starting more
+                // than `longest` chars before p - CUE_GAP ends too early.
+                let upto = units.partition_point(|u| u.0 <= p);
+                let from = units.partition_point(|u| u.0 < q);
+                (
+                    units[..upto]
+                        .iter()
+                        .rev()
+                        .take_while(|u| u.0 + longest + CUE_GAP >= p)
+                        .find(|u| u.1 <= p && u.1 + CUE_GAP >= p),
+                    units.get(from).filter(|u| u.0 <= q + CUE_GAP),
+                )
+            } else {
+                (
+                    units.iter().rev().find(|u| u.1 <= p && u.1 + CUE_GAP >= p),
+                    units.iter().find(|u| u.0 >= q && u.0 <= q + CUE_GAP),
+                )
+            };
             if let Some(&(s, _, u)) = before {
                 let role = g.role(u).or(donor_first.then_some(Role::East));
                 add(u, CUE_WEIGHT, s, role);
