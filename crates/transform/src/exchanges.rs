@@ -75,7 +75,8 @@ fn exchange_row(ctx: &DocContext, m: &Mention, count: &Count) -> Option<Exchange
                 .flatten()
         })
         .or_else(|| last_subject_noun(&without_glosses(&since_previous_count(ctx, m))));
-    let counts_places = is_place_subject(subject.as_deref()) || place_counted(&clause_right);
+    let counts_places = (is_place_subject(subject.as_deref()) || place_counted(&clause_right))
+        && !travels(&clause_right);
     let place_pairing = counts_places
         && is_place_pairing(
             &clause_left,
@@ -707,6 +708,28 @@ fn place_counted(clause_right: &str) -> bool {
         })
 }
 
+/// Words of going: places counted before one (10多个区县先后到某州考察)
+/// travel as visitors and are no pairing, whatever follows.
+const TRAVEL: &[&str] = &["到", "赴", "前往"];
+
+/// True when the counted places go somewhere before any pairing word.
+fn travels(clause_right: &str) -> bool {
+    let first =
+        |words: &mut dyn Iterator<Item = &str>| words.filter_map(|w| clause_right.find(w)).min();
+    let Some(going) = first(&mut TRAVEL.iter().copied()) else {
+        return false;
+    };
+    let pairing = first(
+        &mut LEXICON
+            .group("exchange.kind")
+            .iter()
+            .filter(|(l, _)| *l == "pairing")
+            .map(|(_, c)| *c)
+            .chain(PLACE_PAIRING_VERBS.iter().copied()),
+    );
+    pairing.is_none_or(|p| going < p)
+}
+
 /// True when another count follows in the clause after `m`.
 fn counted_after(ctx: &DocContext, m: &Mention) -> bool {
     let clause = ctx.clause_of(m.start);
@@ -1030,6 +1053,11 @@ mod tests {
         assert_eq!(
             kinds("两省约定，甲省6个市与乙省6个州结为帮扶对子。"),
             vec![pair("6个", "pairing"), pair("6个", "pairing")]
+        );
+        // Places that travel are visitors, though 对口帮扶 follows.
+        assert_eq!(
+            kinds("甲市12个区县先后到乙州考察对口帮扶工作。"),
+            vec![pair("12个", "visit")]
         );
         // The partners of agreements counted after them are no pairing.
         assert_eq!(
