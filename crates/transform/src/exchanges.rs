@@ -52,30 +52,72 @@ fn exchange_row(ctx: &DocContext, m: &Mention, count: &Count) -> Option<Exchange
     if is_article_one(ctx, m) {
         return None;
     }
-    let (clause_left, clause_right) = ctx.clause_sides(m);
-    let (sentence_left, sentence_right) = ctx.sentence_sides(m);
+    // Pinyin glosses flattened into the text (結(jié)對(duì)) hide cue words:
+    // every window the rules read is read without them.
+    let (clause_left, clause_right) = glossless(ctx.clause_sides(m));
+    let (sentence_left, sentence_right) = glossless(ctx.sentence_sides(m));
+    let own_left = without_glosses(&own_left(ctx, m));
     // A count of projects (signed ones too) is a `projects` total.
-    if project_count_name(ctx, m, count).is_some() {
+    if project_count_name(ctx, m, count).is_some()
+        || counts_projects(&own_left, &clause_right, count)
+    {
         return None;
     }
-    let subject = subject_after(clause_right)
+    // Households are the beneficiaries of assistance, never an exchange.
+    if count.unit == "户" {
+        return None;
+    }
+    let subject = subject_after(&clause_right)
         .or_else(|| {
             EVENT_UNITS
                 .contains(&count.unit.as_str())
-                .then(|| phrase_before(clause_left, 8))
+                .then(|| phrase_before(&clause_left, 8))
                 .flatten()
         })
-        .or_else(|| last_subject_noun(since_previous_count(ctx, m)));
-    if ruled_out(clause_left, clause_right, subject.as_deref()) {
+        .or_else(|| last_subject_noun(&without_glosses(since_previous_count(ctx, m))));
+    let counts_places = (is_place_subject(subject.as_deref()) || place_counted(&clause_right))
+        && !travels(&clause_right);
+    let place_pairing = counts_places
+        && is_place_pairing(
+            &clause_left,
+            &clause_right,
+            &sentence_right,
+            counted_after(ctx, m),
+        );
+    if counts_places && !place_pairing {
         return None;
     }
-    let kind_hit = kind_of(
+    let activity = format!("{clause_left}\u{0}{clause_right}");
+    if ruled_out(
+        &clause_left,
+        &clause_right,
         subject.as_deref(),
-        clause_left,
-        clause_right,
-        sentence_left,
-        sentence_right,
-    );
+        Outweighs {
+            activity: !counts_places && employs_or_trains(&activity),
+            place_pairing,
+            count_follows: counted_after(ctx, m),
+        },
+    ) {
+        return None;
+    }
+    if !place_pairing && is_built_facility(&own_left, &clause_right, &activity) {
+        return None;
+    }
+    // 5批60名教师: a batch takes its kind from the people it brings.
+    let batch_people = batch_people(ctx, m, count);
+    let kind_hit = if place_pairing {
+        Some(place_pairing_hit(&clause_right))
+    } else {
+        kind_of(KindInput {
+            subject: batch_people.as_deref().or(subject.as_deref()),
+            unit: &count.unit,
+            own_left: &own_left,
+            clause_left: &clause_left,
+            clause_right: &clause_right,
+            sentence_left: &sentence_left,
+            sentence_right: &sentence_right,
+        })
+    };
     // Western enterprises (120余家黔南企业参展) are no investment brought in:
     // let the sentence's activity speak.
     let kind_hit = match kind_hit {
@@ -84,13 +126,10 @@ fn exchange_row(ctx: &DocContext, m: &Mention, count: &Count) -> Option<Exchange
                 && h.cue == "企业"
                 && western_subject(ctx, m, subject.as_deref()) =>
         {
-            nearest_either("exchange.kind", sentence_left, sentence_right).or(Some(h))
+            nearest_either("exchange.kind", &sentence_left, &sentence_right).or(Some(h))
         }
         other => other,
     };
-    if is_place_subject(subject.as_deref()) && !is_place_pairing(clause_left, clause_right) {
-        return None;
-    }
     if subject.is_none() && kind_hit.is_none() {
         return None;
     }
@@ -112,7 +151,7 @@ fn exchange_row(ctx: &DocContext, m: &Mention, count: &Count) -> Option<Exchange
     let direction = if kind == "labor" {
         labor_direction(ctx, m, count)
     } else {
-        direction_of(ctx, m, kind, clause_left, clause_right, sentence_left)
+        direction_of(ctx, m, kind, &clause_left, &clause_right, &sentence_left)
     };
     let (value, value_low, value_high) =
         spec_bounds(count.value, count.low, count.high, count.qualifier);
@@ -158,6 +197,10 @@ fn direction_of(
         return "mutual";
     }
     let clause = ctx.clause_of(m.start);
+    // 两市各派出2批干部, 互派: each side sends.
+    if MUTUAL_SENDING.iter().any(|w| clause_left.contains(w)) {
+        return "mutual";
+    }
     if matches!(
         kind,
         "trade" | "culture" | "health" | "education" | "training" | "visit"
@@ -174,8 +217,8 @@ fn direction_of(
         extract::place::Direction::Unknown => None,
         d => Some(d.as_str()),
     };
-    by_places(clause.clone())
-        .or_else(|| moved_to(ctx, clause.clone()))
+    moved_to(ctx, clause.clone())
+        .or_else(|| by_places(clause.clone()))
         .or_else(|| {
             nearest_either("direction", clause_left, clause_right)
                 .map(|h| h.label)
@@ -202,13 +245,28 @@ fn direction_of(
         .unwrap_or("unknown")
 }
 
+/// Words by which both sides send people: the exchange is mutual.
+const MUTUAL_SENDING: &[&str] = &["各派", "互派"];
+
 /// Which way labour goes: only a move or a workplace in the count's own
-/// clause says (赴闽务工, 在东莞稳定就业 → west_to_east). Jobs with no
+/// clause (after any earlier count in it) says (赴闽务工, 在东莞稳定就业 →
+/// west_to_east). Jobs with no
 /// destination (吸纳就业, 转移就业N人 before 其中到某地…) are `unknown`, as
 /// every gold set reads them; job fairs and other labour events the east
 /// holds (专场招聘会15场) go east to west.
 fn labor_direction(ctx: &DocContext, m: &Mention, count: &Count) -> &'static str {
-    let clause = ctx.clause_of(m.start);
+    let mut clause = ctx.clause_of(m.start);
+    // 到某市就业40名、就近就业90名: the move is the first count's.
+    if let Some(end) = ctx
+        .mentions_in(clause.start..m.start)
+        .filter(|c| matches!(c.kind, MentionKind::Count(_)) && c.end <= m.start)
+        .map(|c| c.end)
+        .max()
+    {
+        if ctx.folded_str(end..m.start).contains('、') {
+            clause.start = end;
+        }
+    }
     if let Some(d) = moved_to(ctx, clause.clone()) {
         return d;
     }
@@ -230,7 +288,8 @@ const MOVES: &[char] = &['赴', '来', '到', '去', '回', '抵', '向', '往']
 const NOT_MOVES: &[&str] = &[
     "带来", "以来", "原来", "将来", "后来", "起来", "出来", "进来", "本来", "未来", "得到", "达到",
     "受到", "看到", "收到", "感到", "做到", "遇到", "直到", "提到", "过去", "失去", "面向", "方向",
-    "导向", "走向", "趋向", "转向", "投向", "以往", "过往", "交往", "来往",
+    "导向", "走向", "趋向", "转向", "投向", "以往", "过往", "交往", "来往", "年来", "月来", "近来",
+    "从来", "历来", "向来", "看来",
 ];
 
 /// 向福建劳务输出, 赴闽挂职, 来黔考察: a move to a place, named in full or by
@@ -250,6 +309,11 @@ fn moved_to(ctx: &DocContext, clause: std::ops::Range<usize>) -> Option<&'static
             MentionKind::Place(place) => Some(place),
             _ => None,
         });
+        // 向东部输送, 到东部某市学习: the east or the west as a whole.
+        let region = ctx.folded_str(i..i + 2);
+        if region == "东部" || region == "西部" {
+            return Some(by_role(region == "东部"));
+        }
         if let Some(place) = place {
             return match extract::place::role_of(place)? {
                 extract::place::Role::East => Some(by_role(true)),
@@ -357,25 +421,49 @@ fn is_article_one(ctx: &DocContext, m: &Mention) -> bool {
             .is_some_and(|c| "十百千万亿".contains(c))
 }
 
-/// The kind of a count: 挂职 in its clause makes a secondment; a count of
-/// one profession (医生46名, 支教教师48名) sent or received is health or
-/// education; else the activity words of the clause by priority, the
-/// subject noun, the nearest activity word of the sentence, any noun of
-/// the clause.
-fn kind_of(
-    subject: Option<&str>,
-    clause_left: &str,
-    clause_right: &str,
-    sentence_left: &str,
-    sentence_right: &str,
-) -> Option<Hit> {
-    let clause = format!("{clause_left}\u{0}{clause_right}");
-    if let Some(i) = clause.find("挂职") {
-        return Some(Hit {
-            label: "secondment",
-            cue: "挂职",
-            distance: clause[..i].chars().count(),
-        });
+/// What [`kind_of`] reads around a count (all folded, glosses removed).
+struct KindInput<'a> {
+    /// What is counted, when known.
+    subject: Option<&'a str>,
+    /// The count's measure word.
+    unit: &'a str,
+    /// The clause before the count, after an earlier count and its noun.
+    own_left: &'a str,
+    clause_left: &'a str,
+    clause_right: &'a str,
+    sentence_left: &'a str,
+    sentence_right: &'a str,
+}
+
+/// Units of events and person-visits: a count in them is never a count
+/// of pairings, even where 结对 names who took part (结对县互访80人次).
+const NOT_PAIRING_UNITS: &[&str] = &["人次", "次", "场", "批次", "批", "期", "届"];
+
+/// The kind of a count: 挂职 in its own part of the clause makes a
+/// secondment, unless non-cadres go to train (技术人才到某省挂职和交流
+/// 学习); a count of one profession (医生12名, 选派医疗技术人员30人)
+/// sent or received is health or education, of several (支教、支医的
+/// 人才) a secondment; else the activity words of the clause by
+/// priority, the subject noun, the nearest activity word of the sentence,
+/// any noun of the clause.
+fn kind_of(k: KindInput) -> Option<Hit> {
+    let clause = format!("{}\u{0}{}", k.clause_left, k.clause_right);
+    let own = format!("{}\u{0}{}", k.own_left, k.clause_right);
+    if let Some(i) = own.find("挂职") {
+        let cadres = k.subject.is_some_and(|s| s.contains("干部"));
+        let trains = LEXICON
+            .by_priority("exchange.kind", k.clause_right, &["training"])
+            .filter(|h| h.label == "training");
+        match trains {
+            Some(h) if !cadres => return Some(h),
+            _ => {
+                return Some(Hit {
+                    label: "secondment",
+                    cue: "挂职",
+                    distance: own[..i].chars().count(),
+                })
+            }
+        }
     }
     // What is counted decides before the activity around it: 8份结对帮扶协议
     // are agreements, 入驻宁波企业7家 (in a co-built park) enterprises
@@ -386,14 +474,15 @@ fn kind_of(
             .iter()
             .any(|(_, w)| s.ends_with(w))
     };
-    let noun_after: String = clause_right
+    let noun_after: String = k
+        .clause_right
         .chars()
         .take_while(|&c| crate::phrases::is_han(c))
         .take(16)
         .collect();
-    if subject.is_some_and(written_agreement)
+    if k.subject.is_some_and(written_agreement)
         || written_agreement(&noun_after)
-        || written_agreement(clause_left.trim_end())
+        || written_agreement(k.clause_left.trim_end())
     {
         return Some(Hit {
             label: "agreement",
@@ -401,34 +490,106 @@ fn kind_of(
             distance: 0,
         });
     }
-    if subject.is_some_and(|s| s.ends_with("企业")) {
-        if let Some(h) = LEXICON
+    if k.subject.is_some_and(is_enterprise) {
+        let brought_in = LEXICON
             .by_priority("exchange.kind", &clause, &["investment"])
-            .filter(|h| h.label == "investment")
-            .or_else(|| {
-                clause.find("投资").map(|i| Hit {
-                    label: "investment",
-                    cue: "投资",
-                    distance: clause[..i].chars().count(),
-                })
+            .filter(|h| h.label == "investment");
+        // 组织企业到某地考察 are visitors, 组织企业参会 exhibitors.
+        let came_for = LEXICON
+            .by_priority("exchange.kind", k.clause_right, &["visit", "trade"])
+            .filter(|h| matches!(h.label, "visit" | "trade"));
+        if let (None, Some(h)) = (&brought_in, &came_for) {
+            return Some(h.clone());
+        }
+        if let Some(h) = brought_in.or_else(|| {
+            clause.find("投资").map(|i| Hit {
+                label: "investment",
+                cue: "投资",
+                distance: clause[..i].chars().count(),
             })
-        {
+        }) {
             return Some(h);
         }
     }
-    let activity = LEXICON.by_priority("exchange.kind", &clause, KIND_PRIORITY);
-    let profession = subject
-        .and_then(|s| LEXICON.by_priority("exchange.noun", s, KIND_PRIORITY))
-        .filter(|h| matches!(h.label, "health" | "education"));
-    match (activity, profession) {
+    let activity = if NOT_PAIRING_UNITS.contains(&k.unit) {
+        LEXICON
+            .by_priority("exchange.kind", &clause, KIND_PRIORITY_EVENTS)
+            .filter(|h| h.label != "pairing")
+            .or_else(|| LEXICON.by_priority("exchange.kind", &clause, KIND_PRIORITY))
+    } else {
+        LEXICON.by_priority("exchange.kind", &clause, KIND_PRIORITY)
+    };
+    // The profession is the counted noun's, or the phrase's just before
+    // the count (选派医疗技术人员30人).
+    let profession_of = |s: &str| {
+        LEXICON
+            .by_priority("exchange.noun", s, KIND_PRIORITY)
+            .filter(|h| matches!(h.label, "health" | "education"))
+    };
+    let profession = k
+        .subject
+        .and_then(profession_of)
+        .or_else(|| phrase_before(k.own_left, 8).and_then(|p| profession_of(&p)));
+    let hit = match (activity, profession) {
         (Some(a), Some(p)) if a.label == "secondment" => Some(p),
         (None, Some(p)) => Some(p),
         (Some(a), _) => Some(a),
-        (None, None) => subject
+        (None, None) => k
+            .subject
             .and_then(|s| LEXICON.by_priority("exchange.noun", s, KIND_PRIORITY))
-            .or_else(|| nearest_either("exchange.kind", sentence_left, sentence_right))
+            .or_else(|| nearest_either("exchange.kind", k.sentence_left, k.sentence_right))
             .or_else(|| LEXICON.by_priority("exchange.noun", &clause, KIND_PRIORITY)),
+    };
+    let own_profession = k.subject.and_then(profession_of).is_some();
+    match hit {
+        Some(h)
+            if matches!(h.label, "health" | "education")
+                && !own_profession
+                && several_professions(&own) =>
+        {
+            Some(Hit {
+                label: "secondment",
+                cue: h.cue,
+                distance: h.distance,
+            })
+        }
+        other => other,
     }
+}
+
+/// [`KIND_PRIORITY`] without `pairing`.
+const KIND_PRIORITY_EVENTS: &[&str] = &[
+    "training",
+    "agreement",
+    "labor",
+    "trade",
+    "tourism",
+    "culture",
+    "health",
+    "education",
+    "secondment",
+    "visit",
+    "investment",
+    "other",
+];
+
+/// True when `text` names both medical and teaching work (医疗和教育
+/// 人才, 支医支教): the people counted are of several professions.
+fn several_professions(text: &str) -> bool {
+    let names = |label: &str| {
+        ["exchange.kind", "exchange.noun"].iter().any(|g| {
+            LEXICON
+                .group(g)
+                .iter()
+                .any(|(l, cue)| *l == label && text.contains(cue))
+        })
+    };
+    names("health") && names("education")
+}
+
+/// 企业, and the short names of a province's enterprises (粤企, 浙企).
+fn is_enterprise(subject: &str) -> bool {
+    subject.ends_with("企业") || subject.ends_with('企')
 }
 
 /// True when a western place is named inside the subject after a count.
@@ -449,28 +610,321 @@ fn is_place_subject(subject: Option<&str>) -> bool {
     })
 }
 
-/// Counts of places are rows only as pairings (２３５个村…开展携手奔小康),
-/// not as the partners of one (与某市5个贫困县签订…协议).
-fn is_place_pairing(clause_left: &str, clause_right: &str) -> bool {
-    let pairing = LEXICON
-        .by_priority(
-            "exchange.kind",
-            &format!("{clause_left}\u{0}{clause_right}"),
-            &["pairing"],
-        )
-        .is_some_and(|h| h.label == "pairing");
-    pairing && !clause_left.contains('与')
+/// Verbs that pair places but are no pairing cue for other counts
+/// (对口帮扶某州5个县; 对口帮扶干部 are cadres, not pairings).
+const PLACE_PAIRING_VERBS: &[&str] = &["对口帮扶", "对口支援", "对口协作"];
+
+/// Counts of places are rows only as pairings (２３５个村…开展携手奔小康,
+/// 甲市7个镇对口帮扶乙州7个县, 与乙县20个村建立结对关系; the pairing word
+/// may close the sentence: 甲市6个区和9个部门，按一对一方式结对…) or as
+/// signers of one agreement each (与乙县4个村签订了帮扶协议), not as the
+/// partners of agreements counted after them (与某市5个贫困县签订…协议12份).
+fn is_place_pairing(
+    clause_left: &str,
+    clause_right: &str,
+    sentence_right: &str,
+    agreements_counted: bool,
+) -> bool {
+    let clause = format!("{clause_left}\u{0}{clause_right}");
+    let pairs =
+        |text: &str| doing_pairing(text) || PLACE_PAIRING_VERBS.iter().any(|v| text.contains(v));
+    let written_after = LEXICON
+        .group("exchange.written")
+        .iter()
+        .any(|(_, w)| clause_right.contains(w));
+    if written_after {
+        return !agreements_counted;
+    }
+    pairs(&clause) || pairs(sentence_right)
 }
 
-/// 二期, 三期 after a name: a phase of a project, not a count of sessions.
+/// The kind of a pairing count of places: an agreement when the places
+/// sign one each (与乙县4个村签订了帮扶协议), else a pairing.
+fn place_pairing_hit(clause_right: &str) -> Hit {
+    let written = LEXICON
+        .group("exchange.written")
+        .iter()
+        .any(|(_, w)| clause_right.contains(w));
+    if written {
+        Hit {
+            label: "agreement",
+            cue: "协议",
+            distance: 0,
+        }
+    } else {
+        Hit {
+            label: "pairing",
+            cue: "结对",
+            distance: 0,
+        }
+    }
+}
+
+/// Place nouns a count of places is of, longest first.
+const PLACE_NOUNS: &[&str] = &[
+    "设区市",
+    "乡镇",
+    "区县",
+    "县区",
+    "县市",
+    "市县",
+    "旗县",
+    "街道",
+    "县",
+    "市",
+    "区",
+    "镇",
+    "乡",
+    "村",
+    "旗",
+];
+/// Modifiers a counted place noun may carry.
+const PLACE_MODIFIERS: &[&str] = &["深度贫困", "贫困", "重点", "结对", "对口"];
+/// Chars that, after a place noun, make it another word (市级, 村民, 县城).
+const NOT_PLACE_NEXT: &[char] = &[
+    '级', '民', '干', '委', '域', '场', '城', '长', '直', '属', '里', '内', '外', '党', '政', '医',
+    '中', '小', '集', '企', '情', '容', '貌', '庄', '属', '志',
+];
+
+/// True when the count is of places: the words right after it are a place
+/// noun (5个旗县(市、区), 20个村建立…, 9个市(州)).
+fn place_counted(clause_right: &str) -> bool {
+    let mut s = clause_right;
+    for m in PLACE_MODIFIERS {
+        if let Some(rest) = s.strip_prefix(m) {
+            s = rest;
+            break;
+        }
+    }
+    PLACE_NOUNS
+        .iter()
+        .find(|n| s.starts_with(*n))
+        .is_some_and(|n| {
+            !s[n.len()..]
+                .chars()
+                .next()
+                .is_some_and(|c| NOT_PLACE_NEXT.contains(&c))
+        })
+}
+
+/// Words of going: places counted before one (10多个区县先后到某州考察)
+/// travel as visitors and are no pairing, whatever follows.
+const TRAVEL: &[&str] = &["到", "赴", "前往"];
+
+/// True when the counted places go somewhere before any pairing word.
+fn travels(clause_right: &str) -> bool {
+    let first =
+        |words: &mut dyn Iterator<Item = &str>| words.filter_map(|w| clause_right.find(w)).min();
+    let Some(going) = first(&mut TRAVEL.iter().copied()) else {
+        return false;
+    };
+    let pairing = first(
+        &mut LEXICON
+            .group("exchange.kind")
+            .iter()
+            .filter(|(l, _)| *l == "pairing")
+            .map(|(_, c)| *c)
+            .chain(PLACE_PAIRING_VERBS.iter().copied()),
+    );
+    pairing.is_none_or(|p| going < p)
+}
+
+/// True when another count follows in the clause after `m`.
+fn counted_after(ctx: &DocContext, m: &Mention) -> bool {
+    let clause = ctx.clause_of(m.start);
+    ctx.mentions_in(m.end..clause.end)
+        .any(|c| matches!(c.kind, MentionKind::Count(_)))
+}
+
+/// Pinyin glosses flattened into the text after their characters (項(xiàng)目,
+/// 結(jié)對(duì)): a parenthesis holding only Latin letters, tone-marked or not.
+/// Returns `s` without them.
+fn without_glosses(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if matches!(chars[i], '(' | '（') {
+            let inner = chars[i + 1..]
+                .iter()
+                .take_while(|c| c.is_alphabetic() && !crate::phrases::is_han(**c))
+                .count();
+            let close = chars.get(i + 1 + inner);
+            if (1..=7).contains(&inner)
+                && matches!(close, Some(')' | '）'))
+                && chars[i + 1..i + 1 + inner].iter().all(|c| c.is_lowercase())
+            {
+                i += inner + 2;
+                continue;
+            }
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    out
+}
+
+/// Both sides of a window without glosses.
+fn glossless((left, right): (&str, &str)) -> (String, String) {
+    (without_glosses(left), without_glosses(right))
+}
+
+/// The clause before a count that is its own: after an earlier count in
+/// the clause and that count's noun (in 40名挂职干部、300名技术人才,
+/// 挂职 belongs to the first count).
+fn own_left(ctx: &DocContext, m: &Mention) -> String {
+    let clause = ctx.clause_of(m.start);
+    let earlier = ctx
+        .mentions_in(clause.start..m.start)
+        .filter(|c| matches!(c.kind, MentionKind::Count(_)) && c.end <= m.start)
+        .map(|c| c.end)
+        .max();
+    match earlier {
+        Some(end) => {
+            let between = without_glosses(ctx.folded_str(end..m.start));
+            match subject_after(&between) {
+                Some(noun) => between[noun.len()..].to_string(),
+                None => between,
+            }
+        }
+        None => ctx.folded_str(clause.start..m.start).to_string(),
+    }
+}
+
+/// A count of projects that [`project_count_name`] cannot see through
+/// glosses or a verb: 援建項(xiàng)目達(dá)200多個, 援助项目开工30个.
+fn counts_projects(own_left: &str, clause_right: &str, count: &Count) -> bool {
+    if !matches!(count.unit.as_str(), "个" | "项") || subject_after(clause_right).is_some() {
+        return false;
+    }
+    let Some(written) = phrase_before(own_left, 12) else {
+        return false;
+    };
+    // 新技术新项目N项 are medical techniques (see project_count_name).
+    if LEXICON.any_in("project.not", &written) {
+        return false;
+    }
+    let phrase = written.trim_end_matches('已');
+    let without_verb = LEXICON
+        .group("project.status")
+        .iter()
+        .find_map(|(_, verb)| phrase.strip_suffix(verb))
+        .map(|p| p.trim_end_matches('已'));
+    let nouns = LEXICON.group("project.count");
+    let ends_in_noun = |p: &str| nouns.iter().any(|(_, noun)| p.ends_with(noun));
+    ends_in_noun(phrase) || without_verb.is_some_and(ends_in_noun)
+}
+
+/// Facilities whose count is a count of projects built, not an exchange
+/// (新建学校6所, 援建卫生室40个, 参与建设幼儿园12所).
+const FACILITIES: &[&str] = &[
+    "学校",
+    "中学",
+    "小学",
+    "幼儿园",
+    "医院",
+    "卫生院",
+    "卫生室",
+    "养老院",
+    "敬老院",
+    "村部",
+    "活动室",
+    "安置点",
+    "校舍",
+    "教学楼",
+];
+
+/// True when the count is of facilities built or run (新建医院2家, 其中
+/// 幼儿园9个): built (建 before it in its own clause) or with no activity
+/// but funding around it. Pairing (学校结对50所) and activities (在10所
+/// 学校开展支教) keep it an exchange.
+fn is_built_facility(own_left: &str, clause_right: &str, activity: &str) -> bool {
+    let noun = subject_after(clause_right).or_else(|| phrase_before(own_left, 10));
+    let Some(noun) = noun else { return false };
+    if !FACILITIES.iter().any(|f| noun.contains(f)) {
+        return false;
+    }
+    let doing = LEXICON
+        .by_priority("exchange.kind", activity, KIND_PRIORITY)
+        .is_some_and(|h| h.label != "secondment");
+    own_left.contains('建') && !doing_pairing(activity) || !doing
+}
+
+/// True when a pairing cue is in `text`.
+fn doing_pairing(text: &str) -> bool {
+    LEXICON
+        .by_priority("exchange.kind", text, &["pairing"])
+        .is_some_and(|h| h.label == "pairing")
+}
+
+/// For a count of batches right before a count of people (5批60名教师,
+/// 3批次20家企业), the people's noun phrase.
+fn batch_people(ctx: &DocContext, m: &Mention, count: &Count) -> Option<String> {
+    if !matches!(count.unit.as_str(), "批" | "批次") {
+        return None;
+    }
+    let next = ctx.mentions.iter().find(|n| n.start >= m.end)?;
+    let MentionKind::Count(people) = &next.kind else {
+        return None;
+    };
+    let gap = ctx.folded_str(m.end..next.start);
+    if gap.chars().count() > 1 || !gap.chars().all(|c| matches!(c, '、' | ',' | '，')) {
+        return None;
+    }
+    if !matches!(people.unit.as_str(), "名" | "人" | "人次" | "位" | "家") {
+        return None;
+    }
+    let clause = ctx.clause_of(next.end);
+    subject_after(&without_glosses(
+        ctx.folded_str(next.end..clause.end.max(next.end)),
+    ))
+}
+
+/// Activity cues that outweigh the words ruling a count out: a count of
+/// people who got jobs or training (吸纳贫困人口就业260人, 培训贫困人口
+/// 6.3万人次, 带动就业3.5万人次) is an exchange, though 贫困人口 and 带动
+/// on their own make it an outcome.
+fn employs_or_trains(clause: &str) -> bool {
+    LEXICON
+        .by_priority("exchange.kind", clause, &["labor", "training"])
+        .is_some_and(|h| matches!(h.label, "labor" | "training"))
+}
+
+/// What outweighs the words that rule a count out.
+struct Outweighs {
+    /// A job or training in the clause outweighs beneficiary and
+    /// population words.
+    activity: bool,
+    /// A count of paired places is not ruled out by what became of the
+    /// places (结对的5个县均已摘帽) or by city-count context.
+    place_pairing: bool,
+    /// Another count follows in the clause.
+    count_follows: bool,
+}
+
+/// Words that hold a ruling-out cue but rule nothing out: 脱贫攻坚 is the
+/// campaign's name, not people lifted out of poverty.
+const HARMLESS: &[&str] = &["脱贫攻坚"];
+
+/// `text` with the [`HARMLESS`] words blanked (same length in chars).
+fn harmless(text: &str) -> String {
+    HARMLESS.iter().fold(text.to_string(), |t, w| {
+        t.replace(w, &"□".repeat(w.chars().count()))
+    })
+}
+
+/// 二期, 三期 after a name, 分三期建设: a phase of a project, not a count
+/// of sessions.
 fn is_phase(ctx: &DocContext, m: &Mention, count: &Count) -> bool {
     let text = ctx.folded_str(m.start..m.end);
+    let split_into = m.start > 0 && ctx.folded.get(m.start - 1) == Some(&'分');
     count.unit == "期"
         && text.chars().count() == 2
         && text
             .chars()
             .next()
             .is_some_and(|c| "一二三四五六七八九".contains(c))
+        || count.unit == "期" && split_into
 }
 
 /// The nearer of the nearest cue before and the nearest cue after.
@@ -487,20 +941,214 @@ fn nearest_either(group: &str, left: &str, right: &str) -> Option<Hit> {
 /// policy context (东部9个省市, 8个东部发达城市).
 const CONTEXT_WINDOW: usize = 4;
 
-fn ruled_out(clause_left: &str, clause_right: &str, subject: Option<&str>) -> bool {
+fn ruled_out(clause_left: &str, clause_right: &str, subject: Option<&str>, by: Outweighs) -> bool {
+    // 资助贫困大学生900人: students supported are education, not beneficiaries.
+    let students = subject.is_some_and(|s| s.ends_with("学生"));
+    let clause_left = &harmless(clause_left);
+    // 培训带头人300人、创业成功90人: what follows 、 is the next count's.
+    let clause_right = &harmless(match (by.count_follows, clause_right.find('、')) {
+        (true, Some(i)) => &clause_right[..i],
+        _ => clause_right,
+    });
+    let outweighed = |h: &Hit| {
+        by.activity && matches!(h.label, "beneficiary" | "population")
+            || students && h.cue == "资助"
+    };
     let before = LEXICON
         .nearest_before("exchange.not", clause_left)
-        .is_some_and(|h| h.distance <= NOT_WINDOW && h.label != "context");
+        .is_some_and(|h| {
+            h.distance <= NOT_WINDOW && !matches!(h.label, "context" | "topic") && !outweighed(&h)
+        });
     let after = LEXICON
         .nearest_after("exchange.not", clause_right)
         .is_some_and(|h| {
-            h.distance
-                <= if h.label == "context" {
-                    CONTEXT_WINDOW
-                } else {
-                    NOT_WINDOW
-                }
+            let window = match h.label {
+                "context" => CONTEXT_WINDOW,
+                // 6个方面, 5项重点工作: topics counted, right after the count.
+                "topic" => 0,
+                _ => NOT_WINDOW,
+            };
+            h.distance <= window
+                && !outweighed(&h)
+                && !(by.place_pairing && matches!(h.label, "context" | "beneficiary"))
         });
-    let in_subject = subject.is_some_and(|s| LEXICON.nearest_after("exchange.not", s).is_some());
+    let in_subject = subject.is_some_and(|s| {
+        LEXICON
+            .nearest_after("exchange.not", s)
+            .is_some_and(|h| !outweighed(&h))
+    });
     before || after || in_subject
+}
+
+#[cfg(test)]
+mod tests {
+    //! Every sentence here is written for the test; none is taken from an
+    //! article.
+    use super::*;
+
+    /// The exchange rows of a one-paragraph article: (text, kind, direction).
+    fn rows(body: &str) -> Vec<(String, String, String)> {
+        let text = format!("测试标题\n2020年5月1日\n{body}\n");
+        let article = extract::from_file_bytes("t.txt", text.as_bytes())
+            .into_iter()
+            .next()
+            .and_then(Result::ok)
+            .expect("a test article");
+        let ctx = DocContext::new(&article);
+        exchanges(&ctx)
+            .into_iter()
+            .map(|r| (r.evidence.text, r.kind, r.direction))
+            .collect()
+    }
+
+    fn kinds(body: &str) -> Vec<(String, String)> {
+        rows(body).into_iter().map(|(t, k, _)| (t, k)).collect()
+    }
+
+    fn directions(body: &str) -> Vec<(String, String)> {
+        rows(body).into_iter().map(|(_, k, d)| (k, d)).collect()
+    }
+
+    fn pair(a: &str, b: &str) -> (String, String) {
+        (a.to_string(), b.to_string())
+    }
+
+    #[test]
+    fn jobs_for_the_poor_are_labour_whatever_the_subject() {
+        assert_eq!(
+            kinds("这家工厂招用贫困人口就业260人。"),
+            vec![pair("260人", "labor")]
+        );
+        assert_eq!(
+            kinds("园区三年来带动就业3.5万人次。"),
+            vec![pair("3.5万人次", "labor")]
+        );
+        assert_eq!(
+            kinds("帮助470名建档立卡贫困人口到东部稳定就业。"),
+            vec![pair("470名", "labor")]
+        );
+        assert_eq!(
+            kinds("县里开办技能班，培训贫困人口6300人次。"),
+            vec![pair("6300人次", "training")]
+        );
+    }
+
+    #[test]
+    fn outcomes_without_a_job_stay_out() {
+        assert!(kinds("该项目带动贫困人口2800人增收。").is_empty());
+        assert!(kinds("共帮扶困难群众350户。").is_empty());
+    }
+
+    #[test]
+    fn places_paired_before_their_verb_are_pairings() {
+        assert_eq!(
+            kinds("甲市有7个镇与乙州7个县对口帮扶。"),
+            vec![pair("7个", "pairing"), pair("7个", "pairing")]
+        );
+        assert_eq!(
+            kinds("甲区企业与乙县30个村结成帮扶对子。"),
+            vec![pair("30个", "pairing")]
+        );
+        assert_eq!(
+            kinds("两省约定，甲省6个市与乙省6个州结为帮扶对子。"),
+            vec![pair("6个", "pairing"), pair("6个", "pairing")]
+        );
+        // Places that travel are visitors, though 对口帮扶 follows.
+        assert_eq!(
+            kinds("甲市12个区县先后到乙州考察对口帮扶工作。"),
+            vec![pair("12个", "visit")]
+        );
+        // The partners of agreements counted after them are no pairing.
+        assert_eq!(
+            kinds("各区与乙州3个县共签订结对协议5份。"),
+            vec![pair("5份", "agreement")]
+        );
+    }
+
+    #[test]
+    fn glosses_do_not_hide_cue_words() {
+        assert_eq!(
+            kinds("今年甲市新結(jié)對(duì)乙州的12個(gè)村。"),
+            vec![pair("12個", "pairing")]
+        );
+        assert_eq!(
+            kinds("目前鄉(xiāng)鎮結(jié)對(duì)共25個(gè)，學(xué)校結(jié)對(duì)14所。"),
+            vec![pair("25個", "pairing"), pair("14所", "pairing")]
+        );
+        // A count of projects behind a gloss or a verb is a projects total.
+        assert!(kinds("援建項(xiàng)目共210個(gè)。").is_empty());
+        assert!(kinds("全年援建项目完工18个。").is_empty());
+    }
+
+    #[test]
+    fn a_batch_takes_the_kind_of_the_people_it_brings() {
+        assert_eq!(
+            kinds("区教育局分5批派出60名教师到乙县支教。"),
+            vec![pair("5批", "education"), pair("60名", "education")]
+        );
+        assert_eq!(
+            directions("两县各派2批、40名干部交流挂职。"),
+            vec![pair("secondment", "mutual"), pair("secondment", "mutual")]
+        );
+    }
+
+    #[test]
+    fn professions_decide_the_kind_of_people_sent() {
+        assert_eq!(
+            kinds("今年选派医疗技术人员30人赴乙县服务。"),
+            vec![pair("30人", "health")]
+        );
+        assert_eq!(
+            kinds("去年派出支医、支教的专业人才60名到对方服务。"),
+            vec![pair("60名", "secondment")]
+        );
+        assert_eq!(
+            kinds("共资助大学生900人。"),
+            vec![pair("900人", "education")]
+        );
+    }
+
+    #[test]
+    fn visits_and_meetings_are_visits_and_enterprises_that_come_to_look_too() {
+        assert_eq!(
+            kinds("结对县之间今年互访85人次。"),
+            vec![pair("85人次", "visit")]
+        );
+        assert_eq!(
+            kinds("邀请35家企业来县里考察投资环境。"),
+            vec![pair("35家", "visit")]
+        );
+        assert_eq!(kinds("有25家企业报名参会。"), vec![pair("25家", "trade")]);
+    }
+
+    #[test]
+    fn facilities_built_and_topics_listed_are_no_exchanges() {
+        assert!(kinds("援建小学2所、卫生室15个。").is_empty());
+        assert!(kinds("双方在产业、人才、劳务等6个方面开展合作。").is_empty());
+        assert!(kinds("推进劳务协作等4项重点工作。").is_empty());
+        assert!(kinds("园区按协议分4期建设。").is_empty());
+    }
+
+    #[test]
+    fn labour_goes_where_its_own_count_says() {
+        assert_eq!(
+            directions("去年乙州向东部输出劳动力3.1万人次。"),
+            vec![pair("labor", "west_to_east")]
+        );
+        assert_eq!(
+            directions("今年组织劳动力到杭州务工320名、在本地就近就业980名。"),
+            vec![pair("labor", "west_to_east"), pair("labor", "unknown")]
+        );
+    }
+
+    #[test]
+    fn trainees_sent_east_are_training_though_a_cadre_count_says_secondment() {
+        assert_eq!(
+            directions("乙州今年派出挂职干部12名、技术人才45名去东部某市进修学习。"),
+            vec![
+                pair("secondment", "west_to_east"),
+                pair("training", "west_to_east")
+            ]
+        );
+    }
 }
