@@ -1069,11 +1069,11 @@ mod tests {
     fn glosses_do_not_hide_cue_words() {
         assert_eq!(
             kinds("今年甲市新結(jié)對(duì)乙州的12個(gè)村。"),
-            vec![pair("12個", "pairing")]
+            vec![pair("12個(gè)", "pairing")]
         );
         assert_eq!(
             kinds("目前鄉(xiāng)鎮結(jié)對(duì)共25個(gè)，學(xué)校結(jié)對(duì)14所。"),
-            vec![pair("25個", "pairing"), pair("14所", "pairing")]
+            vec![pair("25個(gè)", "pairing"), pair("14所", "pairing")]
         );
         // A count of projects behind a gloss or a verb is a projects total.
         assert!(kinds("援建項(xiàng)目共210個(gè)。").is_empty());
