@@ -355,7 +355,13 @@ fn scope_of(
                 if matches!(count.unit.as_str(), "个" | "项") && count.value > rust_decimal::Decimal::ONE
                     && names_projects(ctx.folded_str(ctx.clause_of(c.start))))
         });
-        if projects_in_part {
+        // In a colon breakdown (其中：A类项目58个，资金0.87亿元；…) every
+        // part is an item, whatever it counts.
+        let paragraph = ctx.paragraph_of(m.start);
+        let since_stop = ctx.folded_str(paragraph.start..m.start);
+        let since_stop = since_stop.rsplit('。').next().unwrap_or_default();
+        let colon_list = ["其中:", "其中："].iter().any(|w| since_stop.contains(w));
+        if projects_in_part && !colon_list {
             return total("summed_part");
         }
         if !summed {
@@ -481,8 +487,8 @@ fn scope_of(
     }
 }
 
-/// Total cues that only say "this year".
-const ONE_YEAR: &[&str] = &["今年", "全年", "当年", "本年度"];
+/// Total cues that only say "this year" (or "each year").
+const ONE_YEAR: &[&str] = &["今年", "全年", "当年", "本年度", "每年"];
 
 /// True when a clause counts projects (项目, 項目 folded).
 fn names_projects(clause: &str) -> bool {
