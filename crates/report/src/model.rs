@@ -1,9 +1,8 @@
 //! The report's content as data: titled sections of paragraphs and tables,
 //! built once and rendered to Markdown and HTML alike.
 
-use crate::summary::{amount_label, Summary};
+use crate::summary::{amount_label, Summary, LIST_LIMIT};
 use crate::RunInfo;
-use transform::Tables;
 
 /// A whole report.
 pub struct Report {
@@ -26,10 +25,6 @@ pub struct Grid {
     pub rows: Vec<Vec<String>>,
 }
 
-/// How many validation findings and rows the report lists one by one.
-const LIST_LIMIT: usize = 50;
-/// How many of the largest amounts the report lists.
-const LARGEST: usize = 10;
 /// Longest sentence excerpt shown, in chars.
 const SNIPPET: usize = 60;
 
@@ -42,8 +37,12 @@ fn snippet(sentence: &str) -> String {
     }
 }
 
-pub fn build(tables: &Tables, info: &RunInfo) -> Report {
-    let s = Summary::of(tables);
+/// "… and N more in FILE." when a list stops at its limit.
+fn more(total: usize, listed: usize, file: &str) -> Option<String> {
+    (total > listed).then(|| format!("… and {} more in {file}.", total - listed))
+}
+
+pub fn build(s: &Summary, info: &RunInfo) -> Report {
     let mut sections = Vec::new();
 
     let mut docs = grid(
@@ -63,8 +62,7 @@ pub fn build(tables: &Tables, info: &RunInfo) -> Report {
             false, false, false, false, false, false, false, true, true, true,
         ],
     );
-    for d in &tables.documents {
-        let per = s.per_document.get(&d.doc_id).copied().unwrap_or_default();
+    for (d, per) in &s.document_list {
         docs.rows.push(vec![
             d.doc_id.clone(),
             d.title.clone().unwrap_or_default(),
@@ -80,7 +78,9 @@ pub fn build(tables: &Tables, info: &RunInfo) -> Report {
     }
     sections.push(Section {
         heading: "Documents".into(),
-        paragraphs: vec![format!("{} documents read.", tables.documents.len())],
+        paragraphs: std::iter::once(format!("{} documents read.", s.documents))
+            .chain(more(s.documents, s.document_list.len(), "documents.csv"))
+            .collect(),
         table: Some(docs),
     });
 
@@ -100,7 +100,7 @@ pub fn build(tables: &Tables, info: &RunInfo) -> Report {
     sections.push(Section {
         heading: "Funds by kind and scope".into(),
         paragraphs: vec![
-            format!("{} amounts of money.", tables.funds.len()),
+            format!("{} amounts of money.", s.funds),
             "Stated amounts are summed as written; totals and their items overlap, so do not add rows of different scope.".into(),
         ],
         table: Some(funds),
@@ -112,10 +112,8 @@ pub fn build(tables: &Tables, info: &RunInfo) -> Report {
         ],
         &[false, true, false, false, false, false, false],
     );
-    let mut by_amount: Vec<&transform::FundRow> =
-        tables.funds.iter().filter(|f| f.amount.is_some()).collect();
-    by_amount.sort_by(|a, b| (b.amount, &a.fund_id).cmp(&(a.amount, &b.fund_id)));
-    for f in by_amount.iter().take(LARGEST) {
+    let by_amount = &s.largest;
+    for f in by_amount {
         largest.rows.push(vec![
             f.doc_id.clone(),
             amount_label(f.amount.unwrap_or_default(), &f.currency),
@@ -130,7 +128,7 @@ pub fn build(tables: &Tables, info: &RunInfo) -> Report {
         heading: "Largest amounts".into(),
         paragraphs: vec![format!(
             "The {} largest stated amounts, with the words they came from: check these first.",
-            by_amount.len().min(LARGEST)
+            by_amount.len()
         )],
         table: (!by_amount.is_empty()).then_some(largest),
     });
@@ -153,7 +151,7 @@ pub fn build(tables: &Tables, info: &RunInfo) -> Report {
         paragraphs: vec![
             format!(
                 "{} counts of people, visits, events and agreements.",
-                tables.exchanges.len()
+                s.exchanges
             ),
             "Counts in different units (名, 人次, 次) are not added up.".into(),
         ],
@@ -186,13 +184,13 @@ pub fn build(tables: &Tables, info: &RunInfo) -> Report {
         heading: "Projects by category".into(),
         paragraphs: vec![format!(
             "{} project rows: located projects (one row per project and place) and stated counts of projects (scope total).",
-            tables.projects.len()
+            s.projects
         )],
         table: Some(pr),
     });
 
     let mut rejects = grid(&["source_path", "reason", "detail"], &[false, false, false]);
-    for r in &tables.rejects {
+    for r in &s.reject_list {
         rejects.rows.push(vec![
             r.source_path.clone(),
             r.reason.clone(),
@@ -201,15 +199,17 @@ pub fn build(tables: &Tables, info: &RunInfo) -> Report {
     }
     sections.push(Section {
         heading: "Rejects".into(),
-        paragraphs: vec![if tables.rejects.is_empty() {
+        paragraphs: std::iter::once(if s.rejects == 0 {
             "Every input was read.".into()
         } else {
             format!(
                 "{} inputs could not be processed; they are listed in rejects.csv.",
-                tables.rejects.len()
+                s.rejects
             )
-        }],
-        table: (!tables.rejects.is_empty()).then_some(rejects),
+        })
+        .chain(more(s.rejects, s.reject_list.len(), "rejects.csv"))
+        .collect(),
+        table: (s.rejects > 0).then_some(rejects),
     });
 
     let mut by_rule = grid(&["rule", "severity", "findings"], &[false, false, true]);
@@ -221,24 +221,23 @@ pub fn build(tables: &Tables, info: &RunInfo) -> Report {
     let mut paragraphs = vec![format!(
         "{} errors and {} warnings.",
         s.validation_errors,
-        tables.validation.len() - s.validation_errors
+        s.validation - s.validation_errors
     )];
-    for f in tables.validation.iter().take(LIST_LIMIT) {
+    for f in s.finding_list.iter().take(LIST_LIMIT) {
         paragraphs.push(format!(
             "{} {} {} `{}`: {}",
             f.severity, f.rule, f.table, f.row_id, f.message
         ));
     }
-    if tables.validation.len() > LIST_LIMIT {
-        paragraphs.push(format!(
-            "… and {} more in validation.csv.",
-            tables.validation.len() - LIST_LIMIT
-        ));
-    }
+    paragraphs.extend(more(
+        s.validation,
+        s.finding_list.len().min(LIST_LIMIT),
+        "validation.csv",
+    ));
     sections.push(Section {
         heading: "Validation".into(),
         paragraphs,
-        table: (!tables.validation.is_empty()).then_some(by_rule),
+        table: (s.validation > 0).then_some(by_rule),
     });
 
     Report {

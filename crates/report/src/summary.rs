@@ -1,9 +1,10 @@
-//! Aggregates over the tables, shared by the reports and `summary.json`.
+//! Aggregates over the tables, shared by the reports and `summary.json`,
+//! gathered row by row so that a streaming run keeps only this state.
 
 use crate::RunInfo;
 use serde::Serialize;
 use std::collections::BTreeMap;
-use transform::Tables;
+use transform::{DocumentRow, ExchangeRow, Finding, FundRow, ProjectRow, Reject, Tables};
 
 /// A count of rows and the sum of their stated values.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -21,11 +22,39 @@ impl Agg {
     }
 }
 
-/// Everything the reports count.
+/// How many documents and rejects the report lists one by one; past it the
+/// report says how many more the CSV files hold (the state a streaming run
+/// keeps for the report stays bounded).
+pub const ROW_LIST_LIMIT: usize = 10_000;
+/// How many validation findings the report lists one by one.
+pub const LIST_LIMIT: usize = 50;
+/// How many of the largest amounts the report lists.
+pub const LARGEST: usize = 10;
+
+/// Everything the reports count, gathered one row at a time: only counts,
+/// sums, the largest amounts, the distinct project places and the first
+/// rows of the long lists are kept.
 #[derive(Debug, Default)]
 pub struct Summary {
+    /// Rows of documents, funds, exchanges, projects, rejects, validation.
+    pub documents: usize,
+    /// Fund rows.
+    pub funds: usize,
+    /// Exchange rows.
+    pub exchanges: usize,
+    /// Project rows.
+    pub projects: usize,
+    /// Reject rows.
+    pub rejects: usize,
+    /// Validation findings.
+    pub validation: usize,
+    /// The first [`ROW_LIST_LIMIT`] documents with their [funds, exchanges,
+    /// projects] row counts.
+    pub document_list: Vec<(DocumentRow, [usize; 3])>,
     /// (kind, scope, currency) → rows and sum.
     pub funds_by_kind_scope: BTreeMap<(String, String, String), Agg>,
+    /// The [`LARGEST`] funds by amount (then fund_id), largest first.
+    pub largest: Vec<FundRow>,
     /// (kind, direction) → rows and sum.
     pub exchanges_by_kind: BTreeMap<(String, String), Agg>,
     /// (kind, direction) → rows, and rows per unit.
@@ -34,60 +63,128 @@ pub struct Summary {
     pub projects_by_category: BTreeMap<(String, String), Agg>,
     /// (category, scope) → distinct places.
     pub project_places: BTreeMap<(String, String), std::collections::BTreeSet<String>>,
+    /// The first [`ROW_LIST_LIMIT`] rejects.
+    pub reject_list: Vec<Reject>,
+    /// reason → rejects.
+    pub rejects_by_reason: BTreeMap<String, usize>,
     /// (rule, severity) → findings.
     pub validation_by_rule: BTreeMap<(String, String), usize>,
     /// Findings of severity error.
     pub validation_errors: usize,
-    /// doc_id → [funds, exchanges, projects].
-    pub per_document: BTreeMap<String, [usize; 3]>,
+    /// The first [`LIST_LIMIT`] findings.
+    pub finding_list: Vec<Finding>,
 }
 
 impl Summary {
-    /// Aggregates the tables.
+    /// Aggregates whole tables (documents, rejects and findings in table order).
     pub fn of(t: &Tables) -> Self {
-        let mut s = Summary::default();
+        let mut per_document: BTreeMap<&str, [usize; 3]> = BTreeMap::new();
         for f in &t.funds {
-            s.funds_by_kind_scope
-                .entry((f.kind.clone(), f.scope.clone(), f.currency.clone()))
-                .or_default()
-                .add(f.amount);
-            s.per_document.entry(f.doc_id.clone()).or_default()[0] += 1;
+            per_document.entry(&f.doc_id).or_default()[0] += 1;
         }
         for e in &t.exchanges {
-            s.exchanges_by_kind
-                .entry((e.kind.clone(), e.direction.clone()))
-                .or_default()
-                .add(e.value);
-            let units = s
-                .exchanges_by_kind_units
-                .entry((e.kind.clone(), e.direction.clone()))
-                .or_default();
-            units.0 += 1;
-            *units.1.entry(e.unit.clone()).or_default() += 1;
-            s.per_document.entry(e.doc_id.clone()).or_default()[1] += 1;
+            per_document.entry(&e.doc_id).or_default()[1] += 1;
         }
         for p in &t.projects {
-            s.projects_by_category
+            per_document.entry(&p.doc_id).or_default()[2] += 1;
+        }
+        let mut s = Summary::default();
+        for d in &t.documents {
+            let per = per_document
+                .get(d.doc_id.as_str())
+                .copied()
+                .unwrap_or_default();
+            s.add_document(d, per);
+        }
+        t.funds.iter().for_each(|f| s.add_fund(f));
+        t.exchanges.iter().for_each(|e| s.add_exchange(e));
+        t.projects.iter().for_each(|p| s.add_project(p));
+        t.rejects.iter().for_each(|r| s.add_reject(r));
+        t.validation.iter().for_each(|f| s.add_finding(f));
+        s
+    }
+
+    /// Counts one document (in table order) with its row counts.
+    pub fn add_document(&mut self, d: &DocumentRow, per: [usize; 3]) {
+        self.documents += 1;
+        if self.document_list.len() < ROW_LIST_LIMIT {
+            let row = DocumentRow {
+                text: String::new(),
+                ..d.clone()
+            };
+            self.document_list.push((row, per));
+        }
+    }
+
+    /// Counts one fund row.
+    pub fn add_fund(&mut self, f: &FundRow) {
+        self.funds += 1;
+        self.funds_by_kind_scope
+            .entry((f.kind.clone(), f.scope.clone(), f.currency.clone()))
+            .or_default()
+            .add(f.amount);
+        if f.amount.is_some() {
+            let key = |r: &FundRow| (std::cmp::Reverse(r.amount), r.fund_id.clone());
+            let at = self.largest.partition_point(|r| key(r) <= key(f));
+            if at < LARGEST {
+                self.largest.insert(at, f.clone());
+                self.largest.truncate(LARGEST);
+            }
+        }
+    }
+
+    /// Counts one exchange row.
+    pub fn add_exchange(&mut self, e: &ExchangeRow) {
+        self.exchanges += 1;
+        self.exchanges_by_kind
+            .entry((e.kind.clone(), e.direction.clone()))
+            .or_default()
+            .add(e.value);
+        let units = self
+            .exchanges_by_kind_units
+            .entry((e.kind.clone(), e.direction.clone()))
+            .or_default();
+        units.0 += 1;
+        *units.1.entry(e.unit.clone()).or_default() += 1;
+    }
+
+    /// Counts one project row.
+    pub fn add_project(&mut self, p: &ProjectRow) {
+        self.projects += 1;
+        self.projects_by_category
+            .entry((p.category.clone(), p.scope.clone()))
+            .or_default()
+            .add(p.count);
+        if let Some(place) = &p.place {
+            self.project_places
                 .entry((p.category.clone(), p.scope.clone()))
                 .or_default()
-                .add(p.count);
-            if let Some(place) = &p.place {
-                s.project_places
-                    .entry((p.category.clone(), p.scope.clone()))
-                    .or_default()
-                    .insert(place.clone());
-            }
-            s.per_document.entry(p.doc_id.clone()).or_default()[2] += 1;
+                .insert(place.clone());
         }
-        for f in &t.validation {
-            *s.validation_by_rule
-                .entry((f.rule.clone(), f.severity.clone()))
-                .or_default() += 1;
-            if f.severity == "error" {
-                s.validation_errors += 1;
-            }
+    }
+
+    /// Counts one reject (in table order).
+    pub fn add_reject(&mut self, r: &Reject) {
+        self.rejects += 1;
+        *self.rejects_by_reason.entry(r.reason.clone()).or_insert(0) += 1;
+        if self.reject_list.len() < ROW_LIST_LIMIT {
+            self.reject_list.push(r.clone());
         }
-        s
+    }
+
+    /// Counts one finding (in table order).
+    pub fn add_finding(&mut self, f: &Finding) {
+        self.validation += 1;
+        *self
+            .validation_by_rule
+            .entry((f.rule.clone(), f.severity.clone()))
+            .or_default() += 1;
+        if f.severity == "error" {
+            self.validation_errors += 1;
+        }
+        if self.finding_list.len() < LIST_LIMIT {
+            self.finding_list.push(f.clone());
+        }
     }
 }
 
@@ -120,23 +217,18 @@ struct SummaryJson<'a> {
 }
 
 /// `summary.json`: row counts and aggregates, keys sorted.
-pub fn summary_json(tables: &Tables, info: &RunInfo) -> String {
-    let s = Summary::of(tables);
+pub fn summary_json(s: &Summary, info: &RunInfo) -> String {
     let join = |parts: &[&str]| parts.join("/");
-    let mut rejects_by_reason = BTreeMap::new();
-    for r in &tables.rejects {
-        *rejects_by_reason.entry(r.reason.clone()).or_insert(0) += 1;
-    }
     let doc = SummaryJson {
         bangfu_version: &info.version,
-        documents: tables.documents.len(),
+        documents: s.documents,
         rows: BTreeMap::from([
-            ("documents", tables.documents.len()),
-            ("funds", tables.funds.len()),
-            ("exchanges", tables.exchanges.len()),
-            ("projects", tables.projects.len()),
-            ("rejects", tables.rejects.len()),
-            ("validation", tables.validation.len()),
+            ("documents", s.documents),
+            ("funds", s.funds),
+            ("exchanges", s.exchanges),
+            ("projects", s.projects),
+            ("rejects", s.rejects),
+            ("validation", s.validation),
         ]),
         funds_by_kind_scope_currency: s
             .funds_by_kind_scope
@@ -153,7 +245,7 @@ pub fn summary_json(tables: &Tables, info: &RunInfo) -> String {
             .iter()
             .map(|((c, sc), a)| (join(&[c, sc]), *a))
             .collect(),
-        rejects_by_reason,
+        rejects_by_reason: s.rejects_by_reason.clone(),
         validation_by_rule_severity: s
             .validation_by_rule
             .iter()
