@@ -1,13 +1,20 @@
 //! The `bangfu` command line: `bangfu run` turns a folder of articles into
-//! tables and reports; `bangfu scan` shows what the extractor sees in one
+//! tables and reports (or one shard of them); `bangfu merge` joins shard
+//! outputs; `bangfu extract` turns a stream of JSON Lines articles into a
+//! stream of rows; `bangfu scan` shows what the extractor sees in one
 //! text. Parses arguments, sets up logging, maps outcomes to exit codes
 //! (0 ok, 1 finished with rejects or — with `--strict` — validation errors,
 //! 2 usage or fatal error). All domain logic lives in the library crates.
 
 mod args;
+mod extract_cmd;
 mod frames;
+mod merge;
 mod run;
 mod scan;
+mod shard;
+mod sink;
+mod spill;
 
 use clap::Parser;
 use std::process::ExitCode;
@@ -25,6 +32,8 @@ fn main() -> ExitCode {
     let result = match cli.command {
         args::Command::Run(a) => run::run(&a),
         args::Command::Scan(a) => scan::scan(&a),
+        args::Command::Merge(a) => merge::merge(&a),
+        args::Command::Extract(a) => extract_cmd::extract(&a),
     };
     match result {
         Ok(status) => status,
