@@ -11,3 +11,7 @@ mod pipeline;
 mod gold;
 // Precision and recall on a few hundred generated articles whose answers are known.
 mod synth;
+// Scaling out: shards and merge, the extract stream, batch size and spilling.
+mod scale;
+// The Spark example against bangfu run (opt-in: BANGFU_SPARK_TEST=1).
+mod spark;
