@@ -19,3 +19,7 @@ mod glosses;
 mod report;
 // report.html and evidence pages in headless Chromium (skips without one).
 mod browser;
+// Scaling out: shards and merge, the extract stream, batch size and spilling.
+mod scale;
+// The Spark example against bangfu run (opt-in: BANGFU_SPARK_TEST=1).
+mod spark;

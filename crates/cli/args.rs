@@ -25,6 +25,12 @@ pub enum Command {
     /// Render the reports again from the tables of an earlier run.
     #[command(after_help = REPORT_EXAMPLES)]
     Report(ReportArgs),
+    /// Join the outputs of `bangfu run --shard` into one output folder.
+    #[command(after_help = MERGE_EXAMPLES)]
+    Merge(MergeArgs),
+    /// Read articles as JSON Lines on standard input, write rows as JSON Lines.
+    #[command(after_help = EXTRACT_EXAMPLES)]
+    Extract(ExtractArgs),
 }
 
 const REPORT_EXAMPLES: &str = "\
@@ -53,11 +59,41 @@ replaced only once everything is written.
 Exit status: 0 all inputs processed; 1 some inputs were rejected (see
 rejects.csv) or, with --strict, validation found errors; 2 usage or fatal error.
 
+Memory stays bounded however large the corpus: files are read in batches
+(--batch-size), documents are sorted by doc_id through temporary files in
+the staging folder, and rows are written as they come.
+
 Examples:
   bangfu run                              # raw/ -> processed/
   bangfu run --input corpus --output out
   bangfu run --strict --threads 2
+  bangfu run --shard 0/4 --output part0   # one of four machines; then bangfu merge
   BANGFU_LOG=info bangfu run              # more logging";
+
+const MERGE_EXAMPLES: &str = "\
+Each DIR is the output folder of one `bangfu run --shard I/N` over the same
+input, for every I from 0 to N-1. The result is what one unsharded run
+writes: every table, datapackage.json, validation (checked again) and the
+reports. A doc_id found in two folders is kept once (the first folder's)
+and the other becomes a duplicate_doc_id reject.
+
+Examples:
+  bangfu run --shard 0/2 --output part0
+  bangfu run --shard 1/2 --output part1
+  bangfu merge part0 part1 --output processed";
+
+const EXTRACT_EXAMPLES: &str = "\
+Each input line is one article as in a .jsonl file: {\"text\": ...} with
+optional id, title, published, url. Each output line is one row with a
+\"table\" field (documents, funds, exchanges, projects or rejects) and the
+columns of that table as in the CSV files (documents also carry text).
+Rows come in input order, one article at a time; a line that cannot be read
+is a rejects row, never a stop. Give every line an id when the stream is
+split (Spark partitions): without one the doc_id is SOURCE#LINE.
+
+Examples:
+  bangfu extract < corpus.jsonl > rows.jsonl
+  bangfu extract --source corpus.jsonl < corpus.jsonl | grep '\"table\":\"funds\"'";
 
 const SCAN_EXAMPLES: &str = "\
 Each line is one JSON object with type (money, count, percent, number, date,
@@ -91,6 +127,13 @@ pub struct RunArgs {
     /// `BANGFU_TIMINGS=1`), for benchmarks.
     #[arg(long)]
     pub timings: bool,
+    /// Files read and processed together; bounds memory. Outputs do not depend on it.
+    #[arg(long, default_value_t = 256, value_name = "FILES")]
+    pub batch_size: usize,
+    /// Process only shard I of N: the documents whose doc_id hashes to I
+    /// (FNV-1a 64 modulo N). Join the N outputs with `bangfu merge`.
+    #[arg(long, value_name = "I/N")]
+    pub shard: Option<crate::shard::Shard>,
 }
 
 /// Arguments of `bangfu report`.
@@ -102,6 +145,33 @@ pub struct ReportArgs {
     /// No summary on standard error.
     #[arg(long, short)]
     pub quiet: bool,
+}
+
+/// Arguments of `bangfu merge`.
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// Output folders of `bangfu run --shard`, one per shard.
+    #[arg(required = true, value_name = "DIR")]
+    pub inputs: Vec<PathBuf>,
+    /// Output folder; replaced as a whole when the merge succeeds.
+    #[arg(long, short, default_value = "processed")]
+    pub output: PathBuf,
+    /// Exit with status 1 when validation finds errors.
+    #[arg(long)]
+    pub strict: bool,
+    /// No progress bar or summary on standard error.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+/// Arguments of `bangfu extract`.
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Name the input is known by: the documents' source_path, the prefix of
+    /// doc_ids made up for lines without an id (SOURCE#LINE) and of rejects
+    /// (SOURCE:LINE).
+    #[arg(long, default_value = "stdin", value_name = "SOURCE")]
+    pub source: String,
 }
 
 /// Arguments of `bangfu scan`.

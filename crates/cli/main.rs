@@ -1,5 +1,7 @@
 //! The `bangfu` command line: `bangfu run` turns a folder of articles into
-//! tables and reports; `bangfu report` renders the reports again from the
+//! tables and reports (or one shard of them); `bangfu merge` joins shard
+//! outputs; `bangfu extract` turns a stream of JSON Lines articles into a
+//! stream of rows; `bangfu report` renders the reports again from the
 //! tables of an earlier run; `bangfu scan` shows what the extractor sees in
 //! one text. Parses arguments, sets up logging, maps outcomes to exit codes
 //! (0 ok, 1 finished with rejects or — with `--strict` — validation errors,
@@ -7,11 +9,16 @@
 
 mod args;
 mod excel;
+mod extract_cmd;
 mod frames;
+mod merge;
 mod readback;
 mod report_cmd;
 mod run;
 mod scan;
+mod shard;
+mod sink;
+mod spill;
 mod timings;
 
 use clap::Parser;
@@ -31,6 +38,8 @@ fn main() -> ExitCode {
         args::Command::Run(a) => run::run(&a),
         args::Command::Scan(a) => scan::scan(&a),
         args::Command::Report(a) => report_cmd::report(&a),
+        args::Command::Merge(a) => merge::merge(&a),
+        args::Command::Extract(a) => extract_cmd::extract(&a),
     };
     match result {
         Ok(status) => status,

@@ -12,7 +12,7 @@ use crate::readback;
 use anyhow::{bail, Context};
 use std::path::Path;
 use std::process::ExitCode;
-use transform::{DocOutput, Finding, Reject, Tables};
+use transform::{DocOutput, Finding, Reject};
 
 /// Files and folders that `bangfu report` writes; everything else in the
 /// folder is kept as it is.
@@ -63,36 +63,6 @@ pub fn write_reports(
         std::fs::write(&path, content).with_context(|| format!("writing {}", path.display()))?;
     }
     Ok(documents)
-}
-
-/// Every document of whole tables with its rows, in `doc_id` order (the
-/// tables are sorted by `doc_id`).
-pub fn documents_of(tables: &Tables) -> impl Iterator<Item = anyhow::Result<DocOutput>> + '_ {
-    let (mut f, mut e, mut p) = (0, 0, 0);
-    tables.documents.iter().map(move |d| {
-        let id = d.doc_id.as_str();
-        let funds = rows_of(&tables.funds, &mut f, id, |r| &r.doc_id);
-        let exchanges = rows_of(&tables.exchanges, &mut e, id, |r| &r.doc_id);
-        let projects = rows_of(&tables.projects, &mut p, id, |r| &r.doc_id);
-        Ok(DocOutput {
-            document: d.clone(),
-            funds,
-            exchanges,
-            projects,
-        })
-    })
-}
-
-/// `doc_id`'s rows from `rows[*at..]`, skipping rows of earlier ids.
-fn rows_of<R: Clone>(rows: &[R], at: &mut usize, doc_id: &str, id: fn(&R) -> &String) -> Vec<R> {
-    while rows.get(*at).is_some_and(|r| id(r).as_str() < doc_id) {
-        *at += 1;
-    }
-    let start = *at;
-    while rows.get(*at).is_some_and(|r| id(r) == doc_id) {
-        *at += 1;
-    }
-    rows[start..*at].to_vec()
 }
 
 /// Runs `bangfu report`.

@@ -64,7 +64,7 @@ pub struct Article {
 }
 
 /// An input that could not be turned into an article.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Reject {
     /// The file (with `:line` for a jsonl line).
     pub source_path: String,
@@ -200,63 +200,14 @@ fn from_jsonl(rel_path: &str, bytes: &[u8]) -> Vec<Result<Article, Reject>> {
     let raw_lines: Vec<&[u8]> = bytes.split(|&b| b == b'\n').collect();
     let mut out = Vec::new();
     for (i, line) in decoded.text.split('\n').enumerate() {
-        let line_no = i + 1;
-        let at = format!("{rel_path}:{line_no}");
-        let line = line.trim_end_matches('\r');
-        if line.trim().is_empty() {
-            continue;
-        }
-        let parsed: JsonArticle = match serde_json::from_str(line) {
-            Ok(p) => p,
-            Err(e) => {
-                out.push(Err(Reject::new(
-                    &at,
-                    "bad_json",
-                    format!("not a JSON object: {e}"),
-                )));
-                continue;
-            }
-        };
-        let Some(text) = parsed.text.filter(|t| !t.trim().is_empty()) else {
-            out.push(Err(Reject::new(
-                &at,
-                "no_text",
-                "the line has no non-empty \"text\" field",
-            )));
-            continue;
-        };
-        let id = match parsed.id {
-            Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s.trim().to_string(),
-            Some(serde_json::Value::Number(n)) => n.to_string(),
-            _ => format!("{rel_path}#{line_no}"),
-        };
-        let header = read_header(&text);
-        let (title, furniture) = match parsed.title.filter(|t| !t.trim().is_empty()) {
-            // The text is the body alone: only a byline is furniture.
-            Some(t) => (
-                Some(t.trim().to_string()),
-                header.byline.into_iter().collect(),
-            ),
-            None => (header.title, header.furniture),
-        };
-        let published = parsed
-            .published
-            .as_deref()
-            .and_then(crate::date::parse_published)
-            .or(header.published);
-        out.push(Ok(Article {
-            doc_id: id,
-            source_path: rel_path.to_string(),
-            title,
-            published,
-            authors: header.authors,
-            script: script_of(&text),
-            encoding: decoded.encoding.clone(),
-            sha256: sha256_hex(raw_lines.get(i).copied().unwrap_or_default()),
-            url: parsed.url,
-            furniture,
-            text,
-        }));
+        let raw = raw_lines.get(i).copied().unwrap_or_default();
+        out.extend(from_json_line(
+            rel_path,
+            i + 1,
+            line,
+            raw,
+            &decoded.encoding,
+        ));
     }
     if out.is_empty() {
         out.push(Err(Reject::new(
@@ -266,6 +217,75 @@ fn from_jsonl(rel_path: &str, bytes: &[u8]) -> Vec<Result<Article, Reject>> {
         )));
     }
     out
+}
+
+/// One line of a JSON Lines input: `None` for a blank line, else the
+/// article or the reject (`bad_json`, `no_text`) of `rel_path:line_no`.
+/// `line` is the decoded line (a trailing `\r` is ignored), `raw` its bytes
+/// as read (their SHA-256 is the document's), `encoding` the file's.
+/// `bangfu run` reads `.jsonl` files through it, and `bangfu extract`
+/// reads standard input through it, so both give the same rows.
+pub fn from_json_line(
+    rel_path: &str,
+    line_no: usize,
+    line: &str,
+    raw: &[u8],
+    encoding: &str,
+) -> Option<Result<Article, Reject>> {
+    let line = line.trim_end_matches('\r');
+    if line.trim().is_empty() {
+        return None;
+    }
+    let at = || format!("{rel_path}:{line_no}");
+    let parsed: JsonArticle = match serde_json::from_str(line) {
+        Ok(p) => p,
+        Err(e) => {
+            return Some(Err(Reject::new(
+                &at(),
+                "bad_json",
+                format!("not a JSON object: {e}"),
+            )))
+        }
+    };
+    let Some(text) = parsed.text.filter(|t| !t.trim().is_empty()) else {
+        return Some(Err(Reject::new(
+            &at(),
+            "no_text",
+            "the line has no non-empty \"text\" field",
+        )));
+    };
+    let id = match parsed.id {
+        Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s.trim().to_string(),
+        Some(serde_json::Value::Number(n)) => n.to_string(),
+        _ => format!("{rel_path}#{line_no}"),
+    };
+    let header = read_header(&text);
+    let (title, furniture) = match parsed.title.filter(|t| !t.trim().is_empty()) {
+        // The text is the body alone: only a byline is furniture.
+        Some(t) => (
+            Some(t.trim().to_string()),
+            header.byline.into_iter().collect(),
+        ),
+        None => (header.title, header.furniture),
+    };
+    let published = parsed
+        .published
+        .as_deref()
+        .and_then(crate::date::parse_published)
+        .or(header.published);
+    Some(Ok(Article {
+        doc_id: id,
+        source_path: rel_path.to_string(),
+        title,
+        published,
+        authors: header.authors,
+        script: script_of(&text),
+        encoding: encoding.to_string(),
+        sha256: sha256_hex(raw),
+        url: parsed.url,
+        furniture,
+        text,
+    }))
 }
 
 /// What the top and bottom of an article say about it.

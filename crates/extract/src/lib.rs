@@ -22,7 +22,7 @@ pub mod quantity;
 
 use chrono::NaiveDate;
 
-pub use article::{from_file_bytes, Article, Reject, Script};
+pub use article::{from_file_bytes, from_json_line, Article, Reject, Script};
 pub use mention::{
     Count, DateMention, Level, Mention, MentionKind, Money, Number, Org, OrgKind, Percent, Period,
     Place, Precision, Qualifier,

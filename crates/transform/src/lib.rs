@@ -47,7 +47,7 @@ pub struct Tables {
 }
 
 /// The rows one article gives.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DocOutput {
     /// Its `documents` row.
     pub document: DocumentRow,
@@ -123,50 +123,72 @@ fn link_funds_to_projects(ctx: &DocContext, funds: &mut [FundRow], projects: &[P
 /// Collects per-document outputs (in input order) and rejects into sorted,
 /// validated tables. A document whose `doc_id` was already taken becomes a
 /// `duplicate_doc_id` reject rather than a second row with the same key.
+///
+/// The whole-table form of what a streaming run does one document at a
+/// time: documents in `doc_id` order ([`document_order`]), each one's rows
+/// sorted by [`sort_rows`], the first of equal `doc_id`s kept and the others
+/// rejected ([`duplicate_doc_id`]), rejects in [`reject_order`], findings
+/// from [`validate::validate_document`]. Both give the same tables.
 pub fn assemble(outputs: Vec<DocOutput>, mut rejects: Vec<Reject>) -> Tables {
     let mut tables = Tables::default();
     let mut seen = std::collections::BTreeSet::new();
+    let mut kept = Vec::with_capacity(outputs.len());
     for out in outputs {
         if !seen.insert(out.document.doc_id.clone()) {
-            rejects.push(Reject::new(
-                &out.document.source_path,
-                "duplicate_doc_id",
-                format!(
-                    "doc_id {:?} is already used by an earlier input; ids must be unique",
-                    out.document.doc_id
-                ),
-            ));
+            rejects.push(duplicate_doc_id(&out.document));
             continue;
         }
+        kept.push(out);
+    }
+    // Stable: `seen` made the ids unique, so this is the order by doc_id.
+    kept.sort_by(|a, b| document_order(&a.document, &b.document));
+    for mut out in kept {
+        sort_rows(&mut out);
         tables.documents.push(out.document);
         tables.funds.extend(out.funds);
         tables.exchanges.extend(out.exchanges);
         tables.projects.extend(out.projects);
     }
-    tables.documents.sort_by(|a, b| a.doc_id.cmp(&b.doc_id));
-    tables.funds.sort_by(|a, b| {
-        (&a.doc_id, a.evidence.char_start, &a.fund_id).cmp(&(
-            &b.doc_id,
-            b.evidence.char_start,
-            &b.fund_id,
-        ))
-    });
-    tables.exchanges.sort_by(|a, b| {
-        (&a.doc_id, a.evidence.char_start, &a.exchange_id).cmp(&(
-            &b.doc_id,
-            b.evidence.char_start,
-            &b.exchange_id,
-        ))
-    });
-    tables.projects.sort_by(|a, b| {
-        (&a.doc_id, a.evidence.char_start, &a.project_id).cmp(&(
-            &b.doc_id,
-            b.evidence.char_start,
-            &b.project_id,
-        ))
-    });
-    rejects.sort_by(|a, b| (&a.source_path, &a.reason).cmp(&(&b.source_path, &b.reason)));
+    rejects.sort_by(reject_order);
     tables.rejects = rejects;
     tables.validation = validate::validate(&tables);
     tables
+}
+
+/// The order of `documents` (and, through `doc_id`, of every fact table):
+/// by `doc_id`, byte-wise.
+pub fn document_order(a: &DocumentRow, b: &DocumentRow) -> std::cmp::Ordering {
+    a.doc_id.cmp(&b.doc_id)
+}
+
+/// Sorts one document's fact rows by `char_start`, then id: with documents
+/// in [`document_order`], the tables are sorted by `doc_id`, `char_start`.
+pub fn sort_rows(out: &mut DocOutput) {
+    out.funds.sort_by(|a, b| {
+        (a.evidence.char_start, &a.fund_id).cmp(&(b.evidence.char_start, &b.fund_id))
+    });
+    out.exchanges.sort_by(|a, b| {
+        (a.evidence.char_start, &a.exchange_id).cmp(&(b.evidence.char_start, &b.exchange_id))
+    });
+    out.projects.sort_by(|a, b| {
+        (a.evidence.char_start, &a.project_id).cmp(&(b.evidence.char_start, &b.project_id))
+    });
+}
+
+/// The reject of a document whose `doc_id` an earlier input already took.
+pub fn duplicate_doc_id(document: &DocumentRow) -> Reject {
+    Reject::new(
+        &document.source_path,
+        "duplicate_doc_id",
+        format!(
+            "doc_id {:?} is already used by an earlier input; ids must be unique",
+            document.doc_id
+        ),
+    )
+}
+
+/// The order of `rejects`: by `source_path`, `reason`, then `detail` (a
+/// total order on what a reject row holds, so shards merge exactly).
+pub fn reject_order(a: &Reject, b: &Reject) -> std::cmp::Ordering {
+    (&a.source_path, &a.reason, &a.detail).cmp(&(&b.source_path, &b.reason, &b.detail))
 }

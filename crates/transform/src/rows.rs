@@ -5,10 +5,10 @@ use chrono::NaiveDate;
 use extract::mention::decimal_to_i64;
 use extract::Qualifier;
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Where a fact row came from: SPEC's evidence columns.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Evidence {
     /// The exact slice of the document text at `char_start..char_end`.
     pub text: String,
@@ -21,7 +21,7 @@ pub struct Evidence {
 }
 
 /// A row of `documents`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DocumentRow {
     /// Stable id (path relative to the input folder, or the jsonl `id`).
     pub doc_id: String,
@@ -50,7 +50,7 @@ pub struct DocumentRow {
 }
 
 /// A row of `funds`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FundRow {
     /// `{doc_id}#F{char_start}`.
     pub fund_id: String,
@@ -91,7 +91,7 @@ pub struct FundRow {
 }
 
 /// A row of `exchanges`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ExchangeRow {
     /// `{doc_id}#E{char_start}`.
     pub exchange_id: String,
@@ -128,7 +128,7 @@ pub struct ExchangeRow {
 }
 
 /// A row of `projects`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ProjectRow {
     /// `{doc_id}#P{char_start}`.
     pub project_id: String,
@@ -169,7 +169,7 @@ pub struct ProjectRow {
 }
 
 /// A row of `validation`.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Finding {
     /// The rule checked.
     pub rule: String,

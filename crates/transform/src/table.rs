@@ -484,7 +484,13 @@ pub fn provenance(tables: &Tables) -> Table {
         rule: &r.rule,
         confidence: r.confidence,
     }));
-    let columns = Builder::new(&rows)
+    provenance_rows(&rows)
+}
+
+/// `provenance` as columns, from rows gathered elsewhere (a streaming writer
+/// gathers them a batch at a time).
+pub fn provenance_rows(rows: &[Provenance<'_>]) -> Table {
+    let columns = Builder::new(rows)
         .str("table", "The fact table of the row", |r| {
             Some(r.table.to_string())
         })

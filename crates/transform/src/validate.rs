@@ -1,21 +1,56 @@
 //! The `validation` table: every rule checked over the assembled tables,
 //! every finding a row. Nothing is dropped here; a finding says what is
 //! wrong and where.
+//!
+//! Every rule looks at one document's rows at a time (a fact row's evidence
+//! is checked against its own document's text; ids embed their `doc_id`, so
+//! two documents' ids never collide), which is what lets a streaming run
+//! check each document as it comes ([`validate_document`]) and keep only the
+//! findings: the union of the per-document findings, sorted and
+//! de-duplicated, equals [`validate`] over the whole tables.
 
 use crate::enums;
-use crate::rows::{Evidence, Finding};
-use crate::Tables;
+use crate::rows::{DocumentRow, Evidence, ExchangeRow, Finding, FundRow, ProjectRow};
+use crate::{DocOutput, Tables};
 use std::collections::{BTreeMap, BTreeSet};
+
+/// Borrowed rows of some documents: the whole tables, or one document's.
+#[derive(Clone, Copy)]
+struct Rows<'a> {
+    documents: &'a [DocumentRow],
+    funds: &'a [FundRow],
+    exchanges: &'a [ExchangeRow],
+    projects: &'a [ProjectRow],
+}
 
 /// Checks every rule and returns the findings, sorted.
 pub fn validate(tables: &Tables) -> Vec<Finding> {
+    check(Rows {
+        documents: &tables.documents,
+        funds: &tables.funds,
+        exchanges: &tables.exchanges,
+        projects: &tables.projects,
+    })
+}
+
+/// The findings of one document's rows, sorted (see the module doc).
+pub fn validate_document(doc: &DocOutput) -> Vec<Finding> {
+    check(Rows {
+        documents: std::slice::from_ref(&doc.document),
+        funds: &doc.funds,
+        exchanges: &doc.exchanges,
+        projects: &doc.projects,
+    })
+}
+
+fn check(tables: Rows<'_>) -> Vec<Finding> {
     let mut v = Validator::default();
     let texts: BTreeMap<&str, Vec<char>> = tables
         .documents
         .iter()
         .map(|d| (d.doc_id.as_str(), d.text.chars().collect()))
         .collect();
-    for d in &tables.documents {
+    for d in tables.documents {
         if d.published.is_none() {
             v.warn(
                 "published_present",
@@ -39,7 +74,7 @@ pub fn validate(tables: &Tables) -> Vec<Finding> {
         .iter()
         .map(|p| p.project_id.as_str())
         .collect();
-    for f in &tables.funds {
+    for f in tables.funds {
         let id = &f.fund_id;
         v.common("funds", id, &f.doc_id, &f.evidence, f.confidence, &texts);
         v.enumeration("funds", id, "qualifier", &f.qualifier, enums::QUALIFIER);
@@ -72,7 +107,7 @@ pub fn validate(tables: &Tables) -> Vec<Finding> {
             }
         }
     }
-    for e in &tables.exchanges {
+    for e in tables.exchanges {
         let id = &e.exchange_id;
         v.common(
             "exchanges",
@@ -94,7 +129,7 @@ pub fn validate(tables: &Tables) -> Vec<Finding> {
             &e.qualifier,
         );
     }
-    for p in &tables.projects {
+    for p in tables.projects {
         let id = &p.project_id;
         v.common("projects", id, &p.doc_id, &p.evidence, p.confidence, &texts);
         v.enumeration(
@@ -297,15 +332,15 @@ impl Validator {
     }
 
     /// The same characters must not be two facts.
-    fn same_mention_twice(&mut self, tables: &Tables) {
+    fn same_mention_twice(&mut self, tables: Rows<'_>) {
         let mut spans: BTreeMap<(&str, i64), Vec<(&str, &str)>> = BTreeMap::new();
-        for f in &tables.funds {
+        for f in tables.funds {
             spans
                 .entry((&f.doc_id, f.evidence.char_start))
                 .or_default()
                 .push(("funds", &f.fund_id));
         }
-        for e in &tables.exchanges {
+        for e in tables.exchanges {
             spans
                 .entry((&e.doc_id, e.evidence.char_start))
                 .or_default()
@@ -331,13 +366,13 @@ impl Validator {
 
     /// A total is at least the sum of the items of the same kind that follow
     /// it in the same paragraph (SPEC: "an amount whose parts are listed").
-    fn totals_cover_items(&mut self, tables: &Tables) {
+    fn totals_cover_items(&mut self, tables: Rows<'_>) {
         let texts: BTreeMap<&str, &str> = tables
             .documents
             .iter()
             .map(|d| (d.doc_id.as_str(), d.text.as_str()))
             .collect();
-        let funds = &tables.funds;
+        let funds = tables.funds;
         // Line breaks of each document with a total, found once.
         let mut breaks: BTreeMap<&str, (Vec<usize>, usize)> = BTreeMap::new();
         for (i, total) in funds.iter().enumerate() {
