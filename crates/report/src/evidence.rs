@@ -413,17 +413,17 @@ pub(crate) mod tests {
     #[test]
     fn hostile_text_is_shown_and_never_run() {
         let text =
-            "<script>alert(1)</script>投入1.046亿元\"><img src=x onerror=alert(1)> javascript:x";
+            "<script>alert(1)</script>投入2.35亿元\"><img src=x onerror=alert(1)> javascript:x";
         let mut d = doc(text);
         d.funds
-            .push(fund("x/<a>.txt", 27, 34, "1.046亿元", 104_600_000));
+            .push(fund("x/<a>.txt", 27, 33, "2.35亿元", 235_000_000));
         let page = evidence_page(&d);
         assert_eq!(page.matches("<script").count(), 0, "{page}");
         assert!(!page.contains("<img"), "{page}");
         assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
         assert!(page.contains("onerror=alert(1)&gt;"));
         assert!(page.contains(
-            "<mark class=\"funds\" id=\"h-F27\" title=\"funds x/&lt;a&gt;.txt#F27: 1.046亿元 (104,600,000) CNY · qualifier exact · kind aid · scope total · confidence 0.90\"><a href=\"#r-F27\">1.046亿元</a></mark>"
+            "<mark class=\"funds\" id=\"h-F27\" title=\"funds x/&lt;a&gt;.txt#F27: 2.35亿元 (235,000,000) CNY · qualifier exact · kind aid · scope total · confidence 0.90\"><a href=\"#r-F27\">2.35亿元</a></mark>"
         ), "{page}");
         assert!(page.contains("<tr id=\"r-F27\"><td><a href=\"#h-F27\">"));
     }

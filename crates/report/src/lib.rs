@@ -150,19 +150,19 @@ mod tests {
     use crate::evidence::tests::{doc, fund};
 
     fn two_documents() -> Vec<DocOutput> {
-        let mut a = doc("投入1.046亿元，另有3200万元");
+        let mut a = doc("投入2.35亿元，另有4800万元");
         a.document.doc_id = "a.txt".into();
-        a.document.donor = Some("杭州市".into());
-        a.document.recipient = Some("黔东南州".into());
+        a.document.donor = Some("宁波市".into());
+        a.document.recipient = Some("延边州".into());
         a.document.published = chrono::NaiveDate::from_ymd_opt(2015, 12, 27);
-        a.funds.push(fund("a.txt", 2, 9, "1.046亿元", 104_600_000));
-        let mut item = fund("a.txt", 12, 18, "3200万元", 32_000_000);
+        a.funds.push(fund("a.txt", 2, 8, "2.35亿元", 235_000_000));
+        let mut item = fund("a.txt", 11, 17, "4800万元", 48_000_000);
         item.scope = "item".into();
         a.funds.push(item);
         let mut b = doc("累计2亿元");
         b.document.doc_id = "b.txt".into();
-        b.document.donor = Some("杭州市".into());
-        b.document.recipient = Some("黔东南州".into());
+        b.document.donor = Some("宁波市".into());
+        b.document.recipient = Some("延边州".into());
         b.document.published = chrono::NaiveDate::from_ymd_opt(2016, 6, 1);
         b.funds.push(fund("b.txt", 2, 5, "2亿元", 200_000_000));
         vec![a, b]
@@ -199,9 +199,9 @@ mod tests {
         assert_eq!(latest["label"], "2亿元 (200,000,000)");
         assert_eq!(
             json["pairs"][0]["years"]["2015"]["largest_totals"]["aid"]["value"],
-            104_600_000
+            235_000_000
         );
-        assert!(r.markdown.contains("| 杭州市 → 黔东南州 | aid | 2亿元 (200,000,000) | 2016-06-01 | [2亿元](docs/b.txt.html#h-F2) | b.txt |"), "{}", r.markdown);
+        assert!(r.markdown.contains("| 宁波市 → 延边州 | aid | 2亿元 (200,000,000) | 2016-06-01 | [2亿元](docs/b.txt.html#h-F2) | b.txt |"), "{}", r.markdown);
         assert!(!r.markdown.contains("3.046亿元"), "no sum across articles");
         assert!(r.html.contains("<svg"));
     }
@@ -213,14 +213,14 @@ mod tests {
         };
         let mut acc = Accumulator::new(&info);
         for i in 0..5_000 {
-            let mut d = doc("投入1.046亿元，另有3200万元");
+            let mut d = doc("投入2.35亿元，另有4800万元");
             let id = format!("doc-{i:05}.txt");
             d.document.doc_id = id.clone();
             d.document.title = Some("很长的标题".repeat(50));
             d.document.donor = Some(format!("东部{i}市"));
             d.document.recipient = Some(format!("西部{i}州"));
             d.document.published = chrono::NaiveDate::from_ymd_opt(2000 + i % 20, 1, 1);
-            let mut f = fund(&id, 2, 9, "1.046亿元", 104_600_000 + i64::from(i));
+            let mut f = fund(&id, 2, 8, "2.35亿元", 235_000_000 + i64::from(i));
             f.recipients = vec![format!("西部{i}县")];
             d.funds.push(f);
             acc.add(&d);

@@ -1,4 +1,4 @@
-//! Numbers for readers: yuan amounts in 亿元 / 万元 (1.046亿元, 3,200万元),
+//! Numbers for readers: yuan amounts in 亿元 / 万元 (2.35亿元, 4,800万元),
 //! counts with thousands separators, confidences with two decimals. The
 //! exact value always stands beside a rounded one in the reports.
 
@@ -61,7 +61,7 @@ pub fn readable(amount: i64, currency: &str) -> String {
     }
 }
 
-/// `1.046亿元 (104,600,000)`: the readable amount and the exact one.
+/// `2.35亿元 (235,000,000)`: the readable amount and the exact one.
 pub fn amount_with_exact(amount: i64, currency: &str) -> String {
     let r = readable(amount, currency);
     if currency == "CNY" && amount.unsigned_abs() >= 10_000 {
@@ -142,8 +142,8 @@ mod tests {
 
     #[test]
     fn yuan_read_as_yi_and_wan() {
-        assert_eq!(readable(104_600_000, "CNY"), "1.046亿元");
-        assert_eq!(readable(32_000_000, "CNY"), "3,200万元");
+        assert_eq!(readable(235_000_000, "CNY"), "2.35亿元");
+        assert_eq!(readable(48_000_000, "CNY"), "4,800万元");
         assert_eq!(readable(3_480_500, "CNY"), "348.05万元");
         assert_eq!(readable(5_000, "CNY"), "5,000元");
         assert_eq!(readable(-250_000_000, "CNY"), "-2.5亿元");
@@ -154,8 +154,8 @@ mod tests {
     #[test]
     fn exact_value_stands_beside_the_readable_one() {
         assert_eq!(
-            amount_with_exact(104_600_000, "CNY"),
-            "1.046亿元 (104,600,000)"
+            amount_with_exact(235_000_000, "CNY"),
+            "2.35亿元 (235,000,000)"
         );
         assert_eq!(amount_with_exact(800, "CNY"), "800元");
     }

@@ -68,7 +68,7 @@ pub struct FactRef {
     pub value: Option<i64>,
     /// Currency of a fund, unit of an exchange, empty for a project.
     pub unit: String,
-    /// The value for a reader (`1.046亿元 (104,600,000)`, `15个`).
+    /// The value for a reader (`2.35亿元 (235,000,000)`, `15个`).
     pub label: String,
     /// Kind (funds, exchanges) or category (projects).
     pub kind: String,
