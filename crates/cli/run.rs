@@ -67,22 +67,28 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
                     Err(_) => {}
                 }
             }
-            let outputs: Vec<SortedDoc> = pool.install(|| {
-                articles
-                    .par_iter()
-                    .map(|(seq, article)| {
-                        let ctx =
-                            timings::time(Stage::Extract, || transform::DocContext::new(article));
-                        let mut doc =
-                            timings::time(Stage::Transform, || transform::process_context(&ctx));
-                        transform::sort_rows(&mut doc);
-                        SortedDoc::new(*seq, doc)
-                    })
-                    .collect()
-            });
-            for out in outputs {
-                let size = out.doc.size();
-                sorter.push(out, size)?;
+            // A large .jsonl file is one file of many articles: process them
+            // a batch at a time too, so only a batch of outputs is held.
+            for chunk in articles.chunks(args.batch_size.max(1)) {
+                let outputs: Vec<SortedDoc> = pool.install(|| {
+                    chunk
+                        .par_iter()
+                        .map(|(seq, article)| {
+                            let ctx = timings::time(Stage::Extract, || {
+                                transform::DocContext::new(article)
+                            });
+                            let mut doc = timings::time(Stage::Transform, || {
+                                transform::process_context(&ctx)
+                            });
+                            transform::sort_rows(&mut doc);
+                            SortedDoc::new(*seq, doc)
+                        })
+                        .collect()
+                });
+                for out in outputs {
+                    let size = out.doc.size();
+                    sorter.push(out, size)?;
+                }
             }
             progress.inc(batch.len() as u64);
         }
