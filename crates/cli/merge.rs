@@ -9,13 +9,12 @@
 //! per table and shard.
 
 use crate::args::MergeArgs;
+use crate::readback::Cursor;
 use crate::run::{finish_message, progress_bar, with_staging};
 use crate::sink::{ProvRow, Sink};
 use anyhow::{bail, Context};
-use polars::prelude::{DataFrame, DataType, ParquetReader, SerReader};
-use std::collections::VecDeque;
-use std::fs::File;
-use std::path::{Path, PathBuf};
+use polars::prelude::{DataFrame, DataType};
+use std::path::Path;
 use std::process::ExitCode;
 use transform::{DocOutput, DocumentRow, Evidence, ExchangeRow, FundRow, ProjectRow, Reject};
 
@@ -85,12 +84,7 @@ pub fn merge(args: &MergeArgs) -> anyhow::Result<ExitCode> {
 
 /// Reads `<dir>/rejects.parquet` whole (one short row per bad input).
 fn read_rejects(dir: &Path) -> anyhow::Result<Vec<Reject>> {
-    let mut cursor: Cursor<Reject> = Cursor::open(&dir.join("rejects.parquet"), 0, decode_rejects)?;
-    let mut out = Vec::new();
-    while let Some(r) = cursor.next()? {
-        out.push(r);
-    }
-    Ok(out)
+    Cursor::open(&dir.join("rejects.parquet"), decode_rejects)?.all()
 }
 
 /// One shard's output folder, read back document by document.
@@ -112,18 +106,22 @@ impl ShardReader {
                 dir.display()
             );
         }
-        let funds = Cursor::open(&dir.join("funds.parquet"), 0, decode_funds)?;
-        let exchanges = Cursor::open(&dir.join("exchanges.parquet"), 0, decode_exchanges)?;
+        let funds = Cursor::open(&dir.join("funds.parquet"), decode_funds)?;
+        let exchanges = Cursor::open(&dir.join("exchanges.parquet"), decode_exchanges)?;
         let provenance = dir.join("provenance.parquet");
         let (n_funds, n_exchanges) = (funds.total, exchanges.total);
         Ok(ShardReader {
-            documents: Cursor::open(&dir.join("documents.parquet"), 0, decode_documents)?,
+            documents: Cursor::open(&dir.join("documents.parquet"), decode_documents)?,
             funds,
             exchanges,
-            projects: Cursor::open(&dir.join("projects.parquet"), 0, decode_projects)?,
-            fund_rules: Cursor::open(&provenance, 0, decode_provenance)?,
-            exchange_rules: Cursor::open(&provenance, n_funds, decode_provenance)?,
-            project_rules: Cursor::open(&provenance, n_funds + n_exchanges, decode_provenance)?,
+            projects: Cursor::open(&dir.join("projects.parquet"), decode_projects)?,
+            fund_rules: Cursor::open(&provenance, decode_provenance)?,
+            exchange_rules: Cursor::open_from(&provenance, n_funds, decode_provenance)?,
+            project_rules: Cursor::open_from(
+                &provenance,
+                n_funds + n_exchanges,
+                decode_provenance,
+            )?,
         })
     }
 
@@ -166,78 +164,6 @@ fn rule_of(rules: &mut Cursor<ProvRow>, row_id: &str) -> anyhow::Result<String> 
             p.row_id
         ),
         None => bail!("{}: no provenance for {row_id}", rules.path.display()),
-    }
-}
-
-/// Rows of one Parquet file from a given row on, decoded a row group at a time.
-struct Cursor<R> {
-    path: PathBuf,
-    /// (first row, rows) of each row group.
-    groups: VecDeque<(usize, usize)>,
-    rows: VecDeque<R>,
-    decode: fn(&DataFrame) -> anyhow::Result<Vec<R>>,
-    total: usize,
-}
-
-impl<R> Cursor<R> {
-    fn open(
-        path: &Path,
-        from: usize,
-        decode: fn(&DataFrame) -> anyhow::Result<Vec<R>>,
-    ) -> anyhow::Result<Self> {
-        let file = File::open(path).with_context(|| format!("opening {}", path.display()))?;
-        let mut reader = ParquetReader::new(file);
-        let metadata = reader
-            .get_metadata()
-            .with_context(|| format!("reading {}", path.display()))?;
-        let mut groups = VecDeque::new();
-        let mut start = 0;
-        for rg in &metadata.row_groups {
-            let len = rg.num_rows();
-            if start + len > from {
-                let skip = from.saturating_sub(start);
-                groups.push_back((start + skip, len - skip));
-            }
-            start += len;
-        }
-        Ok(Cursor {
-            path: path.to_path_buf(),
-            groups,
-            rows: VecDeque::new(),
-            decode,
-            total: start,
-        })
-    }
-
-    fn fill(&mut self) -> anyhow::Result<()> {
-        while self.rows.is_empty() {
-            let Some((offset, len)) = self.groups.pop_front() else {
-                return Ok(());
-            };
-            let file = File::open(&self.path)
-                .with_context(|| format!("opening {}", self.path.display()))?;
-            let df = ParquetReader::new(file)
-                .with_slice(Some((offset, len)))
-                .finish()
-                .with_context(|| format!("reading {}", self.path.display()))?;
-            let rows =
-                (self.decode)(&df).with_context(|| format!("reading {}", self.path.display()))?;
-            self.rows.extend(rows);
-        }
-        Ok(())
-    }
-
-    fn next(&mut self) -> anyhow::Result<Option<R>> {
-        self.fill()?;
-        Ok(self.rows.pop_front())
-    }
-
-    fn next_if(&mut self, keep: impl Fn(&R) -> bool) -> anyhow::Result<Option<R>> {
-        self.fill()?;
-        Ok(match self.rows.front() {
-            Some(r) if keep(r) => self.rows.pop_front(),
-            _ => None,
-        })
     }
 }
 

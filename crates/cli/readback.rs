@@ -13,17 +13,32 @@ use transform::{
     DocOutput, DocumentRow, Evidence, ExchangeRow, Finding, FundRow, ProjectRow, Reject,
 };
 
-/// Rows of one Parquet file, decoded a row group at a time.
-struct Cursor<R> {
-    path: PathBuf,
+/// Rows of one Parquet file, decoded a row group at a time (shared with
+/// `bangfu merge`, which starts some cursors part-way into a file).
+pub(crate) struct Cursor<R> {
+    pub(crate) path: PathBuf,
     /// (first row, rows) of each row group not read yet.
     groups: VecDeque<(usize, usize)>,
     rows: VecDeque<R>,
     decode: fn(&DataFrame) -> anyhow::Result<Vec<R>>,
+    /// Rows in the whole file.
+    pub(crate) total: usize,
 }
 
 impl<R> Cursor<R> {
-    fn open(path: &Path, decode: fn(&DataFrame) -> anyhow::Result<Vec<R>>) -> anyhow::Result<Self> {
+    pub(crate) fn open(
+        path: &Path,
+        decode: fn(&DataFrame) -> anyhow::Result<Vec<R>>,
+    ) -> anyhow::Result<Self> {
+        Self::open_from(path, 0, decode)
+    }
+
+    /// A cursor whose first row is row `from` of the file.
+    pub(crate) fn open_from(
+        path: &Path,
+        from: usize,
+        decode: fn(&DataFrame) -> anyhow::Result<Vec<R>>,
+    ) -> anyhow::Result<Self> {
         let file = File::open(path).with_context(|| format!("opening {}", path.display()))?;
         let mut reader = ParquetReader::new(file);
         let metadata = reader
@@ -33,8 +48,9 @@ impl<R> Cursor<R> {
         let mut start = 0;
         for rg in &metadata.row_groups {
             let len = rg.num_rows();
-            if len > 0 {
-                groups.push_back((start, len));
+            if len > 0 && start + len > from {
+                let skip = from.saturating_sub(start);
+                groups.push_back((start + skip, len - skip));
             }
             start += len;
         }
@@ -43,6 +59,7 @@ impl<R> Cursor<R> {
             groups,
             rows: VecDeque::new(),
             decode,
+            total: start,
         })
     }
 
@@ -64,13 +81,13 @@ impl<R> Cursor<R> {
         Ok(())
     }
 
-    fn next(&mut self) -> anyhow::Result<Option<R>> {
+    pub(crate) fn next(&mut self) -> anyhow::Result<Option<R>> {
         self.fill()?;
         Ok(self.rows.pop_front())
     }
 
     /// The next row when `keep` says it is wanted.
-    fn next_if(&mut self, keep: impl Fn(&R) -> bool) -> anyhow::Result<Option<R>> {
+    pub(crate) fn next_if(&mut self, keep: impl Fn(&R) -> bool) -> anyhow::Result<Option<R>> {
         self.fill()?;
         Ok(match self.rows.front() {
             Some(r) if keep(r) => self.rows.pop_front(),
@@ -78,7 +95,7 @@ impl<R> Cursor<R> {
         })
     }
 
-    fn all(mut self) -> anyhow::Result<Vec<R>> {
+    pub(crate) fn all(mut self) -> anyhow::Result<Vec<R>> {
         let mut out = Vec::new();
         while let Some(r) = self.next()? {
             out.push(r);
