@@ -30,6 +30,9 @@ struct Facility {
     span: Range<usize>,
     /// One item of a list closed by 等 (精品水果、中药材种植等特色产业).
     listed: bool,
+    /// Named after the donor (浙江中学 in a western town): a project only
+    /// where a list of landmarks places it.
+    donor_named: bool,
 }
 
 /// A place a project may stand in.
@@ -59,6 +62,12 @@ pub fn located_projects(ctx: &DocContext) -> Vec<ProjectRow> {
         let facilities: Vec<Facility> = facilities_in(ctx, sentence.clone())
             .into_iter()
             .filter(|f| !ctx.in_furniture_range(f.span.clone()))
+            // What something is called (某基地作为某标杆性工程) names no
+            // other project.
+            .filter(|f| {
+                let lead = ctx.folded_str(f.span.start.saturating_sub(2)..f.span.start);
+                !ROLE_OF.iter().any(|w| lead.ends_with(w))
+            })
             // A title conferred (被认定为某示范基地) names no project.
             .filter(|f| {
                 let clause = ctx.folded_str(ctx.clause_of(f.span.start));
@@ -85,6 +94,7 @@ pub fn located_projects(ctx: &DocContext) -> Vec<ProjectRow> {
         // stands between the two projects (A、B、C等 share their places).
         let mut previous_end = sentence.start;
         let mut last_facility_end = sentence.start;
+        let mut placed: Vec<Vec<Site>> = Vec::with_capacity(facilities.len());
         for facility in &facilities {
             let same_clause = ctx.clause_of(facility.span.start)
                 == ctx.clause_of(last_facility_end.saturating_sub(1));
@@ -96,25 +106,146 @@ pub fn located_projects(ctx: &DocContext) -> Vec<ProjectRow> {
             if last_facility_end > sentence.start && (places_between || !same_clause) {
                 previous_end = last_facility_end;
             }
-            for site in sites_of(ctx, facility, &sites, previous_end) {
+            placed.push(sites_of(ctx, facility, &sites, previous_end));
+            last_facility_end = facility.span.end;
+        }
+        let borrowed = borrowed_sites(ctx, &facilities, &placed);
+        for (k, facility) in facilities.iter().enumerate() {
+            let (found, evidence) = match &borrowed[k] {
+                Some((site, own_span)) => (vec![site.clone()], Some(own_span.clone())),
+                None if facility.donor_named => continue,
+                None => (placed[k].clone(), None),
+            };
+            for site in found {
                 // One row per (project, place); the evidence is the place as
                 // written. Several projects in one place share that span, so
                 // the second and later get `-2`, `-3` … after the SPEC id.
-                let n = per_start.entry(site.mention.start).or_insert(0);
+                let key = evidence.as_ref().map_or(site.mention.start, |e| e.start);
+                let n = per_start.entry(key).or_insert(0);
                 *n += 1;
                 let mut r = row(ctx, facility, &site);
+                if let Some(span) = &evidence {
+                    set_evidence(ctx, &mut r, span.clone());
+                    // Its clause lists other landmarks: only its name says
+                    // what it is.
+                    r.category = crate::projects::category_by_head(&facility.name).to_string();
+                }
                 if *n > 1 {
                     r.project_id = format!("{}-{}", r.project_id, n);
                 }
                 rows.push(r);
             }
-            last_facility_end = facility.span.end;
         }
     }
+    // A project told again later (the same name at the same place) is the
+    // one already counted.
+    let mut seen: BTreeSet<(Option<String>, Option<String>)> = BTreeSet::new();
+    rows.retain(|r| seen.insert((r.name.clone(), r.place.clone())));
     rows.sort_by(|a, b| {
         (a.evidence.char_start, &a.project_id).cmp(&(b.evidence.char_start, &b.project_id))
     });
     rows
+}
+
+/// A row's evidence moved to `span` (a project's own name), its id with it.
+fn set_evidence(ctx: &DocContext, r: &mut ProjectRow, span: Range<usize>) {
+    r.project_id = format!("{}#P{}", ctx.article.doc_id, span.start);
+    r.evidence.text = ctx.original_str(span.clone()).to_string();
+    r.evidence.char_start = span.start as i64;
+    r.evidence.char_end = span.end as i64;
+}
+
+/// The western place written right before a project's name or inside it
+/// (喀什大学, 某县某基地): the place that name gives itself.
+fn own_place_start(ctx: &DocContext, f: &Facility) -> Option<usize> {
+    ctx.mentions_in(ctx.clause_of(f.span.start))
+        .filter(|m| m.end == f.span.start || (m.start >= f.span.start && m.end <= f.span.end))
+        .find(|m| {
+            matches!(&m.kind, MentionKind::Place(p)
+                if role_of(p) == Some(Role::West) && p.level != Level::Province)
+        })
+        .map(|m| m.start)
+}
+
+/// Landmarks listed with 、 (以某体育馆、某市某大楼、某水电站为代表的工程;
+/// 某市某产业园、某大学、某科技中心): an item that names no place of its own
+/// stands where its nearest listed neighbour with a place stands (the one
+/// before it, else the one after), and its evidence is its own name, not
+/// the neighbour's place. For each facility, the site it borrows and the
+/// span of its name; `None` for the rest.
+fn borrowed_sites<'m>(
+    ctx: &DocContext,
+    facilities: &[Facility],
+    placed: &[Vec<Site<'m>>],
+) -> Vec<Option<(Site<'m>, Range<usize>)>> {
+    let own: Vec<Option<usize>> = facilities.iter().map(|f| own_place_start(ctx, f)).collect();
+    // The listed neighbour of each facility: only 、 and the next item's own
+    // place stand between them.
+    let listed_with_next: Vec<bool> = facilities
+        .windows(2)
+        .enumerate()
+        .map(|(k, w)| {
+            let gap_end = own[k + 1].filter(|&s| s < w[1].span.start).unwrap_or(w[1].span.start);
+            w[0].span.end < gap_end && ctx.folded_str(w[0].span.end..gap_end) == "、"
+        })
+        .collect();
+    let own_site = |k: usize| -> Option<Site<'m>> {
+        own[k]?;
+        placed[k]
+            .iter()
+            .find(|s| Some(s.mention.start) == own[k])
+            .cloned()
+    };
+    (0..facilities.len())
+        .map(|k| {
+            let f = &facilities[k];
+            if own[k].is_some() || f.listed {
+                return None;
+            }
+            let in_list = (k > 0 && listed_with_next[k - 1])
+                || listed_with_next.get(k).copied().unwrap_or(false);
+            if !in_list {
+                return None;
+            }
+            // Its sites so far, if any, must be a neighbour's own place.
+            let borrowing = placed[k].iter().all(|s| {
+                (0..facilities.len()).any(|j| j != k && own[j] == Some(s.mention.start))
+            });
+            if !borrowing {
+                return None;
+            }
+            let before: Vec<Site> = (0..k)
+                .rev()
+                .take_while(|&j| listed_with_next[j])
+                .filter_map(own_site)
+                .collect();
+            let after: Vec<Site> = (k + 1..facilities.len())
+                .take_while(|&j| listed_with_next[j - 1])
+                .filter_map(own_site)
+                .collect();
+            // With no site of its own reading, a landmark's head or a list
+            // of at least two placed landmarks says it is one of them.
+            if placed[k].is_empty() && !is_landmark(&f.name) && before.len() + after.len() < 2 {
+                return None;
+            }
+            let site = before.into_iter().next().or(after.into_iter().next())?;
+            // The name as written, with a place before it that is no site
+            // (西藏某馆, an eastern province's name).
+            let start = ctx
+                .mentions_in(ctx.clause_of(f.span.start))
+                .find(|m| m.end == f.span.start && matches!(m.kind, MentionKind::Place(_)))
+                .map_or(f.span.start, |m| m.start);
+            Some((site, start..f.span.end))
+        })
+        .collect()
+}
+
+/// True when a name ends with a landmark's head (体育馆, 中学, 小区).
+fn is_landmark(name: &str) -> bool {
+    LANDMARK_HEADS
+        .iter()
+        .chain(NAMED_BY_PLACE)
+        .any(|h| name.ends_with(h))
 }
 
 /// Words of a delegation touring sites.
@@ -135,6 +266,9 @@ const ASSISTED: &[&str] = &[
     "资金",
     "支持建设",
 ];
+
+/// Words that say what a thing named before them is taken as.
+const ROLE_OF: [&str; 2] = ["作为", "成为"];
 
 /// Words of a title conferred on a place or a facility.
 const HONOURS: &[&str] = &["认定", "评为", "命名为", "授予"];
@@ -380,6 +514,9 @@ fn facilities_in(ctx: &DocContext, sentence: Range<usize>) -> Vec<Facility> {
     let text: Vec<char> = ctx.folded[sentence.clone()].to_vec();
     // A landmark is named by its place only where the sentence builds.
     let builds = LEXICON.any_in("project.built", &text.iter().collect::<String>());
+    // A list of landmarks counts only as the things completed (完成了以某馆、
+    // 某中学为代表的工程), not as venues (在某中学、某小学等学校任教).
+    let done = status_cue(ctx.folded_str(sentence.clone())) == Some("completed");
     // A head inside an eastern organisation's name (苏州工业园区, the
     // donor's own zone) names the donor, not a project.
     let eastern_starts: BTreeSet<usize> = ctx
@@ -439,7 +576,16 @@ fn facilities_in(ctx: &DocContext, sentence: Range<usize>) -> Vec<Facility> {
         {
             end += 2;
         }
-        if orgs.iter().any(|o| o.start <= i && end <= o.end) {
+        // A landmark named after the donor, listed with others (某体育馆、
+        // 浙江中学), may be one the donor built in the west.
+        let donor_named = orgs.iter().find(|o| o.start <= i && end <= o.end);
+        let listed_landmark = donor_named.is_some_and(|o| {
+            done && o.end == end
+                && NAMED_BY_PLACE.contains(&head)
+                && o.start > 0
+                && text[o.start - 1] == '、'
+        });
+        if donor_named.is_some() && !listed_landmark {
             i = end;
             continue;
         }
@@ -487,10 +633,20 @@ fn facilities_in(ctx: &DocContext, sentence: Range<usize>) -> Vec<Facility> {
         }
         // A landmark named by its place (某地大学, 某地中学, 某地小区): the
         // name reaches back over the places written right before it.
-        if start == i && NAMED_BY_PLACE.contains(&head) && builds {
-            while let Some(&s) = place_spans.get(&start) {
-                start = s;
+        // Also in a list of landmarks (某体育馆、某地小区、某地中学), where
+        // the list's verb may be far off.
+        if start == i && NAMED_BY_PLACE.contains(&head) {
+            let mut reach = start;
+            while let Some(&s) = place_spans.get(&reach) {
+                reach = s;
             }
+            let listed = reach > 0 && text[reach - 1] == '、' || text.get(end) == Some(&'、');
+            if reach < start && (builds || listed && done) {
+                start = reach;
+            }
+        }
+        if listed_landmark {
+            start = donor_named.map_or(start, |o| o.start);
         }
         let name: String = text[start..end].iter().collect();
         // A head that is a whole noun (卫生院, 幼儿园) needs no modifier.
@@ -500,6 +656,7 @@ fn facilities_in(ctx: &DocContext, sentence: Range<usize>) -> Vec<Facility> {
                 name,
                 span: sentence.start + start..sentence.start + end,
                 listed: false,
+                donor_named: listed_landmark,
             });
         } else if is_generic(&name, head) {
             // 资金主要用于某县产业发展、医疗卫生、教育等项目建设: the fields the
@@ -667,6 +824,7 @@ fn listed_names(
                 name,
                 span: offset + r.start..offset + r.end,
                 listed: true,
+                donor_named: false,
             }
         })
         .collect()
@@ -711,6 +869,7 @@ fn between_quotes(text: &[char], open: usize, close: usize, offset: usize) -> Op
             name,
             span: offset + open + 1..offset + close,
             listed: false,
+                donor_named: false,
         })
 }
 

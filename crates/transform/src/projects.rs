@@ -292,6 +292,10 @@ fn counted_projects(ctx: &DocContext) -> Vec<ProjectRow> {
     for m in ctx.mentions.iter().filter(|m| !ctx.in_furniture(m)) {
         let found = match &m.kind {
             MentionKind::Count(count) => project_count_name(ctx, m, count)
+                .or_else(|| {
+                    let head_end = head.map(|h| h.0)?;
+                    listed_facility_part(ctx, m, count, head_end)
+                })
                 .map(|name| (name, decimal_to_i64(count.value), m.end)),
             MentionKind::Number(n) => bare_facility_count(ctx, m)
                 .map(|(name, unit_end)| (name, decimal_to_i64(n.value), unit_end)),
@@ -325,6 +329,39 @@ fn counted_projects(ctx: &DocContext) -> Vec<ProjectRow> {
         ));
     }
     rows
+}
+
+/// A count of facilities listed under a count of projects (安排了52个教育
+/// 项目。其中，某类学校22个): one of its parts, though no building verb is
+/// said; the noun stands right before the count.
+fn listed_facility_part(
+    ctx: &DocContext,
+    m: &Mention,
+    count: &Count,
+    head_end: usize,
+) -> Option<String> {
+    if !FACILITY_UNITS.contains(&count.unit.as_str()) || head_end > m.start {
+        return None;
+    }
+    let between = ctx.folded_str(head_end..m.start);
+    if between.chars().count() > 60 || !between.contains("其中") {
+        return None;
+    }
+    let (left, right) = ctx.clause_sides(m);
+    let left = strip_glosses(left);
+    if NOT_BUILT
+        .iter()
+        .any(|w| left.contains(w) || right.contains(w))
+    {
+        return None;
+    }
+    let name = phrase_before(&left, 12)?;
+    let nouns = LEXICON.group("project.count.facility");
+    let bare = without_trailing_parenthetical(&name);
+    nouns
+        .iter()
+        .any(|(_, n)| bare.ends_with(n))
+        .then_some(name)
 }
 
 /// True when the text between a count of projects and the next says the

@@ -204,3 +204,91 @@ fn two_zones_co_building_a_park_give_one_row_at_the_western_zone() {
     assert_eq!(items[0].county.as_deref(), Some("凯里市"));
     assert_eq!(items[0].category, "industrial_park");
 }
+
+fn items(rows: &[ProjectRow]) -> Vec<&ProjectRow> {
+    rows.iter().filter(|r| r.scope == "item").collect()
+}
+
+#[test]
+fn listed_landmarks_without_a_place_stand_where_their_listed_neighbour_stands() {
+    let rows = projects(
+        "二十年来，援建方建成了以雪域体育馆、林芝科技馆、江苏小区、江苏中学为代表的一批标志性工程。",
+    );
+    let items = items(&rows);
+    let evidence: Vec<&str> = items.iter().map(|r| r.evidence.text.as_str()).collect();
+    assert_eq!(
+        evidence,
+        ["雪域体育馆", "林芝科技馆", "江苏小区", "江苏中学"],
+        "{rows:?}"
+    );
+    assert!(
+        items.iter().all(|r| r.prefecture.as_deref() == Some("林芝市")),
+        "{rows:?}"
+    );
+    assert_eq!(items[3].category, "education");
+    assert!(items.iter().all(|r| r.status == "completed"), "{rows:?}");
+}
+
+#[test]
+fn a_listed_landmark_without_a_place_is_evidenced_by_its_own_name() {
+    let rows = projects("援建方投资建设的和田纺织产业园、和田职业大学、人才服务中心，已全部投入使用。");
+    let last = items(&rows)
+        .into_iter()
+        .find(|r| r.name.as_deref() == Some("人才服务中心"))
+        .unwrap_or_else(|| panic!("the third landmark: {rows:?}"));
+    assert_eq!(last.evidence.text, "人才服务中心");
+}
+
+#[test]
+fn a_landmark_named_after_the_donor_outside_a_list_is_no_project() {
+    let rows = projects("代表团参观了江苏中学，看望了援建方支教老师。");
+    assert!(items(&rows).is_empty(), "{rows:?}");
+}
+
+#[test]
+fn a_project_told_again_at_the_same_place_is_one_row() {
+    let rows = projects(
+        "援建方投资1亿元建设古浪县青少年研学基地，基地已于去年试运营。\n\
+         如今，古浪县青少年研学基地带动了餐饮、住宿等产业发展。",
+    );
+    assert_eq!(items(&rows).len(), 1, "{rows:?}");
+}
+
+#[test]
+fn what_a_project_is_taken_as_is_no_second_project() {
+    let rows = projects(
+        "援建方投资1亿元建设古浪县青少年研学基地。\n\
+         古浪县青少年研学基地作为东西部协作示范工程，带动了周边产业。",
+    );
+    assert!(
+        items(&rows)
+            .iter()
+            .all(|r| r.name.as_deref() != Some("东西部协作示范工程")),
+        "{rows:?}"
+    );
+}
+
+#[test]
+fn wells_dug_in_towns_listed_before_the_verb_give_one_row_per_town() {
+    let rows = projects("援建方在海原县李旺镇、七营镇打机井、修水渠，解决群众饮水难问题。");
+    let towns: Vec<Option<&str>> = items(&rows).iter().map(|r| r.township.as_deref()).collect();
+    assert_eq!(towns, [Some("李旺镇"), Some("七营镇")], "{rows:?}");
+    assert!(items(&rows).iter().all(|r| r.category == "infrastructure"));
+}
+
+#[test]
+fn a_count_of_facilities_listed_under_a_count_of_projects_is_a_part_of_it() {
+    let rows = projects(
+        "在教育方面，今年安排了30个教育项目，资金2亿元。其中，乡镇寄宿学校12个，安排资金8000万元。",
+    );
+    let part = total(&rows, "12个").expect("the listed part");
+    assert_eq!((part.count, part.category.as_str()), (Some(12), "education"));
+}
+
+#[test]
+fn a_helping_verb_ends_the_name_of_the_school_it_helps() {
+    let rows = projects("某市援助吴起县长城镇某村学校修建围墙，还以吴忠市绿色产业园为重点推动园区建设。");
+    let evidence: Vec<&str> = items(&rows).iter().map(|r| r.evidence.text.as_str()).collect();
+    assert!(evidence.contains(&"长城镇"), "{rows:?}");
+    assert!(evidence.iter().any(|e| e.starts_with("吴忠市")), "{rows:?}");
+}
