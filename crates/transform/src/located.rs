@@ -68,6 +68,10 @@ pub fn located_projects(ctx: &DocContext) -> Vec<ProjectRow> {
                 let lead = ctx.folded_str(f.span.start.saturating_sub(2)..f.span.start);
                 !ROLE_OF.iter().any(|w| lead.ends_with(w))
             })
+            // Projects whose progress is checked (查看某协作项目建设运营情况)
+            // or which are presented at a meeting (作某产业项目推介) are
+            // the ones toured or promoted, not a project of their own.
+            .filter(|f| !is_spoken_of(ctx, f))
             // A title conferred (被认定为某示范基地) names no project.
             .filter(|f| {
                 let clause = ctx.folded_str(ctx.clause_of(f.span.start));
@@ -266,6 +270,20 @@ const ASSISTED: &[&str] = &[
     "资金",
     "支持建设",
 ];
+
+/// Words of progress that may stand between a project and 情况.
+const PROGRESS_OF: &[&str] = &["建设", "运营", "进展", "推进", "实施"];
+
+/// True when the words right after a project's name only speak of it: its
+/// progress (某项目建设运营情况) or its presentation (某项目推介).
+fn is_spoken_of(ctx: &DocContext, f: &Facility) -> bool {
+    let clause = ctx.clause_of(f.span.start);
+    let mut after = ctx.folded_str(f.span.end..clause.end.max(f.span.end));
+    while let Some(rest) = PROGRESS_OF.iter().find_map(|w| after.strip_prefix(w)) {
+        after = rest;
+    }
+    after.starts_with("情况") || after.starts_with("推介")
+}
 
 /// Words that say what a thing named before them is taken as.
 const ROLE_OF: [&str; 2] = ["作为", "成为"];

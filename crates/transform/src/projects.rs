@@ -532,7 +532,8 @@ fn count_category(ctx: &DocContext, m: &Mention, name: &str) -> &'static str {
 /// that only says "a place for something" (产业园, 基地, 中心, 示范点)
 /// takes its category from what it is for (食用菌产业园 is industry,
 /// 电子商务产业园 ecommerce, 鲁渝产业园 an industrial park); other heads
-/// decide (乡村旅游公路 is infrastructure). `other` when no cue.
+/// decide (乡村旅游公路 is infrastructure). `other` when no cue, but a
+/// bare housing estate (某某小区) is infrastructure.
 pub fn category_by_head(name: &str) -> &'static str {
     let last_cue = |text: &str| {
         LEXICON
@@ -548,7 +549,12 @@ pub fn category_by_head(name: &str) -> &'static str {
             return label;
         }
     }
-    last_cue(name).unwrap_or("other")
+    // A housing estate that says nothing else (援建小区) is housing.
+    last_cue(name).unwrap_or(if name.ends_with("小区") {
+        "infrastructure"
+    } else {
+        "other"
+    })
 }
 
 /// Heads that name a place for something rather than the thing.
@@ -561,6 +567,7 @@ const CONTAINER_HEADS: &[&str] = &[
     "示范点",
     "示范园",
     "示范区",
+    "小区",
     "项目",
 ];
 

@@ -292,3 +292,21 @@ fn a_helping_verb_ends_the_name_of_the_school_it_helps() {
     assert!(evidence.contains(&"长城镇"), "{rows:?}");
     assert!(evidence.iter().any(|e| e.starts_with("吴忠市")), "{rows:?}");
 }
+
+#[test]
+fn projects_whose_progress_is_checked_are_no_new_projects() {
+    let rows = projects(
+        "考察团一行先后深入商州区大荆镇某茶叶基地等地查看苏陕协作项目建设运营情况。",
+    );
+    let names: Vec<&str> = items(&rows).iter().filter_map(|r| r.name.as_deref()).collect();
+    assert!(names.iter().all(|n| !n.ends_with("项目")), "{rows:?}");
+}
+
+#[test]
+fn a_housing_estate_is_infrastructure_and_a_breeding_estate_industry() {
+    let rows = projects("援建方在湄潭县兴隆镇新建肉牛养殖小区，已投入使用。");
+    let cats: Vec<&str> = items(&rows).iter().map(|r| r.category.as_str()).collect();
+    assert!(cats.contains(&"industry"), "{rows:?}");
+    let rows = projects("援建方在湄潭县兴隆镇援建了幸福小区，已于去年竣工。");
+    assert_eq!(items(&rows).first().map(|r| r.category.as_str()), Some("infrastructure"), "{rows:?}");
+}
