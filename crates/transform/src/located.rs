@@ -9,6 +9,9 @@
 //! (eastern places excluded) in the same clause before it, else in the
 //! nearest clause before it in the sentence, else after it in its clause;
 //! a list of places (A、B和C等) gives one row each.
+//! Landmarks listed with 、 where only some name a place borrow the nearest
+//! listed neighbour's, with their own name as evidence; a project told
+//! again at the same place is counted once.
 
 use crate::context::DocContext;
 use crate::lexicon::LEXICON;
@@ -189,7 +192,9 @@ fn borrowed_sites<'m>(
         .windows(2)
         .enumerate()
         .map(|(k, w)| {
-            let gap_end = own[k + 1].filter(|&s| s < w[1].span.start).unwrap_or(w[1].span.start);
+            let gap_end = own[k + 1]
+                .filter(|&s| s < w[1].span.start)
+                .unwrap_or(w[1].span.start);
             w[0].span.end < gap_end && ctx.folded_str(w[0].span.end..gap_end) == "、"
         })
         .collect();
@@ -212,9 +217,9 @@ fn borrowed_sites<'m>(
                 return None;
             }
             // Its sites so far, if any, must be a neighbour's own place.
-            let borrowing = placed[k].iter().all(|s| {
-                (0..facilities.len()).any(|j| j != k && own[j] == Some(s.mention.start))
-            });
+            let borrowing = placed[k]
+                .iter()
+                .all(|s| (0..facilities.len()).any(|j| j != k && own[j] == Some(s.mention.start)));
             if !borrowing {
                 return None;
             }
@@ -887,7 +892,7 @@ fn between_quotes(text: &[char], open: usize, close: usize, offset: usize) -> Op
             name,
             span: offset + open + 1..offset + close,
             listed: false,
-                donor_named: false,
+            donor_named: false,
         })
 }
 

@@ -358,10 +358,7 @@ fn listed_facility_part(
     let name = phrase_before(&left, 12)?;
     let nouns = LEXICON.group("project.count.facility");
     let bare = without_trailing_parenthetical(&name);
-    nouns
-        .iter()
-        .any(|(_, n)| bare.ends_with(n))
-        .then_some(name)
+    nouns.iter().any(|(_, n)| bare.ends_with(n)).then_some(name)
 }
 
 /// True when the text between a count of projects and the next says the

@@ -222,7 +222,9 @@ fn listed_landmarks_without_a_place_stand_where_their_listed_neighbour_stands() 
         "{rows:?}"
     );
     assert!(
-        items.iter().all(|r| r.prefecture.as_deref() == Some("林芝市")),
+        items
+            .iter()
+            .all(|r| r.prefecture.as_deref() == Some("林芝市")),
         "{rows:?}"
     );
     assert_eq!(items[3].category, "education");
@@ -231,7 +233,8 @@ fn listed_landmarks_without_a_place_stand_where_their_listed_neighbour_stands() 
 
 #[test]
 fn a_listed_landmark_without_a_place_is_evidenced_by_its_own_name() {
-    let rows = projects("援建方投资建设的和田纺织产业园、和田职业大学、人才服务中心，已全部投入使用。");
+    let rows =
+        projects("援建方投资建设的和田纺织产业园、和田职业大学、人才服务中心，已全部投入使用。");
     let last = items(&rows)
         .into_iter()
         .find(|r| r.name.as_deref() == Some("人才服务中心"))
@@ -282,23 +285,32 @@ fn a_count_of_facilities_listed_under_a_count_of_projects_is_a_part_of_it() {
         "在教育方面，今年安排了30个教育项目，资金2亿元。其中，乡镇寄宿学校12个，安排资金8000万元。",
     );
     let part = total(&rows, "12个").expect("the listed part");
-    assert_eq!((part.count, part.category.as_str()), (Some(12), "education"));
+    assert_eq!(
+        (part.count, part.category.as_str()),
+        (Some(12), "education")
+    );
 }
 
 #[test]
 fn a_helping_verb_ends_the_name_of_the_school_it_helps() {
-    let rows = projects("某市援助吴起县长城镇某村学校修建围墙，还以吴忠市绿色产业园为重点推动园区建设。");
-    let evidence: Vec<&str> = items(&rows).iter().map(|r| r.evidence.text.as_str()).collect();
+    let rows =
+        projects("某市援助吴起县长城镇某村学校修建围墙，还以吴忠市绿色产业园为重点推动园区建设。");
+    let evidence: Vec<&str> = items(&rows)
+        .iter()
+        .map(|r| r.evidence.text.as_str())
+        .collect();
     assert!(evidence.contains(&"长城镇"), "{rows:?}");
     assert!(evidence.iter().any(|e| e.starts_with("吴忠市")), "{rows:?}");
 }
 
 #[test]
 fn projects_whose_progress_is_checked_are_no_new_projects() {
-    let rows = projects(
-        "考察团一行先后深入商州区大荆镇某茶叶基地等地查看苏陕协作项目建设运营情况。",
-    );
-    let names: Vec<&str> = items(&rows).iter().filter_map(|r| r.name.as_deref()).collect();
+    let rows =
+        projects("考察团一行先后深入商州区大荆镇某茶叶基地等地查看苏陕协作项目建设运营情况。");
+    let names: Vec<&str> = items(&rows)
+        .iter()
+        .filter_map(|r| r.name.as_deref())
+        .collect();
     assert!(names.iter().all(|n| !n.ends_with("项目")), "{rows:?}");
 }
 
@@ -308,5 +320,9 @@ fn a_housing_estate_is_infrastructure_and_a_breeding_estate_industry() {
     let cats: Vec<&str> = items(&rows).iter().map(|r| r.category.as_str()).collect();
     assert!(cats.contains(&"industry"), "{rows:?}");
     let rows = projects("援建方在湄潭县兴隆镇援建了幸福小区，已于去年竣工。");
-    assert_eq!(items(&rows).first().map(|r| r.category.as_str()), Some("infrastructure"), "{rows:?}");
+    assert_eq!(
+        items(&rows).first().map(|r| r.category.as_str()),
+        Some("infrastructure"),
+        "{rows:?}"
+    );
 }
