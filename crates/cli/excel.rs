@@ -1,5 +1,7 @@
-//! Excel copies of the CSV tables, written from the CSV files themselves
-//! (one row at a time, so memory does not grow with the corpus):
+//! Excel copies of the CSV tables, made from the CSV bytes themselves (one
+//! row at a time, so memory does not grow with the corpus): as a run writes
+//! each piece of a table ([`Book`], fed by the sink thread while the workers
+//! go on), or afterwards from the CSV files ([`write`], for `bangfu report`).
 //! `excel/<table>.csv` is the CSV with a UTF-8 byte-order mark (so that
 //! Excel on Windows reads the Chinese right when the file is double-clicked;
 //! the plain CSV stays BOM-free for data tools), and `tables.xlsx` has one
@@ -15,8 +17,9 @@
 
 use anyhow::Context;
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet};
-use std::io::Write;
-use std::path::Path;
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
 use transform::{Table, Values};
 
 /// Data rows per sheet: Excel's 1,048,576 rows less the header.
@@ -62,36 +65,40 @@ pub fn write(dir: &Path) -> anyhow::Result<()> {
 
 /// [`write`] with at most `sheet_rows` data rows a sheet.
 fn write_with_limit(dir: &Path, sheet_rows: usize) -> anyhow::Result<()> {
-    let excel = dir.join("excel");
-    std::fs::create_dir_all(&excel).with_context(|| format!("creating {}", excel.display()))?;
-    let mut book = Workbook::new();
-    book.set_tempdir(dir)
-        .with_context(|| format!("using {} for temporary files", dir.display()))?;
-    let created = ExcelDateTime::from_ymd(2000, 1, 1).context("a fixed creation date")?;
-    book.set_properties(
-        &DocProperties::new()
-            .set_title("bangfu tables")
-            .set_creation_datetime(&created),
-    );
+    let mut book = Book::with_limit(dir, sheet_rows)?;
     for table in transform::table::schemas() {
         let csv = dir.join(format!("{}.csv", table.name));
-        with_bom(&csv, &excel.join(format!("{}.csv", table.name)))?;
-        add_sheets(&mut book, &table, &csv, sheet_rows)
-            .with_context(|| format!("adding {} to tables.xlsx", csv.display()))?;
+        with_bom(&csv, &book.excel_dir().join(format!("{}.csv", table.name)))?;
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(true)
+            .from_path(&csv)
+            .with_context(|| format!("opening {}", csv.display()))?;
+        let header: Vec<String> = reader
+            .headers()
+            .with_context(|| format!("reading the header of {}", csv.display()))?
+            .iter()
+            .map(String::from)
+            .collect();
+        let mut sheets = book.sheets(&table, header)?;
+        let mut record = csv::StringRecord::new();
+        while reader
+            .read_record(&mut record)
+            .with_context(|| format!("reading {}", csv.display()))?
+        {
+            sheets
+                .add_record(&mut book.workbook, &book.formats, &record)
+                .with_context(|| format!("adding {} to tables.xlsx", csv.display()))?;
+        }
+        book.tables.push(sheets);
     }
-    let xlsx = dir.join("tables.xlsx");
-    book.save(&xlsx)
-        .with_context(|| format!("writing {}", xlsx.display()))?;
-    Ok(())
+    book.save()
 }
 
 /// Copies `from` to `to` behind a UTF-8 byte-order mark.
 fn with_bom(from: &Path, to: &Path) -> anyhow::Result<()> {
-    let mut src =
-        std::fs::File::open(from).with_context(|| format!("opening {}", from.display()))?;
-    let mut dst = std::io::BufWriter::new(
-        std::fs::File::create(to).with_context(|| format!("creating {}", to.display()))?,
-    );
+    let mut src = File::open(from).with_context(|| format!("opening {}", from.display()))?;
+    let mut dst =
+        BufWriter::new(File::create(to).with_context(|| format!("creating {}", to.display()))?);
     dst.write_all("\u{feff}".as_bytes())
         .and_then(|_| std::io::copy(&mut src, &mut dst).map(|_| ()))
         .and_then(|_| dst.flush())
@@ -104,61 +111,222 @@ struct Formats {
     decimal: Format,
 }
 
-fn add_sheets(
-    book: &mut Workbook,
-    table: &Table,
-    csv: &Path,
+/// `tables.xlsx` and `excel/<table>.csv` in the making, fed a table's CSV
+/// bytes as they are written ([`Book::begin`], [`Book::add_csv`]) and saved
+/// by [`Book::save`]. Sheets go into the workbook in the data dictionary's
+/// table order, whatever order the tables were fed in.
+pub struct Book {
+    dir: PathBuf,
+    workbook: Workbook,
+    formats: Formats,
     sheet_rows: usize,
-) -> anyhow::Result<()> {
-    let formats = Formats {
-        header: Format::new().set_bold(),
-        date: Format::new().set_num_format("yyyy-mm-dd"),
-        decimal: Format::new().set_num_format("0.00"),
-    };
-    let columns = kinds(table);
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .from_path(csv)
-        .with_context(|| format!("opening {}", csv.display()))?;
-    let header: Vec<String> = reader
-        .headers()
-        .with_context(|| format!("reading the header of {}", csv.display()))?
-        .iter()
-        .map(String::from)
-        .collect();
-    let types: Vec<Kind> = header
-        .iter()
-        .map(|h| {
-            columns
-                .iter()
-                .find(|(n, _)| n == h)
-                .map_or(Kind::Text, |c| c.1)
+    tables: Vec<Sheets>,
+    copies: Vec<(&'static str, PathBuf, BufWriter<File>)>,
+}
+
+impl Book {
+    /// A book writing into `dir` (`dir/excel/` for the copies; the
+    /// worksheets' rows wait in temporary files in `dir`).
+    pub fn create(dir: &Path) -> anyhow::Result<Self> {
+        Book::with_limit(dir, SHEET_ROWS)
+    }
+
+    fn with_limit(dir: &Path, sheet_rows: usize) -> anyhow::Result<Self> {
+        let excel = dir.join("excel");
+        std::fs::create_dir_all(&excel).with_context(|| format!("creating {}", excel.display()))?;
+        let mut workbook = Workbook::new();
+        workbook
+            .set_tempdir(dir)
+            .with_context(|| format!("using {} for temporary files", dir.display()))?;
+        let created = ExcelDateTime::from_ymd(2000, 1, 1).context("a fixed creation date")?;
+        workbook.set_properties(
+            &DocProperties::new()
+                .set_title("bangfu tables")
+                .set_creation_datetime(&created),
+        );
+        Ok(Book {
+            dir: dir.to_path_buf(),
+            workbook,
+            formats: Formats {
+                header: Format::new().set_bold(),
+                date: Format::new().set_num_format("yyyy-mm-dd"),
+                decimal: Format::new().set_num_format("0.00"),
+            },
+            sheet_rows,
+            tables: Vec::new(),
+            copies: Vec::new(),
         })
-        .collect();
-    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count() + 2).collect();
-    let mut sheet_no = 1;
-    let mut sheet = new_sheet(book, table.name, sheet_no, &header, &formats, sheet_rows)?;
-    let mut row: u32 = 0;
-    let mut record = csv::StringRecord::new();
-    while reader
-        .read_record(&mut record)
-        .with_context(|| format!("reading {}", csv.display()))?
-    {
-        if row as usize == sheet_rows {
-            set_widths(sheet, &widths)?;
-            sheet_no += 1;
-            sheet = new_sheet(book, table.name, sheet_no, &header, &formats, sheet_rows)?;
-            row = 0;
+    }
+
+    fn excel_dir(&self) -> PathBuf {
+        self.dir.join("excel")
+    }
+
+    fn sheets(&mut self, table: &Table, header: Vec<String>) -> anyhow::Result<Sheets> {
+        Sheets::new(
+            &mut self.workbook,
+            &self.formats,
+            table,
+            header,
+            self.sheet_rows,
+        )
+    }
+
+    /// Starts `table` from its CSV header line (as written to its CSV file).
+    pub fn begin(&mut self, table: &Table, csv_header: &[u8]) -> anyhow::Result<()> {
+        let path = self.excel_dir().join(format!("{}.csv", table.name));
+        let mut copy = BufWriter::new(
+            File::create(&path).with_context(|| format!("creating {}", path.display()))?,
+        );
+        copy.write_all("\u{feff}".as_bytes())
+            .and_then(|()| copy.write_all(csv_header))
+            .with_context(|| format!("writing {}", path.display()))?;
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(true)
+            .from_reader(csv_header);
+        let header: Vec<String> = reader
+            .headers()
+            .with_context(|| format!("reading the header of {}.csv", table.name))?
+            .iter()
+            .map(String::from)
+            .collect();
+        let sheets = self.sheets(table, header)?;
+        self.tables.push(sheets);
+        self.copies.push((table.name, path, copy));
+        Ok(())
+    }
+
+    /// Adds CSV lines of a table already begun (whole records, as appended
+    /// to its CSV file).
+    pub fn add_csv(&mut self, table: &str, lines: &[u8]) -> anyhow::Result<()> {
+        if lines.is_empty() {
+            return Ok(());
         }
-        row += 1;
+        let (_, path, copy) = self
+            .copies
+            .iter_mut()
+            .find(|c| c.0 == table)
+            .with_context(|| format!("internal error: {table} was not begun in tables.xlsx"))?;
+        copy.write_all(lines)
+            .with_context(|| format!("writing {}", path.display()))?;
+        let sheets = self
+            .tables
+            .iter_mut()
+            .find(|t| t.table == table)
+            .with_context(|| format!("internal error: {table} was not begun in tables.xlsx"))?;
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(lines);
+        let mut record = csv::StringRecord::new();
+        while reader
+            .read_record(&mut record)
+            .with_context(|| format!("reading the lines of {table}.csv"))?
+        {
+            sheets
+                .add_record(&mut self.workbook, &self.formats, &record)
+                .with_context(|| format!("adding {table} to tables.xlsx"))?;
+        }
+        Ok(())
+    }
+
+    /// Writes `tables.xlsx` and closes the copies.
+    pub fn save(mut self) -> anyhow::Result<()> {
+        for (_, path, mut copy) in self.copies.drain(..) {
+            copy.flush()
+                .with_context(|| format!("writing {}", path.display()))?;
+        }
+        let mut tables = std::mem::take(&mut self.tables);
+        for schema in transform::table::schemas() {
+            let Some(i) = tables.iter().position(|t| t.table == schema.name) else {
+                anyhow::bail!(
+                    "internal error: {} is missing from tables.xlsx",
+                    schema.name
+                );
+            };
+            tables.remove(i).finish(&mut self.workbook)?;
+        }
+        let xlsx = self.dir.join("tables.xlsx");
+        self.workbook
+            .save(&xlsx)
+            .with_context(|| format!("writing {}", xlsx.display()))?;
+        Ok(())
+    }
+}
+
+/// One table's sheets: the first, and `<table> (2)`, … when it is longer
+/// than a sheet.
+struct Sheets {
+    table: &'static str,
+    header: Vec<String>,
+    types: Vec<Kind>,
+    widths: Vec<usize>,
+    sheet_rows: usize,
+    done: Vec<Worksheet>,
+    sheet: Worksheet,
+    row: u32,
+}
+
+impl Sheets {
+    fn new(
+        book: &mut Workbook,
+        formats: &Formats,
+        table: &Table,
+        header: Vec<String>,
+        sheet_rows: usize,
+    ) -> anyhow::Result<Self> {
+        let columns = kinds(table);
+        let types: Vec<Kind> = header
+            .iter()
+            .map(|h| {
+                columns
+                    .iter()
+                    .find(|(n, _)| n == h)
+                    .map_or(Kind::Text, |c| c.1)
+            })
+            .collect();
+        let widths: Vec<usize> = header.iter().map(|h| h.chars().count() + 2).collect();
+        let sheet = new_sheet(book, table.name, 1, &header, formats, sheet_rows)?;
+        Ok(Sheets {
+            table: table.name,
+            header,
+            types,
+            widths,
+            sheet_rows,
+            done: Vec::new(),
+            sheet,
+            row: 0,
+        })
+    }
+
+    fn add_record(
+        &mut self,
+        book: &mut Workbook,
+        formats: &Formats,
+        record: &csv::StringRecord,
+    ) -> anyhow::Result<()> {
+        if self.row as usize == self.sheet_rows {
+            set_widths(&mut self.sheet, &self.widths)?;
+            let number = self.done.len() + 2;
+            let next = new_sheet(
+                book,
+                self.table,
+                number,
+                &self.header,
+                formats,
+                self.sheet_rows,
+            )?;
+            self.done.push(std::mem::replace(&mut self.sheet, next));
+            self.row = 0;
+        }
+        self.row += 1;
         for (col, value) in record.iter().enumerate() {
             if value.is_empty() {
                 continue;
             }
             let c = u16::try_from(col).context("more columns than Excel holds")?;
-            let kind = types.get(col).copied().unwrap_or(Kind::Text);
-            write_cell(sheet, row, c, value, kind, &formats)?;
-            if let Some(w) = widths.get_mut(col) {
+            let kind = self.types.get(col).copied().unwrap_or(Kind::Text);
+            write_cell(&mut self.sheet, self.row, c, value, kind, formats)?;
+            if let Some(w) = self.widths.get_mut(col) {
                 let n = match kind {
                     Kind::Date => 12,
                     Kind::Decimal => 6,
@@ -169,27 +337,38 @@ fn add_sheets(
                 *w = (*w).max((n + wide).min(MAX_WIDTH));
             }
         }
+        Ok(())
     }
-    set_widths(sheet, &widths)?;
-    if sheet_no > 1 {
-        tracing::info!(
-            "{}: {} sheets of at most {sheet_rows} rows",
-            table.name,
-            sheet_no
-        );
+
+    /// Sets the last sheet's widths and puts every sheet into the workbook.
+    fn finish(mut self, book: &mut Workbook) -> anyhow::Result<()> {
+        set_widths(&mut self.sheet, &self.widths)?;
+        let count = self.done.len() + 1;
+        if count > 1 {
+            tracing::info!(
+                "{}: {} sheets of at most {} rows",
+                self.table,
+                count,
+                self.sheet_rows
+            );
+        }
+        for sheet in self.done {
+            book.push_worksheet(sheet);
+        }
+        book.push_worksheet(self.sheet);
+        Ok(())
     }
-    Ok(())
 }
 
-fn new_sheet<'b>(
-    book: &'b mut Workbook,
+fn new_sheet(
+    book: &mut Workbook,
     table: &str,
     number: usize,
     header: &[String],
     formats: &Formats,
     sheet_rows: usize,
-) -> anyhow::Result<&'b mut Worksheet> {
-    let sheet = book.add_worksheet_with_constant_memory();
+) -> anyhow::Result<Worksheet> {
+    let mut sheet = book.new_worksheet_with_constant_memory();
     let name = if number == 1 {
         table.to_string()
     } else {

@@ -1,16 +1,18 @@
 //! Tables to files: each [`transform::Table`] becomes a polars frame and is
 //! written as Parquet (every column) and CSV (without Parquet-only columns),
 //! a piece at a time ([`TableFiles`]: one Parquet row group and one CSV
-//! append per piece).
+//! append per piece). The CSV bytes of each piece are handed back, so the
+//! Excel copies ([`crate::excel::Book`]) are built from exactly what the
+//! CSV file holds.
 
 use anyhow::Context;
-use polars::io::csv::write::BatchedWriter as CsvBatched;
 use polars::io::parquet::write::BatchedWriter as ParquetBatched;
 use polars::prelude::{
     CsvWriter, DataFrame, DataType, IntoColumn, NamedFrom, ParquetCompression, ParquetWriter,
     PlSmallStr, SerWriter, Series,
 };
 use std::fs::File;
+use std::io::Write;
 use std::path::Path;
 use transform::{Table, Values};
 
@@ -52,7 +54,18 @@ pub struct TableFiles {
     name: &'static str,
     parquet_only: &'static [&'static str],
     parquet: ParquetBatched<File>,
-    csv: CsvBatched<File>,
+    csv: File,
+    csv_header: Vec<u8>,
+}
+
+/// `frame` as CSV bytes (polars' CSV writer), with or without its header.
+fn csv_bytes(frame: &mut DataFrame, header: bool, table: &str) -> anyhow::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    CsvWriter::new(&mut bytes)
+        .include_header(header)
+        .finish(frame)
+        .with_context(|| format!("writing {table}.csv"))?;
+    Ok(bytes)
 }
 
 impl TableFiles {
@@ -67,25 +80,31 @@ impl TableFiles {
             .batched(all.schema())
             .with_context(|| format!("writing {}", parquet_path.display()))?;
         let csv_path = dir.join(format!("{}.csv", empty.name));
-        let csv_frame = to_frame(empty, |name| !empty.parquet_only.contains(&name))?;
-        let file =
+        let mut csv_frame = to_frame(empty, |name| !empty.parquet_only.contains(&name))?;
+        let csv_header = csv_bytes(&mut csv_frame, true, empty.name)?;
+        let mut csv =
             File::create(&csv_path).with_context(|| format!("creating {}", csv_path.display()))?;
-        let csv = CsvWriter::new(file)
-            .include_header(true)
-            .batched(csv_frame.schema())
+        csv.write_all(&csv_header)
             .with_context(|| format!("writing {}", csv_path.display()))?;
         Ok(TableFiles {
             name: empty.name,
             parquet_only: empty.parquet_only,
             parquet,
             csv,
+            csv_header,
         })
     }
 
-    /// Appends the rows of `table`: one Parquet row group, CSV lines.
-    pub fn append(&mut self, table: &Table) -> anyhow::Result<()> {
+    /// The CSV file's header line, as written.
+    pub fn csv_header(&self) -> &[u8] {
+        &self.csv_header
+    }
+
+    /// Appends the rows of `table`: one Parquet row group, CSV lines. Gives
+    /// back the CSV lines appended.
+    pub fn append(&mut self, table: &Table) -> anyhow::Result<Vec<u8>> {
         if table.height() == 0 {
-            return Ok(());
+            return Ok(Vec::new());
         }
         {
             let all = to_frame(table, |_| true)?;
@@ -93,20 +112,21 @@ impl TableFiles {
                 .write_batch(&all)
                 .with_context(|| format!("writing {}.parquet", self.name))?;
         }
-        let csv_frame = to_frame(table, |name| !self.parquet_only.contains(&name))?;
+        let mut csv_frame = to_frame(table, |name| !self.parquet_only.contains(&name))?;
+        let lines = csv_bytes(&mut csv_frame, false, self.name)?;
         self.csv
-            .write_batch(&csv_frame)
+            .write_all(&lines)
             .with_context(|| format!("writing {}.csv", self.name))?;
-        Ok(())
+        Ok(lines)
     }
 
-    /// Writes the Parquet footer (and the CSV header of an empty table).
+    /// Writes the Parquet footer.
     pub fn finish(mut self) -> anyhow::Result<()> {
         self.parquet
             .finish()
             .with_context(|| format!("writing {}.parquet", self.name))?;
         self.csv
-            .finish()
+            .flush()
             .with_context(|| format!("writing {}.csv", self.name))?;
         Ok(())
     }

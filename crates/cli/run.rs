@@ -1,8 +1,9 @@
-//! `bangfu run`: walk the input folder in sorted path order, read and
-//! process the files in bounded batches (in parallel within a batch),
-//! sort the documents by `doc_id` through an external merge sort, and
-//! stream every row into a staging folder beside the output ([`Sink`]),
-//! which is swapped in only when all of it is written.
+//! `bangfu run`: walk the input folder, read and process the files in
+//! bounded batches (in parallel within a batch), bring the documents into
+//! `doc_id` order (files taken in path order when every id is a path, else
+//! an external merge sort), and stream every row into a staging folder
+//! beside the output ([`Sink`], on a thread of its own so that writing
+//! overlaps processing), which is swapped in only when all of it is written.
 //!
 //! Memory depends on the batch size and fixed budgets, not on the corpus:
 //! a batch's files and documents, the sorter's buffer, one row group per
@@ -11,7 +12,7 @@
 
 use crate::args::RunArgs;
 use crate::shard::Shard;
-use crate::sink::{budget, RowSize, Sink, Totals};
+use crate::sink::{budget, Prepared, RowSize, Sink, Totals};
 use crate::spill::Sorter;
 use crate::timings::{self, Stage};
 use anyhow::{bail, Context};
@@ -20,6 +21,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::mpsc::{Receiver, SyncSender};
 use transform::DocOutput;
 
 /// Estimated bytes of processed documents held before the sorter spills a run.
@@ -31,84 +33,47 @@ const BATCH_BYTES: u64 = 64 << 20;
 pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
     let started = std::time::Instant::now();
     timings::enable(args.timings || std::env::var_os("BANGFU_TIMINGS").is_some());
-    let files = timings::time(Stage::List, || input_files(&args.input))?;
+    let mut files = timings::time(Stage::List, || input_files(&args.input))?;
+    // Without .jsonl files every document's id is its file's path, so files
+    // taken in byte order of their paths give the documents in table order
+    // and no sort is needed (see `Order`).
+    let order = if files.iter().any(|f| is_jsonl(&f.rel)) {
+        Order::Sort
+    } else {
+        files.sort_unstable_by(|a, b| a.rel.cmp(&b.rel));
+        // Two names that are not UTF-8 can read as the same path.
+        if files.windows(2).any(|w| w[0].rel == w[1].rel) {
+            Order::Sort
+        } else {
+            Order::ByPath
+        }
+    };
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.threads.unwrap_or(0))
         .build()
         .context("starting worker threads")?;
-    let shard = args.shard.unwrap_or(Shard::ALL);
     let info = report::RunInfo {
         version: env!("CARGO_PKG_VERSION").to_string(),
     };
     let totals = with_staging(&args.output, |staging| {
-        let mut sink = Sink::create(staging, &info)?;
-        let mut sorter: Sorter<SortedDoc> =
-            Sorter::new(&staging.join(".spill"), "documents", budget(SORT_BUDGET));
-        let progress = progress_bar(files.len() as u64, "files", args.quiet);
-        let mut seq: u64 = 0;
-        for batch in batches(&files, args.batch_size.max(1)) {
-            let read: Vec<Vec<Result<extract::Article, extract::Reject>>> = pool.install(|| {
-                batch
-                    .par_iter()
-                    .map(|f| read_file(&args.input.join(&f.rel), &f.rel))
-                    .collect()
-            });
-            let mut articles = Vec::new();
-            for item in read.into_iter().flatten() {
-                match item {
-                    Ok(article) if shard.contains(&article.doc_id) => {
-                        articles.push((seq, article));
-                        seq += 1;
-                    }
-                    Ok(_) => {}
-                    Err(reject) if shard.contains(&reject.source_path) => {
-                        sink.add_reject(reject)?;
-                    }
-                    Err(_) => {}
-                }
-            }
-            // A large .jsonl file is one file of many articles: process them
-            // a batch at a time too, so only a batch of outputs is held.
-            for chunk in articles.chunks(args.batch_size.max(1)) {
-                let outputs: Vec<SortedDoc> = pool.install(|| {
-                    chunk
-                        .par_iter()
-                        .map(|(seq, article)| {
-                            let ctx = timings::time(Stage::Extract, || {
-                                transform::DocContext::new(article)
-                            });
-                            let mut doc = timings::time(Stage::Transform, || {
-                                transform::process_context(&ctx)
-                            });
-                            transform::sort_rows(&mut doc);
-                            SortedDoc::new(*seq, doc)
-                        })
-                        .collect()
-                });
-                for out in outputs {
-                    let size = out.doc.size();
-                    sorter.push(out, size)?;
-                }
-            }
-            progress.inc(batch.len() as u64);
-        }
-        progress.finish_and_clear();
-        let writing = progress_bar(seq, "documents written", args.quiet);
-        let mut last: Option<String> = None;
-        for out in sorter.finish()? {
-            let out = out?;
-            let doc_id = out.doc_id.clone();
-            let doc = out.restore()?;
-            writing.inc(1);
-            if last.as_deref() == Some(doc_id.as_str()) {
-                sink.add_reject(transform::duplicate_doc_id(&doc.document))?;
-                continue;
-            }
-            sink.add_document(doc)?;
-            last = Some(doc_id);
-        }
-        writing.finish_and_clear();
-        sink.finish()
+        let sink = Sink::create(staging, &info)?;
+        let pages = sink.pages_dir();
+        // The sink writes on a thread of its own while the workers process
+        // the next batch, so writing is not a serial tail.
+        std::thread::scope(|scope| {
+            let (to_sink, from_workers) = std::sync::mpsc::sync_channel::<ToSink>(SINK_QUEUE);
+            let writer = scope.spawn(move || write_all(sink, from_workers));
+            let produced = produce(args, &files, order, &pool, &pages, staging, &to_sink);
+            drop(to_sink);
+            let written = writer
+                .join()
+                .map_err(|_| anyhow::anyhow!("internal error: the writing thread panicked"))?;
+            // The writer's error explains a producer that stopped because
+            // the writer went away, so it comes first.
+            let totals = written?;
+            produced?;
+            Ok(totals)
+        })
     })?;
     timings::report(started.elapsed());
     Ok(finish_message(
@@ -118,6 +83,173 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
         &args.output,
         started,
     ))
+}
+
+/// Batches of work the sink thread takes, in order.
+const SINK_QUEUE: usize = 2;
+
+/// What the workers hand the sink thread.
+enum ToSink {
+    Reject(extract::Reject),
+    Documents(Vec<Prepared>),
+}
+
+/// How documents reach table order.
+#[derive(Clone, Copy, PartialEq)]
+enum Order {
+    /// Every document's id is its file's path and the files are sorted by
+    /// path: documents come in table order, each id once.
+    ByPath,
+    /// `.jsonl` ids may come in any order and repeat: documents go through
+    /// the external sort, and of equal ids the first read wins.
+    Sort,
+}
+
+fn is_jsonl(rel: &str) -> bool {
+    rel.rsplit_once('.')
+        .is_some_and(|(_, ext)| ext.eq_ignore_ascii_case("jsonl"))
+}
+
+/// The sink thread: adds whatever comes, in order, then finishes the outputs.
+fn write_all(mut sink: Sink, from_workers: Receiver<ToSink>) -> anyhow::Result<Totals> {
+    for message in from_workers {
+        match message {
+            ToSink::Reject(reject) => sink.add_reject(reject)?,
+            ToSink::Documents(docs) => timings::time(Stage::Write, || {
+                docs.into_iter().try_for_each(|doc| sink.add_prepared(doc))
+            })?,
+        }
+    }
+    timings::time(Stage::Report, || sink.finish())
+}
+
+/// Sends to the sink thread; fails (and so stops the workers) once the
+/// sink thread has stopped on an error of its own.
+fn send(to_sink: &SyncSender<ToSink>, message: ToSink) -> anyhow::Result<()> {
+    to_sink
+        .send(message)
+        .map_err(|_| anyhow::anyhow!("the writing thread stopped"))
+}
+
+/// Reads, processes and prepares every document in batches on the worker
+/// threads and hands them to the sink thread in table order.
+fn produce(
+    args: &RunArgs,
+    files: &[InputFile],
+    order: Order,
+    pool: &rayon::ThreadPool,
+    pages: &Path,
+    staging: &Path,
+    to_sink: &SyncSender<ToSink>,
+) -> anyhow::Result<()> {
+    let shard = args.shard.unwrap_or(Shard::ALL);
+    let batch_size = args.batch_size.max(1);
+    let mut sorter: Sorter<SortedDoc> =
+        Sorter::new(&staging.join(".spill"), "documents", budget(SORT_BUDGET));
+    let progress = progress_bar(files.len() as u64, "files", args.quiet);
+    let mut seq: u64 = 0;
+    for batch in batches(files, batch_size) {
+        let read: Vec<Vec<Result<extract::Article, extract::Reject>>> = pool.install(|| {
+            batch
+                .par_iter()
+                .map(|f| read_file(&args.input.join(&f.rel), &f.rel))
+                .collect()
+        });
+        let mut articles = Vec::new();
+        for item in read.into_iter().flatten() {
+            match item {
+                Ok(article) if shard.contains(&article.doc_id) => {
+                    articles.push((seq, article));
+                    seq += 1;
+                }
+                Ok(_) => {}
+                Err(reject) if shard.contains(&reject.source_path) => {
+                    send(to_sink, ToSink::Reject(reject))?;
+                }
+                Err(_) => {}
+            }
+        }
+        // A large .jsonl file is one file of many articles: process them
+        // a batch at a time too, so only a batch of outputs is held.
+        for chunk in articles.chunks(batch_size) {
+            if order == Order::ByPath {
+                let prepared: Vec<Prepared> = pool.install(|| {
+                    chunk
+                        .par_iter()
+                        .map(|(_, article)| prepare(pages, process(article)))
+                        .collect::<anyhow::Result<_>>()
+                })?;
+                send(to_sink, ToSink::Documents(prepared))?;
+                continue;
+            }
+            let outputs: Vec<SortedDoc> = pool.install(|| {
+                chunk
+                    .par_iter()
+                    .map(|(seq, article)| SortedDoc::new(*seq, process(article)))
+                    .collect()
+            });
+            timings::time(Stage::Sort, || {
+                outputs.into_iter().try_for_each(|out| {
+                    let size = out.doc.size();
+                    sorter.push(out, size)
+                })
+            })?;
+        }
+        progress.inc(batch.len() as u64);
+    }
+    progress.finish_and_clear();
+    if order == Order::Sort {
+        let writing = progress_bar(seq, "documents written", args.quiet);
+        let mut sorted = timings::time(Stage::Sort, || sorter.finish())?;
+        let mut last: Option<String> = None;
+        loop {
+            // A chunk of documents in table order, the repeated ids turned
+            // into rejects; then prepared in parallel.
+            let mut chunk = Vec::with_capacity(batch_size);
+            while chunk.len() < batch_size {
+                let Some(out) = timings::time(Stage::Sort, || sorted.next()) else {
+                    break;
+                };
+                let out = out?;
+                let doc = out.restore()?;
+                writing.inc(1);
+                if last.as_deref() == Some(doc.document.doc_id.as_str()) {
+                    send(
+                        to_sink,
+                        ToSink::Reject(transform::duplicate_doc_id(&doc.document)),
+                    )?;
+                    continue;
+                }
+                last = Some(doc.document.doc_id.clone());
+                chunk.push(doc);
+            }
+            if chunk.is_empty() {
+                break;
+            }
+            let prepared: Vec<Prepared> = pool.install(|| {
+                chunk
+                    .into_par_iter()
+                    .map(|doc| prepare(pages, doc))
+                    .collect::<anyhow::Result<_>>()
+            })?;
+            send(to_sink, ToSink::Documents(prepared))?;
+        }
+        writing.finish_and_clear();
+    }
+    Ok(())
+}
+
+/// One article through the scanners and the rules, rows sorted.
+fn process(article: &extract::Article) -> DocOutput {
+    let ctx = timings::time(Stage::Extract, || transform::DocContext::new(article));
+    let mut doc = timings::time(Stage::Transform, || transform::process_context(&ctx));
+    transform::sort_rows(&mut doc);
+    doc
+}
+
+/// Validates a document and writes its evidence page (on a worker thread).
+fn prepare(pages: &Path, doc: DocOutput) -> anyhow::Result<Prepared> {
+    timings::time(Stage::Prepare, || crate::sink::prepare(pages, doc))
 }
 
 /// Prints the one-line summary (unless quiet) and picks the exit status.
@@ -290,8 +422,8 @@ fn input_files(input: &Path) -> anyhow::Result<Vec<InputFile>> {
 
 /// Reads one file into articles; an unreadable file is a reject, never an error.
 fn read_file(path: &Path, rel: &str) -> Vec<Result<extract::Article, extract::Reject>> {
-    match std::fs::read(path) {
-        Ok(bytes) => extract::from_file_bytes(rel, &bytes),
+    match timings::time(Stage::Read, || std::fs::read(path)) {
+        Ok(bytes) => timings::time(Stage::Decode, || extract::from_file_bytes(rel, &bytes)),
         Err(e) => vec![Err(extract::Reject::new(
             rel,
             "unreadable",

@@ -9,6 +9,7 @@
 //! funds' are written, rejects and findings are sorted externally, and the
 //! report keeps only its aggregates ([`report::Accumulator`]).
 
+use crate::excel::Book;
 use crate::frames::TableFiles;
 use crate::spill::Sorter;
 use anyhow::Context;
@@ -177,9 +178,12 @@ struct TableWriter<R> {
 }
 
 impl<R: RowSize> TableWriter<R> {
-    fn create(dir: &Path, build: fn(&[R]) -> Table) -> anyhow::Result<Self> {
+    fn create(dir: &Path, build: fn(&[R]) -> Table, excel: &mut Book) -> anyhow::Result<Self> {
+        let empty = build(&[]);
+        let files = TableFiles::create(dir, &empty)?;
+        excel.begin(&empty, files.csv_header())?;
         Ok(TableWriter {
-            files: TableFiles::create(dir, &build(&[]))?,
+            files,
             build,
             rows: Vec::new(),
             bytes: 0,
@@ -188,27 +192,29 @@ impl<R: RowSize> TableWriter<R> {
         })
     }
 
-    fn push(&mut self, row: R) -> anyhow::Result<()> {
+    fn push(&mut self, row: R, excel: &mut Book) -> anyhow::Result<()> {
         self.bytes += row.size();
         self.rows.push(row);
         self.written += 1;
         if self.bytes >= self.limit || self.rows.len() >= ROW_GROUP_ROWS {
-            self.flush()?;
+            self.flush(excel)?;
         }
         Ok(())
     }
 
-    fn flush(&mut self) -> anyhow::Result<()> {
+    fn flush(&mut self, excel: &mut Book) -> anyhow::Result<()> {
         if !self.rows.is_empty() {
-            self.files.append(&(self.build)(&self.rows))?;
+            let table = (self.build)(&self.rows);
+            let lines = self.files.append(&table)?;
+            excel.add_csv(table.name, &lines)?;
             self.rows.clear();
             self.bytes = 0;
         }
         Ok(())
     }
 
-    fn finish(mut self) -> anyhow::Result<usize> {
-        self.flush()?;
+    fn finish(mut self, excel: &mut Book) -> anyhow::Result<usize> {
+        self.flush(excel)?;
         self.files.finish()?;
         Ok(self.written)
     }
@@ -236,7 +242,7 @@ impl ProvSpill {
     }
 
     /// Appends the spilled rows to `to`, then deletes the spill file.
-    fn drain_into(mut self, to: &mut TableWriter<ProvRow>) -> anyhow::Result<()> {
+    fn drain_into(mut self, to: &mut TableWriter<ProvRow>, excel: &mut Book) -> anyhow::Result<()> {
         self.out
             .flush()
             .with_context(|| format!("writing {}", self.path.display()))?;
@@ -247,11 +253,30 @@ impl ProvSpill {
             let line = line.with_context(|| format!("reading {}", self.path.display()))?;
             let row: ProvRow = serde_json::from_str(&line)
                 .with_context(|| format!("reading {}", self.path.display()))?;
-            to.push(row)?;
+            to.push(row, excel)?;
         }
         let _ = std::fs::remove_file(&self.path);
         Ok(())
     }
+}
+
+/// A document ready for [`Sink::add_prepared`]: its validation findings
+/// found and its evidence page written.
+pub struct Prepared {
+    doc: DocOutput,
+    findings: Vec<Finding>,
+}
+
+/// Validates `doc` and writes its evidence page into `pages` (the sink's
+/// [`Sink::pages_dir`]; report.html links to it). The per-document work of
+/// writing, done apart from the [`Sink`] so that worker threads can do it
+/// in parallel: pages are named by `doc_id`, so documents never share one.
+pub fn prepare(pages: &Path, doc: DocOutput) -> anyhow::Result<Prepared> {
+    let findings = transform::validate::validate_document(&doc);
+    let page = pages.join(report::doc_page_name(&doc.document.doc_id));
+    std::fs::write(&page, report::evidence_page(&doc))
+        .with_context(|| format!("writing {}", page.display()))?;
+    Ok(Prepared { doc, findings })
 }
 
 /// Row counts of a finished run.
@@ -290,6 +315,7 @@ pub struct Sink {
     rejects: Sorter<OrderedReject>,
     findings: Sorter<Finding>,
     report: report::Accumulator,
+    excel: Book,
     last_doc_id: Option<String>,
 }
 
@@ -300,13 +326,17 @@ impl Sink {
         let spill_dir = dir.join(".spill");
         std::fs::create_dir_all(&spill_dir)
             .with_context(|| format!("creating {}", spill_dir.display()))?;
+        let pages = dir.join("docs");
+        std::fs::create_dir_all(&pages).with_context(|| format!("creating {}", pages.display()))?;
+        let mut excel = Book::create(dir)?;
         Ok(Sink {
             dir: dir.to_path_buf(),
-            documents: TableWriter::create(dir, table::documents)?,
-            funds: TableWriter::create(dir, table::funds)?,
-            exchanges: TableWriter::create(dir, table::exchanges)?,
-            projects: TableWriter::create(dir, table::projects)?,
-            provenance: TableWriter::create(dir, provenance_table)?,
+            documents: TableWriter::create(dir, table::documents, &mut excel)?,
+            funds: TableWriter::create(dir, table::funds, &mut excel)?,
+            exchanges: TableWriter::create(dir, table::exchanges, &mut excel)?,
+            projects: TableWriter::create(dir, table::projects, &mut excel)?,
+            provenance: TableWriter::create(dir, provenance_table, &mut excel)?,
+            excel,
             exchange_provenance: ProvSpill::create(spill_dir.join("provenance-exchanges.jsonl"))?,
             project_provenance: ProvSpill::create(spill_dir.join("provenance-projects.jsonl"))?,
             rejects: Sorter::new(&spill_dir, "rejects", budget(SORT_BUDGET)),
@@ -324,10 +354,23 @@ impl Sink {
         self.rejects.push(OrderedReject(reject), size)
     }
 
-    /// Adds one document and its rows. Documents must come in table order
-    /// (`doc_id` ascending, each once) with their rows sorted
-    /// ([`transform::sort_rows`]).
+    /// Adds one document and its rows: [`Sink::prepare`] then
+    /// [`Sink::add_prepared`].
     pub fn add_document(&mut self, doc: DocOutput) -> anyhow::Result<()> {
+        let prepared = prepare(&self.pages_dir(), doc)?;
+        self.add_prepared(prepared)
+    }
+
+    /// Where [`prepare`] writes the evidence pages.
+    pub fn pages_dir(&self) -> PathBuf {
+        self.dir.join("docs")
+    }
+
+    /// Adds a document made ready by [`prepare`]. Documents must come in
+    /// table order (`doc_id` ascending, each once) with their rows sorted
+    /// ([`transform::sort_rows`]).
+    pub fn add_prepared(&mut self, prepared: Prepared) -> anyhow::Result<()> {
+        let Prepared { doc, findings } = prepared;
         if let Some(last) = &self.last_doc_id {
             anyhow::ensure!(
                 last.as_str() < doc.document.doc_id.as_str(),
@@ -337,33 +380,29 @@ impl Sink {
             );
         }
         self.last_doc_id = Some(doc.document.doc_id.clone());
-        for finding in transform::validate::validate_document(&doc) {
+        for finding in findings {
             let size = finding.size();
             self.findings.push(finding, size)?;
         }
         self.report.add(&doc);
-        // The article's evidence page, written as it comes (report.html
-        // links to it).
-        let pages = self.dir.join("docs");
-        std::fs::create_dir_all(&pages).with_context(|| format!("creating {}", pages.display()))?;
-        let page = pages.join(report::doc_page_name(&doc.document.doc_id));
-        std::fs::write(&page, report::evidence_page(&doc))
-            .with_context(|| format!("writing {}", page.display()))?;
         let DocOutput {
             document,
             funds,
             exchanges,
             projects,
         } = doc;
-        self.documents.push(document)?;
+        self.documents.push(document, &mut self.excel)?;
         for f in funds {
-            self.provenance.push(ProvRow {
-                table: "funds".into(),
-                row_id: f.fund_id.clone(),
-                rule: f.rule.clone(),
-                confidence: f.confidence,
-            })?;
-            self.funds.push(f)?;
+            self.provenance.push(
+                ProvRow {
+                    table: "funds".into(),
+                    row_id: f.fund_id.clone(),
+                    rule: f.rule.clone(),
+                    confidence: f.confidence,
+                },
+                &mut self.excel,
+            )?;
+            self.funds.push(f, &mut self.excel)?;
         }
         for e in exchanges {
             self.exchange_provenance.push(&ProvRow {
@@ -372,7 +411,7 @@ impl Sink {
                 rule: e.rule.clone(),
                 confidence: e.confidence,
             })?;
-            self.exchanges.push(e)?;
+            self.exchanges.push(e, &mut self.excel)?;
         }
         for p in projects {
             self.project_provenance.push(&ProvRow {
@@ -381,7 +420,7 @@ impl Sink {
                 rule: p.rule.clone(),
                 confidence: p.confidence,
             })?;
-            self.projects.push(p)?;
+            self.projects.push(p, &mut self.excel)?;
         }
         Ok(())
     }
@@ -403,31 +442,32 @@ impl Sink {
             rejects,
             findings,
             mut report,
+            mut excel,
             last_doc_id: _,
         } = self;
         let mut totals = Totals {
-            documents: documents.finish()?,
-            funds: funds.finish()?,
-            exchanges: exchanges.finish()?,
-            projects: projects.finish()?,
+            documents: documents.finish(&mut excel)?,
+            funds: funds.finish(&mut excel)?,
+            exchanges: exchanges.finish(&mut excel)?,
+            projects: projects.finish(&mut excel)?,
             ..Totals::default()
         };
-        exchange_provenance.drain_into(&mut provenance)?;
-        project_provenance.drain_into(&mut provenance)?;
-        provenance.finish()?;
+        exchange_provenance.drain_into(&mut provenance, &mut excel)?;
+        project_provenance.drain_into(&mut provenance, &mut excel)?;
+        provenance.finish(&mut excel)?;
 
-        let mut reject_writer = TableWriter::create(&dir, table::rejects)?;
+        let mut reject_writer = TableWriter::create(&dir, table::rejects, &mut excel)?;
         for reject in rejects.finish()? {
             let OrderedReject(reject) = reject?;
             report.add_reject(&reject);
             if totals.first_rejects.len() < REJECTS_SHOWN {
                 totals.first_rejects.push(reject.clone());
             }
-            reject_writer.push(reject)?;
+            reject_writer.push(reject, &mut excel)?;
         }
-        totals.rejects = reject_writer.finish()?;
+        totals.rejects = reject_writer.finish(&mut excel)?;
 
-        let mut validation = TableWriter::create(&dir, table::validation)?;
+        let mut validation = TableWriter::create(&dir, table::validation, &mut excel)?;
         let mut last: Option<Finding> = None;
         for finding in findings.finish()? {
             let finding = finding?;
@@ -441,9 +481,9 @@ impl Sink {
                 totals.warnings += 1;
             }
             last = Some(finding.clone());
-            validation.push(finding)?;
+            validation.push(finding, &mut excel)?;
         }
-        validation.finish()?;
+        validation.finish(&mut excel)?;
 
         let reports = report.finish();
         let files: [(&str, String); 4] = [
@@ -462,8 +502,8 @@ impl Sink {
         }
         std::fs::remove_dir_all(&spill_dir)
             .with_context(|| format!("removing {}", spill_dir.display()))?;
-        // Excel copies of the CSV tables, streamed from the files just written.
-        crate::excel::write(&dir)?;
+        // The Excel copies have had every row as it was written.
+        excel.save()?;
         Ok(totals)
     }
 }

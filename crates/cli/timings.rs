@@ -1,8 +1,9 @@
 //! Stage totals of `bangfu run` for benchmarks: with `BANGFU_TIMINGS=1` (or
 //! `--timings`) the run prints to stderr how long each stage took, summed
 //! over worker threads for the parallel stages (CPU-seconds) and wall time
-//! for the serial ones. Off by default; when on, the cost is two clock
-//! reads per stage per document.
+//! for the serial ones (on the sink thread, where they overlap the
+//! workers'). Off by default; when on, the cost is two clock reads per stage
+//! per document.
 
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
@@ -20,27 +21,32 @@ pub enum Stage {
     Extract,
     /// The rules: mentions to rows.
     Transform,
-    /// Sorting the rows of all documents, de-duplicating ids, validating.
-    Assemble,
-    /// Writing the tables (Parquet and CSV).
+    /// Validating a document and writing its evidence page.
+    Prepare,
+    /// The external sort by `doc_id` (only when `.jsonl` ids need it).
+    Sort,
+    /// Adding documents to the tables (Parquet and CSV) and the report's
+    /// aggregates, on the sink thread.
     Write,
-    /// Rendering and writing the reports and the data package.
+    /// Finishing: rejects, validation, provenance, reports, data package,
+    /// Excel copies.
     Report,
 }
 
-const STAGES: [(Stage, &str, bool); 8] = [
+const STAGES: [(Stage, &str, bool); 9] = [
     (Stage::List, "list", false),
     (Stage::Read, "read", true),
     (Stage::Decode, "decode", true),
     (Stage::Extract, "extract", true),
     (Stage::Transform, "transform", true),
-    (Stage::Assemble, "assemble+validate", false),
+    (Stage::Prepare, "validate+pages", true),
+    (Stage::Sort, "sort", false),
     (Stage::Write, "write tables", false),
-    (Stage::Report, "reports", false),
+    (Stage::Report, "finish", false),
 ];
 
 static ENABLED: AtomicBool = AtomicBool::new(false);
-static NANOS: [AtomicU64; 8] = [const { AtomicU64::new(0) }; 8];
+static NANOS: [AtomicU64; 9] = [const { AtomicU64::new(0) }; 9];
 
 /// Turns timing on (from `--timings` or `BANGFU_TIMINGS`).
 pub fn enable(on: bool) {
