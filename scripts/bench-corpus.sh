@@ -8,6 +8,16 @@
 #   BANGFU=path/to/bangfu scripts/bench-corpus.sh 20000 # time another binary
 #   SHAPES=0 scripts/bench-corpus.sh                    # corpora only
 #   THREADS="1 2" scripts/bench-corpus.sh               # thread counts to time
+#   JSONL=0 scripts/bench-corpus.sh                     # .txt/.html articles only
+#   OUT=/some/dir scripts/bench-corpus.sh               # outputs under a temp folder there
+#
+# Outputs go to /dev/shm when it exists (else the temp folder): on ext4,
+# creating thousands of files right after deleting thousands (the previous
+# run's evidence pages) costs up to 1 ms a file while the kernel skips
+# recently deleted inodes, which would time the file system, not bangfu.
+# `--threads N` is the number of worker threads; the sink thread that
+# writes the tables comes on top, so "1 thread" runs pin the process to
+# one core (taskset) to time one core's worth of work.
 #
 # For every corpus and thread count it prints wall time, MB/s, articles/s,
 # peak RSS, the stage totals `bangfu run` reports with BANGFU_TIMINGS=1 and
@@ -24,7 +34,15 @@ if [[ -z "${BANGFU:-}" ]]; then
   BANGFU=$target/release/bangfu
 fi
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+if [[ -n "${OUT:-}" ]]; then
+  OUT=$(mktemp -d "$OUT/bangfu-bench.XXXXXX")
+elif [[ -d /dev/shm && -w /dev/shm ]]; then
+  OUT=$(mktemp -d /dev/shm/bangfu-bench.XXXXXX)
+else
+  OUT=$work/out
+fi
+mkdir -p "$OUT"
+trap 'rm -rf "$work" "$OUT"' EXIT
 echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "binary: $BANGFU"
 
@@ -41,7 +59,7 @@ for pattern in ["tests/fixtures/*/*.txt", "tests/fixtures/*/*.html", "raw/*.txt"
     for path in sorted(glob.glob(pattern)):
         with open(path, "rb") as f:
             sources.append((path.rsplit(".", 1)[1], f.read(), None))
-for path in sorted(glob.glob("tests/fixtures/*/*.jsonl")):
+for path in sorted(glob.glob("tests/fixtures/*/*.jsonl")) if os.environ.get("JSONL", "1") != "0" else []:
     with open(path, encoding="utf-8") as f:
         for line in f:
             if line.strip():
@@ -64,16 +82,21 @@ time_run() { # label input threads docs
   local label=$1 input=$2 threads=$3 docs=$4
   local bytes
   bytes=$(du -sb --apparent-size "$input" | cut -f1)
-  rm -rf "$work/out"
-  BANGFU_TIMINGS=1 /usr/bin/time -f "%e %M" -o "$work/time" \
-    "$BANGFU" run --quiet --threads "$threads" --input "$input" --output "$work/out" \
+  local out="$OUT/run$((++RUNS))"
+  local pin=()
+  # One worker thread runs on one core; more use every core.
+  if [[ "$threads" == 1 ]] && command -v taskset > /dev/null; then pin=(taskset -c 0); fi
+  BANGFU_TIMINGS=1 /usr/bin/time -f "%e %M %U %S" -o "$work/time" \
+    "${pin[@]}" "$BANGFU" run --quiet --threads "$threads" --input "$input" --output "$out" \
     2> "$work/stderr" || true
-  read -r secs kb < <(tail -n 1 "$work/time") # after any "exited with status" line
-  awk -v l="$label" -v n="$docs" -v b="$bytes" -v s="$secs" -v kb="$kb" -v t="$threads" -v rg="${RG_SECS:-0}" \
-    'BEGIN { printf "%-24s threads %d: %7.2f s  %7.2f MB/s  %8.0f articles/s  peak RSS %5.0f MB", l, t, s, b/s/1e6, n/s, kb/1024;
+  read -r secs kb user sys < <(tail -n 1 "$work/time") # after any "exited with status" line
+  awk -v l="$label" -v n="$docs" -v b="$bytes" -v s="$secs" -v kb="$kb" -v t="$threads" -v rg="${RG_SECS:-0}" -v cpu="$(awk -v u="$user" -v y="$sys" 'BEGIN{print u+y}')" \
+    'BEGIN { printf "%-24s threads %d: %7.2f s  %7.2f MB/s  %8.0f articles/s  %6.2f s CPU  peak RSS %5.0f MB", l, t, s, b/s/1e6, n/s, cpu, kb/1024;
              if (rg > 0) printf "  %.0fx one rg pass", s/rg; printf "\n" }'
   grep '^bangfu: timings' "$work/stderr" | sed 's/^/    /' || true
+  rm -rf "$out"
 }
+RUNS=0
 
 IFS=, read -ra sizes_arr <<< "$sizes"
 for n in "${sizes_arr[@]}"; do
