@@ -315,13 +315,30 @@ fn highlighted(
     cuts.push(n);
     cuts.sort_unstable();
     cuts.dedup();
+    // A sweep over the cuts: `active` holds the spans covering the piece,
+    // in their order in `spans`, so the page costs the same per span
+    // however many spans the text has.
+    let mut by_start: Vec<usize> = (0..spans.len()).collect();
+    by_start.sort_by_key(|&i| spans[i].start);
+    let mut next = 0;
+    let mut active: Vec<usize> = Vec::new();
     for w in cuts.windows(2) {
         let (a, b) = (w[0], w[1]);
         let piece = &text[byte_at(a)..byte_at(b)];
-        let covering: Vec<&Span> = spans
-            .iter()
-            .filter(|s| s.start <= a && b <= s.end)
-            .collect();
+        // Every start and end is a cut, so a span that goes on past `a`
+        // reaches `b`.
+        active.retain(|&i| spans[i].end > a);
+        while let Some(&i) = by_start.get(next) {
+            if spans[i].start > a {
+                break;
+            }
+            if spans[i].end > a {
+                let at = active.partition_point(|&j| j < i);
+                active.insert(at, i);
+            }
+            next += 1;
+        }
+        let covering: Vec<&Span> = active.iter().map(|&i| &spans[i]).collect();
         if covering.is_empty() {
             out.push_str(&esc(piece));
             continue;

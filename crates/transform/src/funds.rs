@@ -113,21 +113,31 @@ fn headlines_restate_the_body(ctx: &DocContext, rows: &mut [FundRow]) {
 const HEADING_CHARS: usize = 60;
 
 /// True when the line holding char `pos` is a headline or subheading: short,
-/// and no sentence ends in it.
+/// and no sentence ends in it. Looks at most 2 × [`HEADING_SCAN`] chars of
+/// the line, so a long line costs the same as a short one (a line that long is
+/// no heading).
 fn is_heading_line(ctx: &DocContext, pos: usize) -> bool {
     let chars = &ctx.folded;
-    let start = chars[..pos.min(chars.len())]
-        .iter()
-        .rposition(|&c| c == '\n')
-        .map_or(0, |p| p + 1);
-    let end = chars[pos.min(chars.len())..]
-        .iter()
-        .position(|&c| c == '\n')
-        .map_or(chars.len(), |p| pos + p);
-    let line = &chars[start..end];
-    let n = line.iter().filter(|c| !c.is_whitespace()).count();
-    n <= HEADING_CHARS && !line.iter().any(|c| matches!(c, '。' | '；' | ';'))
+    let pos = pos.min(chars.len());
+    let mut shown = 0;
+    let left = chars[..pos].iter().rev().take_while(|&&c| c != '\n');
+    let right = chars[pos..].iter().take_while(|&&c| c != '\n');
+    for (i, &c) in left.chain(right).enumerate() {
+        if i >= 2 * HEADING_SCAN || matches!(c, '。' | '；' | ';') {
+            return false;
+        }
+        if !c.is_whitespace() {
+            shown += 1;
+            if shown > HEADING_CHARS {
+                return false;
+            }
+        }
+    }
+    true
 }
+
+/// Half the most chars of a line [`is_heading_line`] looks at.
+const HEADING_SCAN: usize = 400;
 
 fn fund_row(ctx: &DocContext, m: &Mention, money: &Money) -> Option<FundRow> {
     let (clause_left, clause_right) = ctx.clause_sides(m);
