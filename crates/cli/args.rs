@@ -117,7 +117,8 @@ pub struct RunArgs {
     /// Exit with status 1 when validation finds errors.
     #[arg(long)]
     pub strict: bool,
-    /// Worker threads (default: all cores). Outputs do not depend on it.
+    /// Worker threads that read, extract and transform (default: all cores);
+    /// one more thread writes the outputs meanwhile. Outputs do not depend on it.
     #[arg(long, short = 'j')]
     pub threads: Option<usize>,
     /// No progress bar or summary on standard error.
