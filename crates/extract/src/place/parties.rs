@@ -577,16 +577,12 @@ pub fn sentence_parties(
     let not_move: Vec<(usize, usize)> = cues
         .not_moves
         .iter()
-        .flat_map(|w| {
-            folded
-                .match_indices(w.as_str())
-                .map(|(b, s)| (b, b + s.len()))
-                .collect::<Vec<_>>()
-        })
+        .flat_map(|w| occurrences(folded, w).map(|b| (b, b + w.len())))
         .collect();
     let mut best_move: Option<(usize, Direction)> = None;
     for cue in &cues.moves {
-        for (b, s) in folded.match_indices(cue.as_str()) {
+        for b in occurrences(folded, cue) {
+            let s = cue.as_str();
             if not_move.iter().any(|&(x, y)| x <= b && b + s.len() <= y) {
                 continue;
             }
@@ -616,6 +612,37 @@ pub fn sentence_parties(
         recipients,
         direction,
     }
+}
+
+/// The byte offsets of the non-overlapping occurrences of `needle` in
+/// `hay`, leftmost first (what `hay.match_indices(needle)` gives), without
+/// the two-way searcher `match_indices` sets up per call: sentences are
+/// short and this runs for dozens of cues per sentence.
+fn occurrences<'h>(hay: &'h str, needle: &'h str) -> impl Iterator<Item = usize> + 'h {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let mut from = 0;
+    let mut done = false;
+    std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        let Some((&first, rest)) = n.split_first() else {
+            // An empty needle matches at every char boundary.
+            let at = from;
+            from += hay.get(from..)?.chars().next().map_or(1, char::len_utf8);
+            done = at >= h.len();
+            return Some(at);
+        };
+        while from + n.len() <= h.len() {
+            let i = from + memchr::memchr(first, &h[from..=h.len() - n.len()])?;
+            if &h[i + 1..i + n.len()] == rest {
+                from = i + n.len();
+                return Some(i);
+            }
+            from = i + 1;
+        }
+        None
+    })
 }
 
 trait EarlierThan {
@@ -663,5 +690,21 @@ pub fn direction_at(
     match sentence_parties(text, start..end, mentions, doc).direction {
         Direction::Unknown => sentence_parties(text, range, mentions, doc).direction,
         d => d,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::occurrences;
+
+    #[test]
+    fn occurrences_are_match_indices() {
+        for hay in ["", "a", "aaa", "到杭州到到", "得到帮扶到", "a到b到"] {
+            for needle in ["", "a", "aa", "到", "到到", "得到", "帮扶到", "b到c"] {
+                let want: Vec<usize> = hay.match_indices(needle).map(|(i, _)| i).collect();
+                let got: Vec<usize> = occurrences(hay, needle).collect();
+                assert_eq!(got, want, "{hay:?} {needle:?}");
+            }
+        }
     }
 }
