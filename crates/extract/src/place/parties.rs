@@ -237,7 +237,7 @@ fn score_text(
     let sorted = units.is_sorted_by_key(|u| u.0);
     let longest = units.iter().map(|u| u.1 - u.0).max().unwrap_or(0);
     for (cue, donor_first) in &CUES.party {
-        for (byte, _) in folded.match_indices(cue.as_str()) {
+        for byte in occurrences_in_document(folded, cue) {
             let p = text.char_of_folded_byte(byte);
             let q = text.char_of_folded_byte(byte + cue.len());
             let (before, after) = if sorted {
@@ -449,7 +449,7 @@ fn find_pairs(
     // Cues longest first: 支援 inside 对口支援 is the same pairing.
     let mut seen: Vec<std::ops::Range<usize>> = Vec::new();
     for (cue, donor_first) in &CUES.party {
-        for (byte, _) in folded.match_indices(cue.as_str()) {
+        for byte in occurrences_in_document(folded, cue) {
             let p = text.char_of_folded_byte(byte);
             let q = p + cue.chars().count();
             if seen.iter().any(|r| r.start <= p && q <= r.end) {
@@ -645,6 +645,16 @@ fn occurrences<'h>(hay: &'h str, needle: &'h str) -> impl Iterator<Item = usize>
     })
 }
 
+/// What `hay.match_indices(needle)` gives (byte offsets of non-overlapping
+/// occurrences, leftmost first) for a whole document: memchr's substring
+/// search, which skips ahead on rare bytes, instead of a two-way search.
+fn occurrences_in_document(hay: &str, needle: &str) -> Vec<usize> {
+    if needle.is_empty() {
+        return hay.match_indices(needle).map(|(i, _)| i).collect();
+    }
+    memchr::memmem::find_iter(hay.as_bytes(), needle.as_bytes()).collect()
+}
+
 trait EarlierThan {
     fn is_none_or_gt(&self, b: usize) -> bool;
 }
@@ -695,7 +705,7 @@ pub fn direction_at(
 
 #[cfg(test)]
 mod tests {
-    use super::occurrences;
+    use super::{occurrences, occurrences_in_document};
 
     #[test]
     fn occurrences_are_match_indices() {
@@ -704,6 +714,7 @@ mod tests {
                 let want: Vec<usize> = hay.match_indices(needle).map(|(i, _)| i).collect();
                 let got: Vec<usize> = occurrences(hay, needle).collect();
                 assert_eq!(got, want, "{hay:?} {needle:?}");
+                assert_eq!(occurrences_in_document(hay, needle), want);
             }
         }
     }
