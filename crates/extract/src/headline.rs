@@ -387,8 +387,22 @@ const MAX_MOJIBAKE_CHARS: usize = 40;
 /// 遵义赤水市 read as GBK). Such a prefix, re-encoded as GBK, gives the
 /// bytes that follow it; it is dropped.
 fn without_mojibake_prefix(line: &str) -> &str {
+    // The GBK bytes of a prefix start with those of its first char, and a
+    // prefix is dropped only when at least five of its bytes open the rest
+    // of the line: the rest must start with that first byte. Checking this
+    // byte first spares the re-encoding for nearly every line.
+    let Some(first) = line.chars().next() else {
+        return line;
+    };
+    let (first_bytes, _, unmappable) = encoding_rs::GBK.encode(&line[..first.len_utf8()]);
+    let Some(&lead) = first_bytes.first().filter(|_| !unmappable) else {
+        return line;
+    };
     let mut best = None;
     for (k, _) in line.char_indices().skip(1).take(MAX_MOJIBAKE_CHARS) {
+        if line.as_bytes()[k] != lead {
+            continue;
+        }
         let (prefix, rest) = line.split_at(k);
         let (bytes, _, unmappable) = encoding_rs::GBK.encode(prefix);
         if unmappable || bytes.len() < 6 {

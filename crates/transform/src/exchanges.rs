@@ -370,11 +370,12 @@ const KIND_DIRECTION: &[(&str, &str)] = &[
 /// The last subject noun in the clause before a count with no subject after
 /// it (杭州游客赴某地旅游的人数从…78万人次 → 游客).
 fn last_subject_noun(clause_left: &str) -> Option<String> {
+    // Every occurrence in one pass of the group's automaton: the last
+    // occurrence of each noun is among them.
     LEXICON
-        .group("exchange.subject")
-        .iter()
-        .filter(|(_, noun)| !PLACE_SUBJECTS.iter().any(|p| noun.ends_with(p)))
-        .filter_map(|&(_, noun)| clause_left.rfind(noun).map(|i| (i + noun.len(), noun)))
+        .find_all("exchange.subject", clause_left)
+        .filter(|(_, _, noun)| !PLACE_SUBJECTS.iter().any(|p| noun.ends_with(p)))
+        .map(|(i, _, noun)| (i + noun.len(), noun))
         .max_by_key(|&(end, noun)| (end, noun.len()))
         .map(|(_, noun)| noun.to_string())
 }

@@ -168,9 +168,8 @@ fn facility_count_name(
     }
     // The name starts after its building verb (援建卫生院(所) → 卫生院(所)).
     let name = LEXICON
-        .group("project.built")
-        .iter()
-        .filter_map(|(_, v)| name.rfind(v).map(|i| i + v.len()))
+        .find_all("project.built", &name)
+        .map(|(i, _, v)| i + v.len())
         .max()
         .map_or(name.as_str(), |i| &name[i..])
         .to_string();
@@ -484,8 +483,7 @@ fn count_category(ctx: &DocContext, m: &Mention, name: &str) -> &'static str {
     // at (教育、医疗、住房等项目): read the list back over 、.
     let (left, _) = ctx.clause_sides(m);
     let left = strip_glosses(left);
-    let listed: String = left
-        .rfind(name)
+    let listed: String = crate::phrases::rfind_str(&left, name)
         .map(|i| &left[..i])
         .filter(|before| before.ends_with('、'))
         .map(|before| {
@@ -532,13 +530,18 @@ fn count_category(ctx: &DocContext, m: &Mention, name: &str) -> &'static str {
 /// decide (乡村旅游公路 is infrastructure). `other` when no cue, but a
 /// bare housing estate (某某小区) is infrastructure.
 pub fn category_by_head(name: &str) -> &'static str {
+    // The cue ending last (the longer at an equal end), from one pass of
+    // the group's automaton; a cue listed twice takes its last label.
     let last_cue = |text: &str| {
-        LEXICON
-            .group("project.category")
-            .iter()
-            .filter_map(|&(label, cue)| text.rfind(cue).map(|i| (i + cue.len(), cue.len(), label)))
-            .max_by_key(|&(end, len, _)| (end, len))
-            .map(|(_, _, label)| label)
+        let cues = LEXICON.group("project.category");
+        let (_, _, cue) = LEXICON
+            .find_all("project.category", text)
+            .map(|(i, _, cue)| (i + cue.len(), cue.len(), cue))
+            .max_by_key(|&(end, len, _)| (end, len))?;
+        cues.iter()
+            .rev()
+            .find(|&&(_, c)| c == cue)
+            .map(|&(label, _)| label)
     };
     let container = CONTAINER_HEADS.iter().find(|h| name.ends_with(*h));
     if let Some(head) = container {

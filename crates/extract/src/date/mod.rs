@@ -99,6 +99,11 @@ fn scan_plain(text: &ScanText, ctx: &ScanContext) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
+        // Most chars start no reading: skip them without trying each.
+        if !may_start(chars[i]) {
+            i += 1;
+            continue;
+        }
         match parser.best_at(i) {
             Some((end, value)) if end > i => {
                 if let Some(value) = value {
@@ -110,6 +115,60 @@ fn scan_plain(text: &ScanText, ctx: &ScanContext) -> Vec<Mention> {
         }
     }
     out
+}
+
+/// Whether a reading of [`Parser::best_at`] may start with `c`: digits
+/// and numerals (years, months, numeric dates, 三年来), the first chars of
+/// its words (截至, 今年, 上半年, 第一季度, 年底, 最近, 半年, 当年 …) and
+/// opening quotes (“十三五”). A char outside this set starts none of them;
+/// a test checks it against the parser.
+fn may_start(c: char) -> bool {
+    c.is_ascii_digit()
+        || OPEN_QUOTES.contains(&c)
+        || matches!(
+            c,
+            'O' | 'o'
+                | '〇'
+                | '○'
+                | '零'
+                | '一'
+                | '二'
+                | '两'
+                | '三'
+                | '四'
+                | '五'
+                | '六'
+                | '七'
+                | '八'
+                | '九'
+                | '十'
+                | '截'
+                | '今'
+                | '本'
+                | '去'
+                | '上'
+                | '前'
+                | '明'
+                | '下'
+                | '全'
+                | '第'
+                | '年'
+                | '最'
+                | '过'
+                | '近'
+                | '这'
+                | '半'
+                | '当'
+                | '同'
+                | '次'
+                | '翌'
+                | '该'
+                | '那'
+                | '是'
+                | '每'
+                | '逐'
+                | '历'
+        )
 }
 
 /// The last day a date of `precision` covers: 31 December for a year, the

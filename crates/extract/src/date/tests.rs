@@ -570,3 +570,57 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn no_reading_starts_with_a_char_may_start_rules_out() {
+    let tails = [
+        "",
+        "年",
+        "0年",
+        "015年",
+        "年底",
+        "年初",
+        "月1日",
+        "1日",
+        "季度",
+        "十五",
+        "年来",
+        "以来",
+        "2015年",
+        "一五年",
+        "个月来",
+        "半年",
+        "近三年来",
+        "半年来",
+        "年3月",
+        "十三五",
+        "-12-27",
+        ".12.2015",
+        "底",
+        "初",
+        "末",
+        "来",
+        "近",
+        "过去",
+        "年以来",
+        "季度末",
+        "至",
+        "2016年",
+    ];
+    let chars = (0x20..0x3000).chain(0x3000..0xA000).chain(0xFF00..0xFFF0);
+    for c in chars.filter_map(char::from_u32).filter(|&c| !may_start(c)) {
+        for tail in tails {
+            let text: Vec<char> = std::iter::once(c).chain(tail.chars()).collect();
+            for published in [None, published()] {
+                let parser = Parser {
+                    c: &text,
+                    published,
+                };
+                assert!(
+                    parser.best_at(0).is_none_or(|(end, _)| end == 0),
+                    "{c:?}{tail}"
+                );
+            }
+        }
+    }
+}

@@ -87,6 +87,9 @@ pub(crate) struct Gazetteer {
     chains: Vec<[Option<UnitId>; 4]>,
     /// Unit ids sorted by code (the data file is sorted: a no-op sort).
     by_code: Vec<UnitId>,
+    /// The all-digit codes as numbers (see [`digit_key`]), sorted, with
+    /// their unit: [`Gazetteer::by_code`] compares integers, not strings.
+    by_digit_key: Vec<(u64, UnitId)>,
     /// Candidates of each pattern of [`Gazetteer::automaton`].
     pub patterns: Vec<Vec<Candidate>>,
     /// All names and short forms (overlapping search, char by char; the
@@ -104,7 +107,8 @@ pub(crate) struct Gazetteer {
     name_ids: HashMap<Box<str>, u32>,
     villages_index: HashMap<Box<str>, (usize, usize, usize)>,
     villages: Vec<OnceLock<Vec<Village>>>,
-    roles: HashMap<UnitId, Role>,
+    /// The role of each unit that has one of its own, by unit id.
+    roles: Vec<Option<Role>>,
     /// Words that after a place name make it a street name.
     pub followers_stop: Vec<String>,
     /// First chars of [`Gazetteer::followers_stop`].
@@ -392,7 +396,7 @@ impl Gazetteer {
         }
         let villages = (0..villages_index.len()).map(|_| OnceLock::new()).collect();
 
-        let mut roles = HashMap::new();
+        let mut roles = vec![None; units.len()];
         for rec in records(lexicon::EAST_WEST) {
             let (Some(code), Some(role)) = (rec.first(), rec.get(1)) else {
                 continue;
@@ -402,8 +406,8 @@ impl Gazetteer {
                 "recipient" => Role::West,
                 _ => continue,
             };
-            if let Some(u) = find(&units, code) {
-                roles.insert(u, role);
+            if let Some(slot) = find(&units, code).and_then(|u| roles.get_mut(u as usize)) {
+                *slot = Some(role);
             }
         }
         let followers_stop: Vec<String> = entries(lexicon::PLACE_FOLLOWERS_STOP)
@@ -416,10 +420,17 @@ impl Gazetteer {
         followers_first.sort_unstable();
         followers_first.dedup();
 
+        let mut by_digit_key: Vec<(u64, UnitId)> = units
+            .iter()
+            .enumerate()
+            .filter_map(|(i, u)| Some((digit_key(&u.code)?, i as UnitId)))
+            .collect();
+        by_digit_key.sort_unstable();
         let mut g = Gazetteer {
             units,
             chains: Vec::new(),
             by_code,
+            by_digit_key,
             name_ids,
             patterns,
             automaton,
@@ -445,6 +456,15 @@ impl Gazetteer {
 
     /// The unit with this code (6 or 9 digits).
     pub fn by_code(&self, code: &str) -> Option<UnitId> {
+        // Codes are unique: the integer look-up finds what the string one
+        // would, in a fraction of the time.
+        if let Some(key) = digit_key(code) {
+            let i = self
+                .by_digit_key
+                .binary_search_by_key(&key, |&(k, _)| k)
+                .ok()?;
+            return self.by_digit_key.get(i).map(|&(_, u)| u);
+        }
         let i = self
             .by_code
             .binary_search_by(|&u| code_of(&self.units, u).cmp(code))
@@ -506,8 +526,8 @@ impl Gazetteer {
     pub fn role(&self, id: UnitId) -> Option<Role> {
         let chain = self.chain(id);
         for slot in chain.iter().rev().flatten() {
-            if let Some(r) = self.roles.get(slot) {
-                return Some(*r);
+            if let Some(&Some(r)) = self.roles.get(*slot as usize) {
+                return Some(r);
             }
         }
         None
@@ -569,6 +589,16 @@ impl Gazetteer {
         };
         cell.get_or_init(|| load_villages(county_code, off, len))
     }
+}
+
+/// A code of 1 to 15 ASCII digits as one integer that also tells its
+/// length (`0101` and `101` differ); `None` for any other string.
+fn digit_key(code: &str) -> Option<u64> {
+    if code.is_empty() || code.len() > 15 || !code.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let value = code.bytes().fold(0u64, |v, b| v * 10 + u64::from(b - b'0'));
+    Some(((code.len() as u64) << 56) | value)
 }
 
 fn code_of(units: &[Unit], id: UnitId) -> &str {
@@ -732,6 +762,17 @@ mod tests {
         assert_eq!(place.prefecture, Some("黔东南苗族侗族自治州"));
         assert_eq!(place.province, Some("贵州省"));
         assert!(g.candidates("城关镇").len() > 50);
+    }
+
+    #[test]
+    fn every_code_finds_its_own_unit() {
+        let g = gazetteer();
+        for (i, u) in g.units.iter().enumerate() {
+            assert_eq!(g.by_code(&u.code), Some(i as UnitId), "{}", u.code);
+        }
+        assert_eq!(g.by_code("52260"), None);
+        assert_eq!(g.by_code("0522601"), None);
+        assert_eq!(g.by_code(""), None);
     }
 
     #[test]

@@ -177,14 +177,15 @@ fn lift(g: &Gazetteer, u: UnitId) -> UnitId {
 pub fn common_name(place: &Place) -> String {
     let name = place.name;
     if name.ends_with("自治州") {
-        let ethnic: Vec<String> = {
+        // Built once: this runs for every mention of such a prefecture.
+        static ETHNIC: LazyLock<Vec<String>> = LazyLock::new(|| {
             let mut v: Vec<String> = lexicon::entries(lexicon::ETHNIC)
                 .flat_map(|e| [format!("{e}族"), e.to_string()])
                 .collect();
             v.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
             v
-        };
-        if let Some(first) = super::gazetteer::short_forms(name, place.level, &ethnic)
+        });
+        if let Some(first) = super::gazetteer::short_forms(name, place.level, &ETHNIC)
             .into_iter()
             .next()
         {
@@ -236,7 +237,7 @@ fn score_text(
     let sorted = units.is_sorted_by_key(|u| u.0);
     let longest = units.iter().map(|u| u.1 - u.0).max().unwrap_or(0);
     for (cue, donor_first) in &CUES.party {
-        for (byte, _) in folded.match_indices(cue.as_str()) {
+        for byte in occurrences_in_document(folded, cue) {
             let p = text.char_of_folded_byte(byte);
             let q = text.char_of_folded_byte(byte + cue.len());
             let (before, after) = if sorted {
@@ -448,7 +449,7 @@ fn find_pairs(
     // Cues longest first: 支援 inside 对口支援 is the same pairing.
     let mut seen: Vec<std::ops::Range<usize>> = Vec::new();
     for (cue, donor_first) in &CUES.party {
-        for (byte, _) in folded.match_indices(cue.as_str()) {
+        for byte in occurrences_in_document(folded, cue) {
             let p = text.char_of_folded_byte(byte);
             let q = p + cue.chars().count();
             if seen.iter().any(|r| r.start <= p && q <= r.end) {
@@ -576,16 +577,12 @@ pub fn sentence_parties(
     let not_move: Vec<(usize, usize)> = cues
         .not_moves
         .iter()
-        .flat_map(|w| {
-            folded
-                .match_indices(w.as_str())
-                .map(|(b, s)| (b, b + s.len()))
-                .collect::<Vec<_>>()
-        })
+        .flat_map(|w| occurrences(folded, w).map(|b| (b, b + w.len())))
         .collect();
     let mut best_move: Option<(usize, Direction)> = None;
     for cue in &cues.moves {
-        for (b, s) in folded.match_indices(cue.as_str()) {
+        for b in occurrences(folded, cue) {
+            let s = cue.as_str();
             if not_move.iter().any(|&(x, y)| x <= b && b + s.len() <= y) {
                 continue;
             }
@@ -615,6 +612,47 @@ pub fn sentence_parties(
         recipients,
         direction,
     }
+}
+
+/// The byte offsets of the non-overlapping occurrences of `needle` in
+/// `hay`, leftmost first (what `hay.match_indices(needle)` gives), without
+/// the two-way searcher `match_indices` sets up per call: sentences are
+/// short and this runs for dozens of cues per sentence.
+fn occurrences<'h>(hay: &'h str, needle: &'h str) -> impl Iterator<Item = usize> + 'h {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let mut from = 0;
+    let mut done = false;
+    std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        let Some((&first, rest)) = n.split_first() else {
+            // An empty needle matches at every char boundary.
+            let at = from;
+            from += hay.get(from..)?.chars().next().map_or(1, char::len_utf8);
+            done = at >= h.len();
+            return Some(at);
+        };
+        while from + n.len() <= h.len() {
+            let i = from + memchr::memchr(first, &h[from..=h.len() - n.len()])?;
+            if &h[i + 1..i + n.len()] == rest {
+                from = i + n.len();
+                return Some(i);
+            }
+            from = i + 1;
+        }
+        None
+    })
+}
+
+/// What `hay.match_indices(needle)` gives (byte offsets of non-overlapping
+/// occurrences, leftmost first) for a whole document: memchr's substring
+/// search, which skips ahead on rare bytes, instead of a two-way search.
+fn occurrences_in_document(hay: &str, needle: &str) -> Vec<usize> {
+    if needle.is_empty() {
+        return hay.match_indices(needle).map(|(i, _)| i).collect();
+    }
+    memchr::memmem::find_iter(hay.as_bytes(), needle.as_bytes()).collect()
 }
 
 trait EarlierThan {
@@ -662,5 +700,22 @@ pub fn direction_at(
     match sentence_parties(text, start..end, mentions, doc).direction {
         Direction::Unknown => sentence_parties(text, range, mentions, doc).direction,
         d => d,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{occurrences, occurrences_in_document};
+
+    #[test]
+    fn occurrences_are_match_indices() {
+        for hay in ["", "a", "aaa", "到杭州到到", "得到帮扶到", "a到b到"] {
+            for needle in ["", "a", "aa", "到", "到到", "得到", "帮扶到", "b到c"] {
+                let want: Vec<usize> = hay.match_indices(needle).map(|(i, _)| i).collect();
+                let got: Vec<usize> = occurrences(hay, needle).collect();
+                assert_eq!(got, want, "{hay:?} {needle:?}");
+                assert_eq!(occurrences_in_document(hay, needle), want);
+            }
+        }
     }
 }
