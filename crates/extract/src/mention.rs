@@ -122,7 +122,7 @@ pub struct Money {
 /// A count: a number followed by a measure word.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Count {
-    /// The count (78.63万人次 → 786300).
+    /// The count (12.5万人次 → 125000).
     #[serde(serialize_with = "serialize_decimal")]
     pub value: Decimal,
     /// Lower bound, when the text gives one.

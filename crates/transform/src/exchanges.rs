@@ -381,7 +381,7 @@ fn last_subject_noun(clause_left: &str) -> Option<String> {
 }
 
 /// The clause before a count in which to look for its subject; after an
-/// earlier count only a noun touching this one (in 30余个市级部门和10多个区…,
+/// earlier count only a noun touching this one (in 20余个部门和6个区县…,
 /// 部门 is the first count's subject, not the second's).
 fn since_previous_count<'c>(ctx: &'c DocContext, m: &Mention) -> &'c str {
     let clause = ctx.clause_of(m.start);
@@ -939,7 +939,7 @@ fn nearest_either(group: &str, left: &str, right: &str) -> Option<Hit> {
 }
 
 /// How far after a count a context noun (城市, 省份) may start to make it
-/// policy context (东部9个省市, 8个东部发达城市).
+/// policy context (东部6个省市, 5个东部发达城市).
 const CONTEXT_WINDOW: usize = 4;
 
 fn ruled_out(clause_left: &str, clause_right: &str, subject: Option<&str>, by: Outweighs) -> bool {

@@ -31,7 +31,7 @@ const MAX_NAME: usize = 14;
 struct Facility {
     name: String,
     span: Range<usize>,
-    /// One item of a list closed by 等 (精品水果、中药材种植等特色产业).
+    /// One item of a list closed by 等 (茶叶、食用菌种植等特色产业).
     listed: bool,
     /// Named after the donor (浙江中学 in a western town): a project only
     /// where a list of landmarks places it.
@@ -633,8 +633,8 @@ fn facilities_in(ctx: &DocContext, sentence: Range<usize>) -> Vec<Facility> {
             continue;
         }
         let mut start = name_start(&text, i, &place_ends);
-        // 等 closes a list before the name (凯里市、台江县等中等职业学校;
-        // 精品水果、中药材种植等特色产业); 中等 and the like are words.
+        // 等 closes a list before the name (从江县、榕江县等中等职业学校;
+        // 茶叶、食用菌种植等特色产业); 中等 and the like are words.
         if let Some(k) = (start..i)
             .rev()
             .find(|&k| text[k] == '等' && !is_word_with_deng(&text, k))
@@ -786,11 +786,11 @@ fn is_word_with_deng(text: &[char], k: usize) -> bool {
 }
 
 /// Verbs and nouns of an activity that a list item without one borrows from
-/// the next item (精品水果、中药材种植 → 精品水果种植, 中药材种植).
+/// the next item (茶叶、食用菌种植 → 茶叶种植, 食用菌种植).
 const SHARED_ACTIVITIES: &[&str] = &["种植", "养殖", "加工"];
 
 /// The items of a list closed by 等 before a generic name
-/// (发展起精品水果、中药材种植、特种花猪养殖等特色产业): each item is a
+/// (发展起茶叶、食用菌种植、生猪养殖等特色产业): each item is a
 /// project; lists of places are not.
 fn listed_names(
     text: &[char],
@@ -946,12 +946,12 @@ const GENERIC_HEADS: &[&str] = &["项目", "工程", "产业", "特色产业"];
 
 /// The most specific western places at county level or below in a sentence:
 /// of a written chain (湄潭县兴隆镇龙凤村) only the last link; none inside an
-/// organisation's name (凯里 in 凯里经济开发区).
+/// organisation's name (遵义 in 遵义经济技术开发区).
 fn sites_in<'c>(ctx: &'c DocContext, sentence: Range<usize>) -> Vec<Site<'c>> {
     let mentions: Vec<&Mention> = ctx.mentions_in(sentence).collect();
-    // A place inside an organisation's name is no site (凯里 in 凯里某公司),
+    // A place inside an organisation's name is no site (遵义 in 遵义某公司),
     // except inside a zone, a school or a hospital, which stand where their
-    // names say: a park co-built in 凯里经济开发区 is in 凯里市, a clinic
+    // names say: a park co-built in 遵义经济技术开发区 is in 遵义市, a clinic
     // equipped in 罗汉镇卫生院 is in 罗汉镇.
     // (A school or hospital only when its clause builds or equips it, and
     // it is not one of a list of venues: 在湄潭中学、某镇中心小学等学校任教.)

@@ -26,7 +26,7 @@ pub fn period_before(ctx: &DocContext, m: &Mention) -> (Option<NaiveDate>, Optio
 }
 
 /// The year a count refers to: a year written just before it
-/// (`2013年的78.63万人次` → 2013).
+/// (`2019年的12.5万人次` → 2019).
 pub fn year_just_before(ctx: &DocContext, m: &Mention) -> Option<i32> {
     extract::date::year_of(&ctx.scan_text, &ctx.mentions, m.start)
 }

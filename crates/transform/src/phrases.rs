@@ -1,5 +1,5 @@
 //! Noun phrases next to a quantity: what a count is of (`14名干部` → 干部,
-//! `联合招商活动5批次` → 联合招商活动), read from folded text with the
+//! `联合招商活动3批次` → 联合招商活动), read from folded text with the
 //! subject nouns of the cue lexicon.
 
 use crate::lexicon::LEXICON;
@@ -87,7 +87,7 @@ const OPENERS: &[&str] = &[
     "年内", "全年", "期间", "先后", "累计", "两地", "双方", "现场", "各类", "共", "的", "了",
 ];
 
-/// The noun phrase just before a count (`联合招商活动5批次` → 联合招商活动),
+/// The noun phrase just before a count (`联合招商活动3批次` → 联合招商活动),
 /// at most `max_chars` long.
 pub fn phrase_before(left: &str, max_chars: usize) -> Option<String> {
     // A label's colon (项目总数：172个) stands between the phrase and its count.

@@ -1,5 +1,5 @@
 //! The `projects` rules. This first version reads stated counts of
-//! projects (`实施帮扶项目119项`, `产业扶贫项目8个`) as `total` rows; located
+//! projects (`实施帮扶项目86项`, `产业扶贫项目8个`) as `total` rows; located
 //! projects need the place recogniser.
 
 use crate::context::DocContext;
@@ -11,7 +11,7 @@ use extract::{Count, Mention, MentionKind};
 use std::collections::BTreeSet;
 
 /// The name of the projects a count counts, when it is a count of projects:
-/// `帮扶项目119项`, `签约项目20多个`, `27个产业转移项目`, a count of built
+/// `帮扶项目86项`, `签约项目20多个`, `27个产业转移项目`, a count of built
 /// facilities (`援建卫生院303个`, `新建学校14所`). Pinyin glosses flattened
 /// into the text (項(xiàng)目120個(gè)) are read through.
 pub fn project_count_name(ctx: &DocContext, m: &Mention, count: &Count) -> Option<String> {
@@ -25,7 +25,7 @@ pub fn project_count_name(ctx: &DocContext, m: &Mention, count: &Count) -> Optio
     facility_count_name(ctx, m.start, &count.unit, &left, &right)
 }
 
-/// The name of a count of projects in `项`/`个` (`帮扶项目119项`).
+/// The name of a count of projects in `项`/`个` (`帮扶项目86项`).
 fn counted_project_name(ctx: &DocContext, m: &Mention, left: &str, right: &str) -> Option<String> {
     if let Some(head) = parenthetical_head(ctx, m) {
         return Some(head);

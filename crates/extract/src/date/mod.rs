@@ -8,7 +8,7 @@
 //!
 //! What is read, and how it is resolved:
 //! - absolute dates: `2015年`, `2013年2月`, `2015年12月27日`, `二〇一五年`,
-//!   `2015-12-27`, `2015/12/27`, `2015.12.27`, `27.12.2015`. A 4-digit number
+//!   `2019-03-08`, `2019/03/08`, `2019.03.08`, `08.03.2019`. A 4-digit number
 //!   is a year only when `年` follows it or it is part of a full numeric date,
 //!   and only from [`MIN_YEAR`] to [`MAX_YEAR`].
 //! - relative years: `今年`/`本年`, `去年`/`上年`, `前年`, `明年`, taken from
@@ -641,7 +641,7 @@ impl Parser<'_> {
 
     // ----- numeric dates -----------------------------------------------------
 
-    /// `2015-12-27`, `2015/12/27`, `2015.12.27`, `27.12.2015`.
+    /// `2019-03-08`, `2019/03/08`, `2019.03.08`, `08.03.2019`.
     fn numeric(&self, i: usize) -> Option<Point> {
         if !self.left_ok(i) {
             return None;

@@ -9,8 +9,8 @@
 //!   publication; `截至2015年底，累计…` ends on 2015-12-31 with no start.
 //! - `year`: only when that mention is a date (or a period within one
 //!   calendar year) written right before the fact, with at most a linking
-//!   word between (的, 为, 是, 达, 达到, 有, 共): `2013年的78.63万人次` →
-//!   2013, `2018年的11.8万人次` → 2018. `今年，广州还组织1.5万名…` has no
+//!   word between (的, 为, 是, 达, 达到, 有, 共): `2019年的12.5万人次` →
+//!   2019, `2018年的11.8万人次` → 2018. `今年，广州还组织1.5万名…` has no
 //!   year: the date dates the sentence, not the count (as in the fixtures'
 //!   gold).
 //!
@@ -93,7 +93,7 @@ fn span_of(m: &Mention) -> TimeRef {
     }
 }
 
-/// The year a fact at char `at` refers to (`2013年的78.63万人次` → 2013): the
+/// The year a fact at char `at` refers to (`2019年的12.5万人次` → 2019): the
 /// `year` of [`time_of`], set only for a date written right before the fact.
 pub fn year_of(text: &ScanText, mentions: &[Mention], at: usize) -> Option<i32> {
     time_of(text, mentions, at).year

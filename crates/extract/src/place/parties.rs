@@ -671,7 +671,7 @@ impl EarlierThan for Option<(usize, Direction)> {
 /// The direction that applies at char `at` of the sentence `range`: that of
 /// the clause holding `at` (clauses end at ， , ； : ：) when the clause tells
 /// one, else that of the whole sentence. For a sentence with two exchanges
-/// (杭州市选派14名干部到黔东南州挂职，黔东南州有1500名干部赴杭州进修学习), each
+/// (宁波市选派20名干部到黔西南州挂职，黔西南州有300名干部赴宁波跟岗学习), each
 /// count gets its own clause's direction.
 pub fn direction_at(
     text: &ScanText,

@@ -4,7 +4,7 @@
 //! villages read right after their township or county.
 //!
 //! Context, strongest first: the places earlier in the same sentence (湄潭县
-//! 兴隆镇 → 湄潭县's 兴隆镇; 丹寨县兴仁镇和龙泉镇 → 丹寨县's 龙泉镇), then the
+//! 兴隆镇 → 湄潭县's 兴隆镇; 雷山县丹江镇和西江镇 → 雷山县's 西江镇), then the
 //! unambiguous places anywhere in the text (西湖区 in an article about 杭州),
 //! then the official name over a short form, then the higher level. When
 //! candidates still tie, the chain stops at what they share; a township name
