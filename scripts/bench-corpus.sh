@@ -139,7 +139,7 @@ while sum(len(b.encode("utf-8")) for b in body) < 1_000_000:
     body.append(bodies[i % len(bodies)]); i += 1
 with open(os.path.join(out, "prose", "prose.txt"), "w", encoding="utf-8") as f:
     f.write("一篇长文\n2020年1月1日\n" + "\n".join(body) + "\n")
-short = "杭州市向黔东南州投入帮扶资金3200万元，选派干部14名到某县挂职，建设茶叶加工厂。"
+short = "宁波市向黔西南州投入帮扶资金1800万元，选派干部9名到某县挂职，建设茶叶加工厂。"
 for k in range(100_000):
     d = os.path.join(out, "tiny", f"{k // 1000:03d}")
     os.makedirs(d, exist_ok=True)

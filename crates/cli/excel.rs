@@ -28,6 +28,12 @@ pub const SHEET_ROWS: usize = 1_048_575;
 const CELL_CHARS: usize = 32_767;
 /// Widest column, in characters.
 const MAX_WIDTH: usize = 60;
+/// Deflate level of the `.xlsx` zip container. At the default (6)
+/// compressing the sheets was three quarters of the serial tail of a run
+/// (`finish`, 0.55 s of 2.6 s on 2,000 articles, one core); level 1 halves
+/// that tail for a file half as large again (4.9 → 7.3 MB there; level 2:
+/// 5.7 MB, 0.31 s). The CSV and Parquet tables are the primary outputs.
+const ZIP_LEVEL: u8 = 1;
 /// Largest integer a double holds exactly.
 const EXACT_F64: i64 = 1 << 53;
 
@@ -135,6 +141,7 @@ impl Book {
         let excel = dir.join("excel");
         std::fs::create_dir_all(&excel).with_context(|| format!("creating {}", excel.display()))?;
         let mut workbook = Workbook::new();
+        workbook.set_zip_compression_level(ZIP_LEVEL);
         workbook
             .set_tempdir(dir)
             .with_context(|| format!("using {} for temporary files", dir.display()))?;
@@ -368,7 +375,9 @@ fn new_sheet(
     formats: &Formats,
     sheet_rows: usize,
 ) -> anyhow::Result<Worksheet> {
-    let mut sheet = book.new_worksheet_with_constant_memory();
+    let mut sheet = book
+        .new_worksheet_with_constant_memory()
+        .context("creating a worksheet's temporary file")?;
     let name = if number == 1 {
         table.to_string()
     } else {

@@ -157,16 +157,23 @@ pub fn html_table(out: &mut String, g: &Grid) {
 /// Text or attribute value made inert: `& < > " '` as entities.
 pub fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+    // Copies the runs between special bytes whole (all ASCII, so a byte
+    // index is always a char boundary).
+    let mut from = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let escaped = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&s[from..i]);
+        out.push_str(escaped);
+        from = i + 1;
     }
+    out.push_str(&s[from..]);
     out
 }
 
@@ -174,6 +181,16 @@ pub fn esc(s: &str) -> String {
 mod tests {
     use super::*;
     use crate::model::Section;
+
+    #[test]
+    fn esc_replaces_the_five_specials_and_keeps_the_rest() {
+        assert_eq!(
+            esc("杭<州>&\"'市"),
+            "杭&lt;州&gt;&amp;&quot;&#39;市"
+        );
+        assert_eq!(esc("无需转义"), "无需转义");
+        assert_eq!(esc(""), "");
+    }
 
     fn sample() -> Report {
         Report {

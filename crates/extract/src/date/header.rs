@@ -25,8 +25,10 @@ pub fn parse_published(line: &str) -> Option<NaiveDate> {
         c: &chars,
         published: None,
     };
-    let (start, end, date) =
-        (0..chars.len()).find_map(|i| full_date(&parser, i).map(|(e, d)| (i, e, d)))?;
+    // Only chars that may start a reading are tried (most of a body line).
+    let (start, end, date) = (0..chars.len())
+        .filter(|&i| super::may_start(chars[i]))
+        .find_map(|i| full_date(&parser, i).map(|(e, d)| (i, e, d)))?;
     let rest = chars[..start].iter().chain(chars[end..].iter());
     let mut other = 0;
     for &c in rest {
