@@ -184,10 +184,7 @@ mod tests {
 
     #[test]
     fn esc_replaces_the_five_specials_and_keeps_the_rest() {
-        assert_eq!(
-            esc("杭<州>&\"'市"),
-            "杭&lt;州&gt;&amp;&quot;&#39;市"
-        );
+        assert_eq!(esc("杭<州>&\"'市"), "杭&lt;州&gt;&amp;&quot;&#39;市");
         assert_eq!(esc("无需转义"), "无需转义");
         assert_eq!(esc(""), "");
     }
