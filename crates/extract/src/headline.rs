@@ -16,6 +16,7 @@ use std::sync::LazyLock;
 
 use crate::date::parse_published;
 use crate::fold::fold;
+use crate::text::is_han;
 
 /// What the top (and, for a notice, the bottom) of a text says about it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -269,10 +270,6 @@ fn is_menu(folded: &str) -> bool {
     }
     let items: Vec<&str> = folded.split_whitespace().collect();
     items.len() >= 4 && items.iter().all(|i| i.chars().count() <= 6)
-}
-
-fn is_han(c: char) -> bool {
-    ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c)
 }
 
 /// The date right after a label (`发布时间：2019-03-05 09:12 来源：…`).

@@ -251,6 +251,11 @@ fn char_starts(s: &str) -> Vec<usize> {
     v
 }
 
+/// A CJK unified ideograph (the basic block and extension A).
+pub(crate) fn is_han(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -14,13 +14,15 @@ use std::sync::LazyLock;
 use super::gazetteer::{gazetteer, Gazetteer, Role, UnitId};
 use super::lexicon::{self, records};
 use crate::mention::{Level, Mention, MentionKind, Place};
-use crate::text::ScanText;
+use crate::text::{is_han, ScanText};
 
 /// The eastern donor and western recipient a document is about.
 ///
-/// Both are lifted to the prefecture level (杭州市, 黔东南苗族侗族自治州);
-/// a province stays a province when the article pairs provinces (福建省 →
-/// 宁夏回族自治区) and a municipality is its own prefecture. `name` is the
+/// Places are lifted to the prefecture level (杭州市, 黔东南苗族侗族自治州)
+/// to find the partners; a province stays a province when the article
+/// pairs provinces (福建省 → 宁夏回族自治区) and a municipality is its own
+/// prefecture. A partner then descends to the county the article is about
+/// (西湖区 → 宣恩县; see `focus` and SPEC's `documents`). `name` is the
 /// full official name; [`common_name`] gives the form articles use
 /// (黔东南州), which is what the `documents` table shows.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -295,6 +297,7 @@ pub fn document_parties(title: &str, body: &ScanText, mentions: &[Mention]) -> P
         &mut scores,
     );
     score_text(g, body, mentions, 1, title_text.len_chars(), &mut scores);
+    let named = named_weights(g, mentions);
     let mut pairs = Pairs::new();
     find_pairs(g, &title_text, &title_mentions, PAIR_MIN_WEIGHT, &mut pairs);
     find_pairs(g, body, mentions, 1, &mut pairs);
@@ -315,7 +318,12 @@ pub fn document_parties(title: &str, body: &ScanText, mentions: &[Mention]) -> P
     if let (Some(d), Some(r)) = (donor, recipient) {
         let province_of = |u: UnitId| g.chain(u)[0].filter(|&p| p != u);
         if is_plain_province(d) {
-            if let Some(p) = province_of(r).filter(|p| scores.contains_key(p)) {
+            // …unless the text is about the prefecture more than its
+            // province (福建省 → 林芝地区 on a page about 林芝).
+            let times = |u: UnitId| named.get(&u).map_or(0, |v| v.0);
+            if let Some(p) =
+                province_of(r).filter(|&p| scores.contains_key(&p) && times(p) >= times(r))
+            {
                 recipient = Some(p);
             }
         } else if is_plain_province(r) {
@@ -366,15 +374,66 @@ pub fn document_parties(title: &str, body: &ScanText, mentions: &[Mention]) -> P
                 donor = Some(dc);
                 recipient = Some(rc);
             }
+        } else if is_plain_province(r) {
+            // A city (上海市) pairs with a prefecture (喀什地区), not with
+            // its province, when the text names the prefecture that much.
+            recipient = Some(descend(r));
         }
     }
     let (mut donors, mut recipients): (Vec<UnitId>, Vec<UnitId>) =
         (donor.into_iter().collect(), recipient.into_iter().collect());
     // An explicit pairing (奉贤区对口帮扶务川县, 东莞、中山对口帮扶昭通),
     // in the title or named at least twice, says exactly who the partners are.
-    if let Some((d, r)) = best_pair(&pairs) {
+    let explicit = best_pair(&pairs);
+    // A title naming both partners (苏州市铜仁市东西部扶贫协作…) states the
+    // pairing as much as a cue does.
+    let in_title = |u: Option<UnitId>| u.is_some_and(|u| title_units.contains(&u));
+    let is_explicit = explicit.is_some() || (in_title(donor) && in_title(recipient));
+    if let Some((d, r)) = explicit {
         donors = d;
         recipients = r;
+    }
+    // An article about one county of each partner (西湖区 and 宣恩县 under a
+    // 杭州市 → 恩施州 programme) is about those counties, even under an
+    // explicit pairing of their cities: a partner descends to the one unit
+    // below it that the body names more than the partner itself (twice at
+    // least) and as much as all its other units together. When one side
+    // descends to a county, the other follows to its own county if the
+    // body names that at least half as much as the partner; if it has
+    // none, a pairing the text states (宁波市与黔西南州 twice, or both in the
+    // title) stands as stated, else the one side descends alone (天津市 →
+    // 策勒县).
+    let single = |units: &[UnitId]| match units {
+        [u] => Some(*u),
+        _ => None,
+    };
+    let (mut donor, mut recipient) = (single(&donors), single(&recipients));
+    let (down_d, down_r) = (
+        donor.and_then(|d| focus(g, &named, d, false)),
+        recipient.and_then(|r| focus(g, &named, r, false)),
+    );
+    let county = |u: UnitId| g.unit(u).is_some_and(|x| x.level == Level::County);
+    match (down_d, down_r) {
+        (Some(d), Some(r)) => (donor, recipient) = (Some(d), Some(r)),
+        (Some(d), None) if county(d) => match recipient.and_then(|r| focus(g, &named, r, true)) {
+            Some(r) => (donor, recipient) = (Some(d), Some(r)),
+            None if !is_explicit => donor = Some(d),
+            None => {}
+        },
+        (None, Some(r)) if county(r) => match donor.and_then(|d| focus(g, &named, d, true)) {
+            Some(d) => (donor, recipient) = (Some(d), Some(r)),
+            None if !is_explicit => recipient = Some(r),
+            None => {}
+        },
+        (Some(d), None) => donor = Some(d),
+        (None, Some(r)) => recipient = Some(r),
+        (None, None) => {}
+    }
+    if let (Some(d), [_]) = (donor, donors.as_slice()) {
+        donors = vec![d];
+    }
+    if let (Some(r), [_]) = (recipient, recipients.as_slice()) {
+        recipients = vec![r];
     }
     let places = |units: &[UnitId]| -> Vec<Place> {
         let mut seen = Vec::new();
@@ -395,6 +454,78 @@ pub fn document_parties(title: &str, body: &ScanText, mentions: &[Mention]) -> P
         donors,
         recipients,
     }
+}
+
+/// How often the body must name a unit below a partner for the article to
+/// be about it (one 惠水县 in a story about one of its villages is not).
+const MIN_FOCUS_NAMES: u32 = 2;
+
+/// How often the body names each unit, as written (not lifted), with its
+/// first position for ties. The title is left out: a name inside a
+/// landmark there (宝塔山) would outweigh the whole body. A short form that
+/// is also its prefecture's (临夏 for 临夏市 and 临夏州, 承德 for 承德县 and
+/// 承德市) counts for the prefecture.
+fn named_weights(g: &Gazetteer, body: &[Mention]) -> HashMap<UnitId, (u32, usize)> {
+    let mut named: HashMap<UnitId, (u32, usize)> = HashMap::new();
+    for (m, p) in places_of(body) {
+        let Some(mut u) = unit_of_place(g, p) else {
+            continue;
+        };
+        // The name as written, without ruby glosses (临(lín)夏(xià)).
+        let written: String = m.text.chars().filter(|&c| is_han(c)).collect();
+        if written.chars().count() < p.name.chars().count() && p.level == Level::County {
+            let up = lift(g, u);
+            if g.unit(up).is_some_and(|x| x.name.starts_with(&written)) {
+                u = up;
+            }
+        }
+        named.entry(u).or_insert((0, m.start)).0 += 1;
+    }
+    named
+}
+
+/// The one unit right below partner `u` (a county of a prefecture or of a
+/// municipality, a prefecture of a province) that the text is about: named
+/// more than `u` itself and [`MIN_FOCUS_NAMES`] times at least (with
+/// `follow`, at least half as much as `u`), and at least as much as all the
+/// other units below `u` together.
+fn focus(
+    g: &Gazetteer,
+    named: &HashMap<UnitId, (u32, usize)>,
+    u: UnitId,
+    follow: bool,
+) -> Option<UnitId> {
+    let unit = g.unit(u)?;
+    let plain_province = unit.level == Level::Province && !unit.name.ends_with('市');
+    let role = g.role(u);
+    let below = |c: UnitId| -> bool {
+        let Some(x) = g.unit(c) else { return false };
+        c != u
+            && g.role(c) == role
+            && if plain_province {
+                x.level == Level::Prefecture && g.chain(c)[0] == Some(u)
+            } else {
+                matches!(unit.level, Level::Province | Level::Prefecture)
+                    && x.level == Level::County
+                    && lift(g, c) == u
+            }
+    };
+    let children: Vec<(UnitId, u32, usize)> = named
+        .iter()
+        .filter(|(&c, _)| below(c))
+        .map(|(&c, &(w, at))| (c, w, at))
+        .collect();
+    let total: u32 = children.iter().map(|c| c.1).sum();
+    let &(best, w, _) = children
+        .iter()
+        .max_by_key(|c| (c.1, std::cmp::Reverse(c.2), std::cmp::Reverse(c.0)))?;
+    let own = named.get(&u).map_or(0, |v| v.0);
+    let enough = if follow {
+        2 * w >= own
+    } else {
+        w > own && w >= MIN_FOCUS_NAMES
+    };
+    (2 * w >= total && enough).then_some(best)
 }
 
 /// Pairings found in a text: the eastern units before a party cue and the

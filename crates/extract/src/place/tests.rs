@@ -246,13 +246,38 @@ fn document_parties_come_from_the_title_and_cue_patterns() {
 }
 
 #[test]
-fn document_parties_lift_counties_to_their_prefecture() {
+fn document_parties_are_the_counties_an_article_is_about() {
+    // Both counties named more than their cities: the article is about them.
     let body = "拱墅区与黄平县结对帮扶。拱墅区向黄平县捐款。";
     let t = ScanText::new(body);
     let m = scan(&t);
     let p = document_parties("结对帮扶见成效", &t, &m);
+    assert_eq!(p.donor.map(|p| p.name), Some("拱墅区"));
+    assert_eq!(p.recipient.map(|p| p.name), Some("黄平县"));
+}
+
+#[test]
+fn document_parties_lift_a_county_named_in_passing() {
+    // One county among its city's names: the cities are the partners.
+    let body = "杭州市与黔东南州携手协作。杭州市向黔东南州捐款，黔东南州黄平县受益。";
+    let t = ScanText::new(body);
+    let m = scan(&t);
+    let p = document_parties("协作见成效", &t, &m);
     assert_eq!(p.donor.map(|p| p.name), Some("杭州市"));
     assert_eq!(p.recipient.map(|p| p.name), Some("黔东南苗族侗族自治州"));
+}
+
+#[test]
+fn a_title_pairing_cities_keeps_them_when_only_one_side_has_a_county() {
+    let body = "黄平县新建茶园。黄平县茶农增收，黄平县茶叶销往杭州市。";
+    let t = ScanText::new(body);
+    let m = scan(&t);
+    let p = document_parties("杭州市黔东南州东西部协作结硕果", &t, &m);
+    assert_eq!(p.donor.map(|p| p.name), Some("杭州市"));
+    assert_eq!(p.recipient.map(|p| p.name), Some("黔东南苗族侗族自治州"));
+    // Without the title's pairing the article is about the county.
+    let p = document_parties("茶园见成效", &t, &m);
+    assert_eq!(p.recipient.map(|p| p.name), Some("黄平县"));
 }
 
 fn sentence(text: &str) -> SentenceParties {
