@@ -123,25 +123,13 @@ fn scan_plain(text: &ScanText, ctx: &ScanContext) -> Vec<Mention> {
 /// opening quotes (“十三五”). A char outside this set starts none of them;
 /// a test checks it against the parser.
 fn may_start(c: char) -> bool {
+    // Numerals of every size (百, 千 … too: a superset only tries more chars).
     c.is_ascii_digit()
         || OPEN_QUOTES.contains(&c)
+        || numeral::is_cn_numeral(c)
         || matches!(
             c,
             'O' | 'o'
-                | '〇'
-                | '○'
-                | '零'
-                | '一'
-                | '二'
-                | '两'
-                | '三'
-                | '四'
-                | '五'
-                | '六'
-                | '七'
-                | '八'
-                | '九'
-                | '十'
                 | '截'
                 | '今'
                 | '本'
