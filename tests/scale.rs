@@ -183,8 +183,8 @@ fn outputs_do_not_depend_on_batch_size_threads_or_spilling_to_disk() {
         crate::support::document_texts(&base),
         crate::support::document_texts(&spilled)
     );
-    // Merge reads the many row groups back (provenance sections start
-    // inside row groups) and writes them as one run would.
+    // Merge reads the many row groups back (a document's provenance rows
+    // may straddle two) and writes them as one run would.
     let out_merge = bangfu(&[
         "merge",
         "--quiet",

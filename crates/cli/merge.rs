@@ -93,9 +93,9 @@ struct ShardReader {
     funds: Cursor<FundRow>,
     exchanges: Cursor<ExchangeRow>,
     projects: Cursor<ProjectRow>,
-    fund_rules: Cursor<ProvRow>,
-    exchange_rules: Cursor<ProvRow>,
-    project_rules: Cursor<ProvRow>,
+    /// `provenance`, in document order: a document's funds, exchanges,
+    /// then projects.
+    rules: Cursor<ProvRow>,
 }
 
 impl ShardReader {
@@ -108,20 +108,12 @@ impl ShardReader {
         }
         let funds = Cursor::open(&dir.join("funds.parquet"), decode_funds)?;
         let exchanges = Cursor::open(&dir.join("exchanges.parquet"), decode_exchanges)?;
-        let provenance = dir.join("provenance.parquet");
-        let (n_funds, n_exchanges) = (funds.total, exchanges.total);
         Ok(ShardReader {
             documents: Cursor::open(&dir.join("documents.parquet"), decode_documents)?,
             funds,
             exchanges,
             projects: Cursor::open(&dir.join("projects.parquet"), decode_projects)?,
-            fund_rules: Cursor::open(&provenance, decode_provenance)?,
-            exchange_rules: Cursor::open_from(&provenance, n_funds, decode_provenance)?,
-            project_rules: Cursor::open_from(
-                &provenance,
-                n_funds + n_exchanges,
-                decode_provenance,
-            )?,
+            rules: Cursor::open(&dir.join("provenance.parquet"), decode_provenance)?,
         })
     }
 
@@ -133,17 +125,17 @@ impl ShardReader {
         let id = document.doc_id.clone();
         let mut funds = Vec::new();
         while let Some(mut f) = self.funds.next_if(|f| f.doc_id == id)? {
-            f.rule = rule_of(&mut self.fund_rules, &f.fund_id)?;
+            f.rule = rule_of(&mut self.rules, &f.fund_id)?;
             funds.push(f);
         }
         let mut exchanges = Vec::new();
         while let Some(mut e) = self.exchanges.next_if(|e| e.doc_id == id)? {
-            e.rule = rule_of(&mut self.exchange_rules, &e.exchange_id)?;
+            e.rule = rule_of(&mut self.rules, &e.exchange_id)?;
             exchanges.push(e);
         }
         let mut projects = Vec::new();
         while let Some(mut p) = self.projects.next_if(|p| p.doc_id == id)? {
-            p.rule = rule_of(&mut self.project_rules, &p.project_id)?;
+            p.rule = rule_of(&mut self.rules, &p.project_id)?;
             projects.push(p);
         }
         Ok(Some(DocOutput {

@@ -4,18 +4,17 @@
 //!
 //! Memory is bounded: each table buffers rows up to one Parquet row group
 //! ([`ROW_GROUP_BYTES`] or [`ROW_GROUP_ROWS`], whichever comes first; the
-//! cut depends on the rows alone, never on threads or batches), the
-//! provenance rows of exchanges and projects wait in a spill file until the
-//! funds' are written, rejects and findings are sorted externally, and the
-//! report keeps only its aggregates ([`report::Accumulator`]).
+//! cut depends on the rows alone, never on threads or batches), rejects and
+//! findings are sorted externally, and the report keeps only its aggregates
+//! ([`report::Accumulator`]). `provenance` follows the documents: each
+//! document's funds, then its exchanges, then its projects, so that nothing
+//! of it waits for the end of the run.
 
 use crate::excel::Book;
 use crate::frames::TableFiles;
 use crate::spill::Sorter;
 use anyhow::Context;
 use serde::{Deserialize, Serialize};
-use std::fs::File;
-use std::io::{BufRead, BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use transform::table::{self, Provenance, Table};
 use transform::{DocOutput, DocumentRow, ExchangeRow, Finding, FundRow, ProjectRow, Reject};
@@ -90,7 +89,7 @@ impl RowSize for ProjectRow {
 }
 
 /// An owned `provenance` row.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ProvRow {
     /// funds, exchanges or projects.
     pub table: String,
@@ -98,22 +97,8 @@ pub struct ProvRow {
     pub row_id: String,
     /// The rule that made the row.
     pub rule: String,
-    /// The row's confidence (spilled as its bits: JSON does not promise
-    /// to give back every `f64` exactly).
-    #[serde(with = "f64_bits")]
+    /// The row's confidence.
     pub confidence: f64,
-}
-
-mod f64_bits {
-    use serde::{Deserialize, Deserializer, Serializer};
-
-    pub fn serialize<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_u64(v.to_bits())
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
-        u64::deserialize(d).map(f64::from_bits)
-    }
 }
 
 impl RowSize for ProvRow {
@@ -220,46 +205,6 @@ impl<R: RowSize> TableWriter<R> {
     }
 }
 
-/// Provenance rows kept on disk until their turn (JSON Lines).
-struct ProvSpill {
-    path: PathBuf,
-    out: BufWriter<File>,
-}
-
-impl ProvSpill {
-    fn create(path: PathBuf) -> anyhow::Result<Self> {
-        let file = File::create(&path).with_context(|| format!("creating {}", path.display()))?;
-        Ok(ProvSpill {
-            path,
-            out: BufWriter::new(file),
-        })
-    }
-
-    fn push(&mut self, row: &ProvRow) -> anyhow::Result<()> {
-        serde_json::to_writer(&mut self.out, row)
-            .and_then(|()| self.out.write_all(b"\n").map_err(serde_json::Error::io))
-            .with_context(|| format!("writing {}", self.path.display()))
-    }
-
-    /// Appends the spilled rows to `to`, then deletes the spill file.
-    fn drain_into(mut self, to: &mut TableWriter<ProvRow>, excel: &mut Book) -> anyhow::Result<()> {
-        self.out
-            .flush()
-            .with_context(|| format!("writing {}", self.path.display()))?;
-        drop(self.out);
-        let file =
-            File::open(&self.path).with_context(|| format!("opening {}", self.path.display()))?;
-        for line in BufReader::new(file).lines() {
-            let line = line.with_context(|| format!("reading {}", self.path.display()))?;
-            let row: ProvRow = serde_json::from_str(&line)
-                .with_context(|| format!("reading {}", self.path.display()))?;
-            to.push(row, excel)?;
-        }
-        let _ = std::fs::remove_file(&self.path);
-        Ok(())
-    }
-}
-
 /// A document ready for [`Sink::add_prepared`]: its validation findings
 /// found and its evidence page written.
 pub struct Prepared {
@@ -310,8 +255,6 @@ pub struct Sink {
     exchanges: TableWriter<ExchangeRow>,
     projects: TableWriter<ProjectRow>,
     provenance: TableWriter<ProvRow>,
-    exchange_provenance: ProvSpill,
-    project_provenance: ProvSpill,
     rejects: Sorter<OrderedReject>,
     findings: Sorter<Finding>,
     report: report::Accumulator,
@@ -337,8 +280,6 @@ impl Sink {
             projects: TableWriter::create(dir, table::projects, &mut excel)?,
             provenance: TableWriter::create(dir, provenance_table, &mut excel)?,
             excel,
-            exchange_provenance: ProvSpill::create(spill_dir.join("provenance-exchanges.jsonl"))?,
-            project_provenance: ProvSpill::create(spill_dir.join("provenance-projects.jsonl"))?,
             rejects: Sorter::new(&spill_dir, "rejects", budget(SORT_BUDGET)),
             findings: Sorter::new(&spill_dir, "findings", budget(SORT_BUDGET)),
             report: report::Accumulator::new(info),
@@ -405,21 +346,27 @@ impl Sink {
             self.funds.push(f, &mut self.excel)?;
         }
         for e in exchanges {
-            self.exchange_provenance.push(&ProvRow {
-                table: "exchanges".into(),
-                row_id: e.exchange_id.clone(),
-                rule: e.rule.clone(),
-                confidence: e.confidence,
-            })?;
+            self.provenance.push(
+                ProvRow {
+                    table: "exchanges".into(),
+                    row_id: e.exchange_id.clone(),
+                    rule: e.rule.clone(),
+                    confidence: e.confidence,
+                },
+                &mut self.excel,
+            )?;
             self.exchanges.push(e, &mut self.excel)?;
         }
         for p in projects {
-            self.project_provenance.push(&ProvRow {
-                table: "projects".into(),
-                row_id: p.project_id.clone(),
-                rule: p.rule.clone(),
-                confidence: p.confidence,
-            })?;
+            self.provenance.push(
+                ProvRow {
+                    table: "projects".into(),
+                    row_id: p.project_id.clone(),
+                    rule: p.rule.clone(),
+                    confidence: p.confidence,
+                },
+                &mut self.excel,
+            )?;
             self.projects.push(p, &mut self.excel)?;
         }
         Ok(())
@@ -436,9 +383,7 @@ impl Sink {
             funds,
             exchanges,
             projects,
-            mut provenance,
-            exchange_provenance,
-            project_provenance,
+            provenance,
             rejects,
             findings,
             mut report,
@@ -452,8 +397,6 @@ impl Sink {
             projects: projects.finish(&mut excel)?,
             ..Totals::default()
         };
-        exchange_provenance.drain_into(&mut provenance, &mut excel)?;
-        project_provenance.drain_into(&mut provenance, &mut excel)?;
         provenance.finish(&mut excel)?;
 
         let mut reject_writer = TableWriter::create(&dir, table::rejects, &mut excel)?;
