@@ -20,6 +20,8 @@ use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet}
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{sync_channel, SyncSender};
+use std::thread::JoinHandle;
 use transform::{Table, Values};
 
 /// Data rows per sheet: Excel's 1,048,576 rows less the header.
@@ -257,6 +259,108 @@ impl Book {
             .save(&xlsx)
             .with_context(|| format!("writing {}", xlsx.display()))?;
         Ok(())
+    }
+}
+
+/// How many pieces of CSV (a row group each at most) may wait for the
+/// Excel thread: bounds the memory they hold.
+const BOOK_QUEUE: usize = 4;
+
+/// What the Excel thread is handed, in the order the sink writes it.
+enum Piece {
+    /// A table's CSV header line.
+    Begin(&'static str, Vec<u8>),
+    /// Whole CSV records of a table already begun.
+    Lines(&'static str, Vec<u8>),
+}
+
+/// A [`Book`] built on a thread of its own. The sink hands it each table's
+/// CSV bytes as it writes them and goes on: turning them into worksheet
+/// cells and the `excel/` copies (a third of writing a run's tables, and
+/// then the zip) overlaps with the rest of the run instead of adding to
+/// it. Pieces are taken in the order they were given, so the files are the
+/// ones [`Book`] writes directly.
+pub struct BookWriter {
+    queue: Option<SyncSender<Piece>>,
+    thread: Option<JoinHandle<anyhow::Result<()>>>,
+}
+
+impl BookWriter {
+    /// Starts the thread, with a [`Book`] writing into `dir`.
+    pub fn create(dir: &Path) -> anyhow::Result<Self> {
+        let mut book = Book::create(dir)?;
+        let (queue, pieces) = sync_channel::<Piece>(BOOK_QUEUE);
+        let thread = std::thread::Builder::new()
+            .name("bangfu-excel".into())
+            .spawn(move || -> anyhow::Result<()> {
+                let schemas = transform::table::schemas();
+                for piece in pieces {
+                    match piece {
+                        Piece::Begin(name, header) => {
+                            let table = schemas.iter().find(|t| t.name == name).with_context(
+                                || format!("internal error: {name} is not a table of the data dictionary"),
+                            )?;
+                            book.begin(table, &header)?;
+                        }
+                        Piece::Lines(name, lines) => book.add_csv(name, &lines)?,
+                    }
+                }
+                book.save()
+            })
+            .context("starting the thread that writes tables.xlsx")?;
+        Ok(BookWriter {
+            queue: Some(queue),
+            thread: Some(thread),
+        })
+    }
+
+    /// Starts `table` from its CSV header line, as [`Book::begin`].
+    pub fn begin(&mut self, table: &Table, csv_header: &[u8]) -> anyhow::Result<()> {
+        self.send(Piece::Begin(table.name, csv_header.to_vec()))
+    }
+
+    /// Adds whole CSV records of a table already begun, as [`Book::add_csv`].
+    pub fn add_csv(&mut self, table: &'static str, lines: Vec<u8>) -> anyhow::Result<()> {
+        if lines.is_empty() {
+            return Ok(());
+        }
+        self.send(Piece::Lines(table, lines))
+    }
+
+    /// Waits for the thread to take every piece and save `tables.xlsx`.
+    pub fn save(mut self) -> anyhow::Result<()> {
+        self.join()
+    }
+
+    fn send(&mut self, piece: Piece) -> anyhow::Result<()> {
+        let sent = match &self.queue {
+            Some(queue) => queue.send(piece).is_ok(),
+            None => false,
+        };
+        if sent {
+            return Ok(());
+        }
+        // The thread stopped: its own error says why.
+        self.join()?;
+        anyhow::bail!("internal error: the thread writing tables.xlsx stopped early")
+    }
+
+    fn join(&mut self) -> anyhow::Result<()> {
+        drop(self.queue.take());
+        match self.thread.take() {
+            Some(thread) => thread
+                .join()
+                .map_err(|_| anyhow::anyhow!("the thread writing tables.xlsx panicked"))?,
+            None => Ok(()),
+        }
+    }
+}
+
+impl Drop for BookWriter {
+    /// A sink dropped on an error still waits for its thread (whose files
+    /// are in the staging folder, thrown away with it).
+    fn drop(&mut self) {
+        let _ = self.join();
     }
 }
 

@@ -10,7 +10,7 @@
 //! document's funds, then its exchanges, then its projects, so that nothing
 //! of it waits for the end of the run.
 
-use crate::excel::Book;
+use crate::excel::BookWriter;
 use crate::frames::TableFiles;
 use crate::spill::Sorter;
 use anyhow::Context;
@@ -163,7 +163,11 @@ struct TableWriter<R> {
 }
 
 impl<R: RowSize> TableWriter<R> {
-    fn create(dir: &Path, build: fn(&[R]) -> Table, excel: &mut Book) -> anyhow::Result<Self> {
+    fn create(
+        dir: &Path,
+        build: fn(&[R]) -> Table,
+        excel: &mut BookWriter,
+    ) -> anyhow::Result<Self> {
         let empty = build(&[]);
         let files = TableFiles::create(dir, &empty)?;
         excel.begin(&empty, files.csv_header())?;
@@ -177,7 +181,7 @@ impl<R: RowSize> TableWriter<R> {
         })
     }
 
-    fn push(&mut self, row: R, excel: &mut Book) -> anyhow::Result<()> {
+    fn push(&mut self, row: R, excel: &mut BookWriter) -> anyhow::Result<()> {
         self.bytes += row.size();
         self.rows.push(row);
         self.written += 1;
@@ -187,18 +191,18 @@ impl<R: RowSize> TableWriter<R> {
         Ok(())
     }
 
-    fn flush(&mut self, excel: &mut Book) -> anyhow::Result<()> {
+    fn flush(&mut self, excel: &mut BookWriter) -> anyhow::Result<()> {
         if !self.rows.is_empty() {
             let table = (self.build)(&self.rows);
             let lines = self.files.append(&table)?;
-            excel.add_csv(table.name, &lines)?;
+            excel.add_csv(table.name, lines)?;
             self.rows.clear();
             self.bytes = 0;
         }
         Ok(())
     }
 
-    fn finish(mut self, excel: &mut Book) -> anyhow::Result<usize> {
+    fn finish(mut self, excel: &mut BookWriter) -> anyhow::Result<usize> {
         self.flush(excel)?;
         self.files.finish()?;
         Ok(self.written)
@@ -258,7 +262,7 @@ pub struct Sink {
     rejects: Sorter<OrderedReject>,
     findings: Sorter<Finding>,
     report: report::Accumulator,
-    excel: Book,
+    excel: BookWriter,
     last_doc_id: Option<String>,
 }
 
@@ -271,7 +275,7 @@ impl Sink {
             .with_context(|| format!("creating {}", spill_dir.display()))?;
         let pages = dir.join("docs");
         std::fs::create_dir_all(&pages).with_context(|| format!("creating {}", pages.display()))?;
-        let mut excel = Book::create(dir)?;
+        let mut excel = BookWriter::create(dir)?;
         Ok(Sink {
             dir: dir.to_path_buf(),
             documents: TableWriter::create(dir, table::documents, &mut excel)?,
