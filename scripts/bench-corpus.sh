@@ -15,9 +15,9 @@
 # creating thousands of files right after deleting thousands (the previous
 # run's evidence pages) costs up to 1 ms a file while the kernel skips
 # recently deleted inodes, which would time the file system, not bangfu.
-# `--threads N` is the number of worker threads; the sink thread that
-# writes the tables comes on top, so "1 thread" runs pin the process to
-# one core (taskset) to time one core's worth of work.
+# `--threads N` is the number of worker threads; the threads that write
+# the tables and tables.xlsx come on top, so "1 thread" runs pin the
+# process to one core (taskset) to time one core's worth of work.
 #
 # For every corpus and thread count it prints wall time, MB/s, articles/s,
 # peak RSS, the stage totals `bangfu run` reports with BANGFU_TIMINGS=1 and

@@ -118,7 +118,8 @@ pub struct RunArgs {
     #[arg(long)]
     pub strict: bool,
     /// Worker threads that read, extract and transform (default: all cores);
-    /// one more thread writes the outputs meanwhile. Outputs do not depend on it.
+    /// two more write the outputs meanwhile (the tables, and tables.xlsx).
+    /// Outputs do not depend on it.
     #[arg(long, short = 'j')]
     pub threads: Option<usize>,
     /// No progress bar or summary on standard error.
