@@ -5,6 +5,7 @@
 use crate::rows::Evidence;
 use crate::segment;
 use extract::{Article, Mention, ScanContext};
+use std::cell::RefCell;
 use std::ops::Range;
 
 /// An article with everything the rules read.
@@ -29,6 +30,9 @@ pub struct DocContext<'a> {
     paragraphs: Vec<Range<usize>>,
     /// The eastern donor and western recipient the article is about.
     pub parties: extract::place::Parties,
+    /// The last [`DocContext::parties_in`] asked for: rows come in text
+    /// order, and the amounts of one sentence ask for the same range.
+    last_parties: RefCell<Option<(Range<usize>, extract::place::SentenceParties)>>,
 }
 
 impl<'a> DocContext<'a> {
@@ -61,6 +65,7 @@ impl<'a> DocContext<'a> {
             clauses,
             paragraphs,
             parties,
+            last_parties: RefCell::new(None),
         }
     }
 
@@ -151,8 +156,20 @@ impl<'a> DocContext<'a> {
     /// Who gives and who receives in the chars `range` (a clause or a
     /// sentence), falling back to the document's donor.
     pub fn parties_in(&self, range: Range<usize>) -> extract::place::SentenceParties {
+        if let Some((last, parties)) = &*self.last_parties.borrow() {
+            if *last == range {
+                return parties.clone();
+            }
+        }
         let mentions = self.mentions_slice(range.clone());
-        extract::place::sentence_parties(&self.scan_text, range, mentions, &self.parties)
+        let parties = extract::place::sentence_parties(
+            &self.scan_text,
+            range.clone(),
+            mentions,
+            &self.parties,
+        );
+        *self.last_parties.borrow_mut() = Some((range, parties.clone()));
+        parties
     }
 
     /// The western places receiving in chars `range`, at county level or

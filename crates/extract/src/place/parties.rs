@@ -7,7 +7,7 @@
 //! overrides such as 恩施州); cue words from `data/party_cues.tsv` and
 //! `data/direction_cues.tsv`.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -577,16 +577,22 @@ fn find_pairs(
                 matches!(c, '、' | '和' | '与' | '及' | '同') || c == crate::text::GLOSS_FILLER
             })
     };
-    // Cues longest first: 支援 inside 对口支援 is the same pairing.
-    let mut seen: Vec<std::ops::Range<usize>> = Vec::new();
+    // Cues longest first: 支援 inside 对口支援 is the same pairing. The
+    // cues already read, by start: one holding p..q starts at most the
+    // longest cue's length before p (a bounded look, however many cues).
+    let mut seen: BTreeSet<(usize, usize)> = BTreeSet::new();
+    let longest_cue = CUES.party.first().map_or(0, |(c, _)| c.chars().count());
     for (cue, donor_first) in &CUES.party {
         for byte in occurrences_in_document(folded, cue) {
             let p = text.char_of_folded_byte(byte);
             let q = p + cue.chars().count();
-            if seen.iter().any(|r| r.start <= p && q <= r.end) {
+            if seen
+                .range((p.saturating_sub(longest_cue), 0)..=(p, usize::MAX))
+                .any(|&(_, end)| q <= end)
+            {
                 continue;
             }
-            seen.push(p..q);
+            seen.insert((p, q));
             let Some(last_before) = units.iter().rposition(|u| u.1 <= p && u.1 + CUE_GAP >= p)
             else {
                 continue;
