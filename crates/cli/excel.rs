@@ -630,6 +630,41 @@ mod tests {
     }
 
     #[test]
+    fn the_excel_thread_writes_what_the_book_writes() {
+        let (direct, threaded) = (csv_folder(), csv_folder());
+        write(direct.path()).unwrap();
+        let mut writer = BookWriter::create(threaded.path()).unwrap();
+        for table in transform::table::schemas() {
+            let csv = std::fs::read(threaded.path().join(format!("{}.csv", table.name))).unwrap();
+            let header_end = csv.iter().position(|&b| b == b'\n').unwrap() + 1;
+            writer.begin(&table, &csv[..header_end]).unwrap();
+            // Two pieces where there are rows, as a run hands them over.
+            let rows = &csv[header_end..];
+            let cut = rows.iter().position(|&b| b == b'\n').map_or(0, |i| i + 1);
+            writer.add_csv(table.name, rows[..cut].to_vec()).unwrap();
+            writer.add_csv(table.name, rows[cut..].to_vec()).unwrap();
+        }
+        writer.save().unwrap();
+        for file in ["tables.xlsx", "excel/funds.csv", "excel/documents.csv"] {
+            let read = |d: &tempfile::TempDir| std::fs::read(d.path().join(file)).unwrap();
+            assert!(read(&direct) == read(&threaded), "{file} differs");
+        }
+    }
+
+    #[test]
+    fn an_error_on_the_excel_thread_comes_back_to_the_writer() {
+        let dir = csv_folder();
+        let mut writer = BookWriter::create(dir.path()).unwrap();
+        // Rows of a table never begun: the thread stops with an error.
+        let _ = writer.add_csv("funds", b"x,y\n".to_vec());
+        let err = writer.save().unwrap_err();
+        assert!(
+            format!("{err:#}").contains("funds was not begun"),
+            "{err:#}"
+        );
+    }
+
+    #[test]
     fn the_workbook_is_the_same_bytes_every_time() {
         let (a, b) = (csv_folder(), csv_folder());
         write(a.path()).unwrap();
