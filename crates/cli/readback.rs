@@ -30,15 +30,6 @@ impl<R> Cursor<R> {
         path: &Path,
         decode: fn(&DataFrame) -> anyhow::Result<Vec<R>>,
     ) -> anyhow::Result<Self> {
-        Self::open_from(path, 0, decode)
-    }
-
-    /// A cursor whose first row is row `from` of the file.
-    pub(crate) fn open_from(
-        path: &Path,
-        from: usize,
-        decode: fn(&DataFrame) -> anyhow::Result<Vec<R>>,
-    ) -> anyhow::Result<Self> {
         let file = File::open(path).with_context(|| format!("opening {}", path.display()))?;
         let mut reader = ParquetReader::new(file);
         let metadata = reader
@@ -48,9 +39,8 @@ impl<R> Cursor<R> {
         let mut start = 0;
         for rg in &metadata.row_groups {
             let len = rg.num_rows();
-            if len > 0 && start + len > from {
-                let skip = from.saturating_sub(start);
-                groups.push_back((start + skip, len - skip));
+            if len > 0 {
+                groups.push_back((start, len));
             }
             start += len;
         }

@@ -471,11 +471,13 @@ fn named_weights(g: &Gazetteer, body: &[Mention]) -> HashMap<UnitId, (u32, usize
         let Some(mut u) = unit_of_place(g, p) else {
             continue;
         };
-        // The name as written, without ruby glosses (临(lín)夏(xià)).
-        let written: String = m.text.chars().filter(|&c| is_han(c)).collect();
-        if written.chars().count() < p.name.chars().count() && p.level == Level::County {
+        if p.level == Level::County {
+            // The name as written, without ruby glosses (临(lín)夏(xià)).
+            let written: String = m.text.chars().filter(|&c| is_han(c)).collect();
             let up = lift(g, u);
-            if g.unit(up).is_some_and(|x| x.name.starts_with(&written)) {
+            if written.chars().count() < p.name.chars().count()
+                && g.unit(up).is_some_and(|x| x.name.starts_with(&written))
+            {
                 u = up;
             }
         }
