@@ -9,6 +9,7 @@ use crate::phrases::{phrase_before, subject_after};
 use crate::projects::project_count_name;
 use crate::rows::{spec_bounds, ExchangeRow};
 use extract::{Count, Mention, MentionKind};
+use std::borrow::Cow;
 
 /// How far (chars) a ruling-out cue may stand from the count.
 const NOT_WINDOW: usize = 12;
@@ -56,7 +57,8 @@ fn exchange_row(ctx: &DocContext, m: &Mention, count: &Count) -> Option<Exchange
     // every window the rules read is read without them.
     let (clause_left, clause_right) = glossless(ctx.clause_sides(m));
     let (sentence_left, sentence_right) = glossless(ctx.sentence_sides(m));
-    let own_left = without_glosses(&own_left(ctx, m));
+    let own_left = own_left(ctx, m);
+    let own_left = without_glosses(&own_left);
     // A count of projects (signed ones too) is a `projects` total.
     if project_count_name(ctx, m, count).is_some()
         || counts_projects(&own_left, &clause_right, count)
@@ -740,7 +742,11 @@ fn counted_after(ctx: &DocContext, m: &Mention) -> bool {
 /// Pinyin glosses flattened into the text after their characters (項(xiàng)目,
 /// 結(jié)對(duì)): a parenthesis holding only Latin letters, tone-marked or not.
 /// Returns `s` without them.
-fn without_glosses(s: &str) -> String {
+fn without_glosses(s: &str) -> Cow<'_, str> {
+    // Most windows hold no bracket at all: nothing to copy.
+    if !s.contains(['(', '（']) {
+        return Cow::Borrowed(s);
+    }
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
     let mut i = 0;
@@ -762,18 +768,18 @@ fn without_glosses(s: &str) -> String {
         out.push(chars[i]);
         i += 1;
     }
-    out
+    Cow::Owned(out)
 }
 
 /// Both sides of a window without glosses.
-fn glossless((left, right): (&str, &str)) -> (String, String) {
+fn glossless<'a>((left, right): (&'a str, &'a str)) -> (Cow<'a, str>, Cow<'a, str>) {
     (without_glosses(left), without_glosses(right))
 }
 
 /// The clause before a count that is its own: after an earlier count in
 /// the clause and that count's noun (in 40名挂职干部、300名技术人才,
 /// 挂职 belongs to the first count).
-fn own_left(ctx: &DocContext, m: &Mention) -> String {
+fn own_left<'a>(ctx: &'a DocContext, m: &Mention) -> Cow<'a, str> {
     let clause = ctx.clause_of(m.start);
     let earlier = ctx
         .mentions_in(clause.start..m.start)
@@ -783,12 +789,13 @@ fn own_left(ctx: &DocContext, m: &Mention) -> String {
     match earlier {
         Some(end) => {
             let between = without_glosses(ctx.folded_str(end..m.start));
-            match subject_after(&between) {
-                Some(noun) => between[noun.len()..].to_string(),
-                None => between,
+            match (subject_after(&between), between) {
+                (Some(noun), Cow::Borrowed(b)) => Cow::Borrowed(&b[noun.len()..]),
+                (Some(noun), Cow::Owned(b)) => Cow::Owned(b[noun.len()..].to_string()),
+                (None, between) => between,
             }
         }
-        None => ctx.folded_str(clause.start..m.start).to_string(),
+        None => Cow::Borrowed(ctx.folded_str(clause.start..m.start)),
     }
 }
 

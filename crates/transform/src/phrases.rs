@@ -40,39 +40,39 @@ const VERB_STOPS: &[&str] = &[
 /// noun from the lexicon, extended over 及/和/与/、 to a second noun
 /// (`干部及专业技术人员`).
 pub fn subject_after(right: &str) -> Option<String> {
-    let window: Vec<char> = right
-        .chars()
-        .take_while(|&c| !is_break(c))
-        .take(20)
-        .collect();
-    let text: String = window.iter().collect();
-    let (start, noun) = first_subject(&text)?;
-    let prefix: String = text.chars().take(start).collect();
-    if start > SUBJECT_OFFSET || VERB_STOPS.iter().any(|v| prefix.contains(v)) {
+    // The window: at most 20 chars, up to the first break.
+    let window_end = right
+        .char_indices()
+        .enumerate()
+        .find(|&(k, (_, c))| k == 20 || is_break(c))
+        .map_or(right.len(), |(_, (i, _))| i);
+    let text = &right[..window_end];
+    let (start, noun) = first_subject(text)?;
+    let prefix = &text[..start];
+    if prefix.chars().count() > SUBJECT_OFFSET || VERB_STOPS.iter().any(|v| prefix.contains(v)) {
         return None;
     }
-    let mut end = start + noun.chars().count();
-    let rest: String = text.chars().skip(end).collect();
+    let mut end = start + noun.len();
+    let rest = &text[end..];
     for joiner in ["及", "和", "与", "、"] {
         if let Some(after) = rest.strip_prefix(joiner) {
             if let Some((0, second)) = first_subject(after) {
-                end += joiner.chars().count() + second.chars().count();
+                end += joiner.len() + second.len();
             }
             break;
         }
     }
-    Some(text.chars().take(end).collect())
+    Some(text[..end].to_string())
 }
 
-/// The earliest subject noun in `text` (longest at that position), by char index.
+/// The earliest subject noun in `text` (longest at that position), by byte offset.
 fn first_subject(text: &str) -> Option<(usize, &'static str)> {
     // One pass of the lexicon's automaton: the earliest start, and there
     // the longest noun.
-    let (start, noun) = LEXICON
+    LEXICON
         .find_all("exchange.subject", text)
         .map(|(start, _, noun)| (start, noun))
-        .min_by_key(|&(start, noun)| (start, std::cmp::Reverse(noun.chars().count())))?;
-    Some((text[..start].chars().count(), noun))
+        .min_by_key(|&(start, noun)| (start, std::cmp::Reverse(noun.chars().count())))
 }
 
 /// Words between a noun phrase and the count that follows it (达, 共, 累计…).
@@ -86,6 +86,19 @@ const OPENERS: &[&str] = &[
     "开设", "推动", "落地", "建成", "建起", "建设", "在", "安排", "争取", "达成", "派出", "选派",
     "年内", "全年", "期间", "先后", "累计", "两地", "双方", "现场", "各类", "共", "的", "了",
 ];
+
+/// Bytes of the longest of [`OPENERS`] (at least its chars).
+const LONGEST_OPENER: usize = {
+    let mut longest = 0;
+    let mut i = 0;
+    while i < OPENERS.len() {
+        if OPENERS[i].len() > longest {
+            longest = OPENERS[i].len();
+        }
+        i += 1;
+    }
+    longest
+};
 
 /// The noun phrase just before a count (`联合招商活动3批次` → 联合招商活动),
 /// at most `max_chars` long.
@@ -101,21 +114,35 @@ pub fn phrase_before(left: &str, max_chars: usize) -> Option<String> {
             break;
         }
     }
-    let tail: Vec<char> = s.chars().rev().take_while(|&c| !is_break(c)).collect();
-    let mut phrase: String = tail.into_iter().rev().collect();
-    // Start after the last opener verb inside the phrase.
+    let start = s
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| is_break(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let phrase = &s[start..];
+    // Start after the last opener verb inside the phrase. Only the last
+    // `max_chars` chars are kept, so only an opener ending among them can
+    // change the phrase: search the last `max_chars` + the longest opener.
+    let region = phrase
+        .char_indices()
+        .rev()
+        .nth(max_chars + LONGEST_OPENER)
+        .map_or(0, |(i, _)| i);
     let cut = OPENERS
         .iter()
-        .filter_map(|o| rfind_str(&phrase, o).map(|i| i + o.len()))
-        .max();
-    if let Some(i) = cut {
-        phrase = phrase[i..].to_string();
-    }
+        .filter_map(|o| rfind_str(&phrase[region..], o).map(|i| region + i + o.len()))
+        .max()
+        .unwrap_or(0);
+    let phrase = &phrase[cut..];
     let n = phrase.chars().count();
-    if n > max_chars {
-        phrase = phrase.chars().skip(n - max_chars).collect();
-    }
-    (phrase.chars().count() >= 2).then_some(phrase)
+    let phrase = match n.checked_sub(max_chars) {
+        Some(skip) if skip > 0 => phrase
+            .char_indices()
+            .nth(skip)
+            .map_or(phrase, |(i, _)| &phrase[i..]),
+        _ => phrase,
+    };
+    (phrase.chars().count() >= 2).then(|| phrase.to_string())
 }
 
 #[cfg(test)]
