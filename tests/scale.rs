@@ -21,7 +21,9 @@ const TABLES: [&str; 7] = [
 /// The fixture articles, plus what makes ordering and sharding hard: a
 /// sub-folder whose paths sort apart from their walk order (`a/x.txt`
 /// walks before `a.txt`, `a.txt` sorts first), a JSON Lines file whose ids
-/// sort apart from its lines, a doc_id used twice, a bad line, an empty file.
+/// sort apart from its lines, a doc_id used twice, a line whose id is a
+/// file's path (read after the file, so the file's document is kept), a bad
+/// line, an empty file.
 fn corpus() -> tempfile::TempDir {
     let dir = fixture_input("articles");
     let seed = std::fs::read_to_string(root().join("raw/hangzhou-qiandongnan-2015.txt")).unwrap();
@@ -35,6 +37,7 @@ fn corpus() -> tempfile::TempDir {
         "{not json".to_string(),
         line("aa-first"),
         line("m-middle"),
+        serde_json::json!({"id": "a.txt", "text": "某市向某县捐赠资金10万元。"}).to_string(),
     ]
     .join("\n");
     std::fs::write(dir.path().join("set.jsonl"), jsonl).unwrap();
@@ -118,6 +121,11 @@ fn the_union_of_two_shards_is_the_unsharded_run_and_merge_rebuilds_it_file_for_f
     sorted.sort();
     assert_eq!(ids, sorted, "documents are sorted by doc_id");
     assert!(ids.contains(&"a.txt") && ids.contains(&"a/x.txt"));
+    let a_txt = docs.rows.iter().find(|r| r["doc_id"] == "a.txt").unwrap();
+    assert_eq!(
+        a_txt["source_path"], "a.txt",
+        "the file, read before the JSON line with its path as id, is kept"
+    );
     let rejects = read_csv(&whole, "rejects");
     let reasons: Vec<&str> = rejects.rows.iter().map(|r| r["reason"].as_str()).collect();
     assert!(reasons.contains(&"duplicate_doc_id") && reasons.contains(&"bad_json"));

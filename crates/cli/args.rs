@@ -60,8 +60,9 @@ Exit status: 0 all inputs processed; 1 some inputs were rejected (see
 rejects.csv) or, with --strict, validation found errors; 2 usage or fatal error.
 
 Memory stays bounded however large the corpus: files are read in batches
-(--batch-size), documents are sorted by doc_id through temporary files in
-the staging folder, and rows are written as they come.
+(--batch-size); with .jsonl files the inputs are sorted by doc_id through
+temporary files in the staging folder before they are processed; rows are
+written as they come.
 
 Examples:
   bangfu run                              # raw/ -> processed/

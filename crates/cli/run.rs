@@ -1,7 +1,8 @@
 //! `bangfu run`: walk the input folder, read and process the files in
 //! bounded batches (in parallel within a batch), bring the documents into
 //! `doc_id` order (files taken in path order when every id is a path, else
-//! an external merge sort), and stream every row into a staging folder
+//! the inputs put through an external merge sort before they are
+//! processed), and stream every row into a staging folder
 //! beside the output ([`Sink`], on a thread of its own so that writing
 //! overlaps processing), which is swapped in only when all of it is written.
 //!
@@ -12,7 +13,7 @@
 
 use crate::args::RunArgs;
 use crate::shard::Shard;
-use crate::sink::{budget, Prepared, RowSize, Sink, Totals};
+use crate::sink::{budget, Prepared, Sink, Totals};
 use crate::spill::Sorter;
 use crate::timings::{self, Stage};
 use anyhow::{bail, Context};
@@ -100,8 +101,9 @@ enum Order {
     /// Every document's id is its file's path and the files are sorted by
     /// path: documents come in table order, each id once.
     ByPath,
-    /// `.jsonl` ids may come in any order and repeat: documents go through
-    /// the external sort, and of equal ids the first read wins.
+    /// `.jsonl` ids may come in any order and repeat: the inputs go through
+    /// the external sort before they are processed ([`produce_sorted`]),
+    /// and of equal ids the first read wins.
     Sort,
 }
 
@@ -142,12 +144,23 @@ fn produce(
     staging: &Path,
     to_sink: &SyncSender<ToSink>,
 ) -> anyhow::Result<()> {
+    match order {
+        Order::ByPath => produce_by_path(args, files, pool, pages, to_sink),
+        Order::Sort => produce_sorted(args, files, pool, pages, staging, to_sink),
+    }
+}
+
+/// [`Order::ByPath`]: files read a batch at a time, in the order given.
+fn produce_by_path(
+    args: &RunArgs,
+    files: &[InputFile],
+    pool: &rayon::ThreadPool,
+    pages: &Path,
+    to_sink: &SyncSender<ToSink>,
+) -> anyhow::Result<()> {
     let shard = args.shard.unwrap_or(Shard::ALL);
     let batch_size = args.batch_size.max(1);
-    let mut sorter: Sorter<SortedDoc> =
-        Sorter::new(&staging.join(".spill"), "documents", budget(SORT_BUDGET));
     let progress = progress_bar(files.len() as u64, "files", args.quiet);
-    let mut seq: u64 = 0;
     for batch in batches(files, batch_size) {
         let read: Vec<Vec<Result<extract::Article, extract::Reject>>> = pool.install(|| {
             batch
@@ -158,10 +171,7 @@ fn produce(
         let mut articles = Vec::new();
         for item in read.into_iter().flatten() {
             match item {
-                Ok(article) if shard.contains(&article.doc_id) => {
-                    articles.push((seq, article));
-                    seq += 1;
-                }
+                Ok(article) if shard.contains(&article.doc_id) => articles.push(article),
                 Ok(_) => {}
                 Err(reject) if shard.contains(&reject.source_path) => {
                     send(to_sink, ToSink::Reject(reject))?;
@@ -169,74 +179,158 @@ fn produce(
                 Err(_) => {}
             }
         }
-        // A large .jsonl file is one file of many articles: process them
-        // a batch at a time too, so only a batch of outputs is held.
-        for chunk in articles.chunks(batch_size) {
-            if order == Order::ByPath {
-                let prepared: Vec<Prepared> = pool.install(|| {
-                    chunk
-                        .par_iter()
-                        .map(|(_, article)| prepare(pages, process(article)))
-                        .collect::<anyhow::Result<_>>()
-                })?;
-                send(to_sink, ToSink::Documents(prepared))?;
-                continue;
-            }
-            let outputs: Vec<SortedDoc> = pool.install(|| {
-                chunk
+        process_and_send(&articles, batch_size, pool, pages, to_sink)?;
+        progress.inc(batch.len() as u64);
+    }
+    progress.finish_and_clear();
+    Ok(())
+}
+
+/// Processes `articles` (in table order) a batch at a time on the workers
+/// and hands them to the sink thread: a large `.jsonl` file is one file of
+/// many articles, and only a batch of outputs is held at a time.
+fn process_and_send(
+    articles: &[extract::Article],
+    batch_size: usize,
+    pool: &rayon::ThreadPool,
+    pages: &Path,
+    to_sink: &SyncSender<ToSink>,
+) -> anyhow::Result<()> {
+    for chunk in articles.chunks(batch_size) {
+        let prepared: Vec<Prepared> = pool.install(|| {
+            chunk
+                .par_iter()
+                .map(|article| prepare(pages, process(article)))
+                .collect::<anyhow::Result<_>>()
+        })?;
+        send(to_sink, ToSink::Documents(prepared))?;
+    }
+    Ok(())
+}
+
+/// [`Order::Sort`]: the inputs, not the outputs, go through the external
+/// sort. `.jsonl` files are read first (only reading gives their lines'
+/// ids); every other file enters the sort as its path, which is its id, and
+/// is read after it. Then the articles are processed in `doc_id` order and
+/// stream to the sink as in path order: what the sort holds is the `.jsonl`
+/// articles' text, not every document's rows, and processing and writing
+/// overlap again.
+fn produce_sorted(
+    args: &RunArgs,
+    files: &[InputFile],
+    pool: &rayon::ThreadPool,
+    pages: &Path,
+    staging: &Path,
+    to_sink: &SyncSender<ToSink>,
+) -> anyhow::Result<()> {
+    let shard = args.shard.unwrap_or(Shard::ALL);
+    let batch_size = args.batch_size.max(1);
+    let mut sorter: Sorter<SortedInput> =
+        Sorter::new(&staging.join(".spill"), "inputs", budget(SORT_BUDGET));
+    let progress = progress_bar(files.len() as u64, "files listed", args.quiet);
+    let mut seq: u64 = 0;
+    let mut push =
+        |sorter: &mut Sorter<SortedInput>, doc_id: String, article: Option<extract::Article>| {
+            let size = doc_id.len() + article.as_ref().map_or(0, article_size);
+            let input = SortedInput {
+                doc_id,
+                seq,
+                article,
+            };
+            seq += 1;
+            timings::time(Stage::Sort, || sorter.push(input, size))
+        };
+    for batch in batches(files, batch_size) {
+        let read: Vec<Option<Vec<Result<extract::Article, extract::Reject>>>> =
+            pool.install(|| {
+                batch
                     .par_iter()
-                    .map(|(seq, article)| SortedDoc::new(*seq, process(article)))
+                    .map(|f| is_jsonl(&f.rel).then(|| read_file(&args.input.join(&f.rel), &f.rel)))
                     .collect()
             });
-            timings::time(Stage::Sort, || {
-                outputs.into_iter().try_for_each(|out| {
-                    let size = out.doc.size();
-                    sorter.push(out, size)
-                })
-            })?;
+        for (file, items) in batch.iter().zip(read) {
+            let Some(items) = items else {
+                // Its id is its path, and so is a reject's source_path.
+                if shard.contains(&file.rel) {
+                    push(&mut sorter, file.rel.clone(), None)?;
+                }
+                continue;
+            };
+            for item in items {
+                match item {
+                    Ok(article) if shard.contains(&article.doc_id) => {
+                        push(&mut sorter, article.doc_id.clone(), Some(article))?;
+                    }
+                    Ok(_) => {}
+                    Err(reject) if shard.contains(&reject.source_path) => {
+                        send(to_sink, ToSink::Reject(reject))?;
+                    }
+                    Err(_) => {}
+                }
+            }
         }
         progress.inc(batch.len() as u64);
     }
     progress.finish_and_clear();
-    if order == Order::Sort {
-        let writing = progress_bar(seq, "documents written", args.quiet);
-        let mut sorted = timings::time(Stage::Sort, || sorter.finish())?;
-        let mut last: Option<String> = None;
-        loop {
-            // A chunk of documents in table order, the repeated ids turned
-            // into rejects; then prepared in parallel.
-            let mut chunk = Vec::with_capacity(batch_size);
-            while chunk.len() < batch_size {
-                let Some(out) = timings::time(Stage::Sort, || sorted.next()) else {
-                    break;
-                };
-                let out = out?;
-                let doc = out.restore()?;
-                writing.inc(1);
-                if last.as_deref() == Some(doc.document.doc_id.as_str()) {
-                    send(
-                        to_sink,
-                        ToSink::Reject(transform::duplicate_doc_id(&doc.document)),
-                    )?;
+    let writing = progress_bar(seq, "documents", args.quiet);
+    let mut sorted = timings::time(Stage::Sort, || sorter.finish())?;
+    let mut last: Option<String> = None;
+    loop {
+        let mut chunk = Vec::with_capacity(batch_size);
+        while chunk.len() < batch_size {
+            let Some(input) = timings::time(Stage::Sort, || sorted.next()) else {
+                break;
+            };
+            chunk.push(input?);
+        }
+        if chunk.is_empty() {
+            break;
+        }
+        writing.inc(chunk.len() as u64);
+        let read: Vec<Vec<Result<extract::Article, extract::Reject>>> = pool.install(|| {
+            chunk
+                .into_par_iter()
+                .map(|input| match input.article {
+                    Some(article) => vec![Ok(article)],
+                    None => read_file(&args.input.join(&input.doc_id), &input.doc_id),
+                })
+                .collect()
+        });
+        // In table order now: of equal ids the first read wins.
+        let mut articles = Vec::with_capacity(batch_size);
+        for item in read.into_iter().flatten() {
+            let article = match item {
+                Ok(article) => article,
+                Err(reject) => {
+                    send(to_sink, ToSink::Reject(reject))?;
                     continue;
                 }
-                last = Some(doc.document.doc_id.clone());
-                chunk.push(doc);
+            };
+            match last.as_deref() {
+                Some(id) if id == article.doc_id => {
+                    let reject = transform::duplicate_id(&article.source_path, &article.doc_id);
+                    send(to_sink, ToSink::Reject(reject))?;
+                    continue;
+                }
+                Some(id) if id > article.doc_id.as_str() => bail!(
+                    "internal error: document {:?} came after {:?} out of order",
+                    article.doc_id,
+                    id
+                ),
+                _ => {}
             }
-            if chunk.is_empty() {
-                break;
-            }
-            let prepared: Vec<Prepared> = pool.install(|| {
-                chunk
-                    .into_par_iter()
-                    .map(|doc| prepare(pages, doc))
-                    .collect::<anyhow::Result<_>>()
-            })?;
-            send(to_sink, ToSink::Documents(prepared))?;
+            last = Some(article.doc_id.clone());
+            articles.push(article);
         }
-        writing.finish_and_clear();
+        process_and_send(&articles, batch_size, pool, pages, to_sink)?;
     }
+    writing.finish_and_clear();
     Ok(())
+}
+
+/// Bytes an article holds, about: what the sorter counts against its budget.
+fn article_size(article: &extract::Article) -> usize {
+    article.text.len() + article.title.as_ref().map_or(0, String::len) + 256
 }
 
 /// One article through the scanners and the rules, rows sorted.
@@ -291,72 +385,32 @@ pub fn finish_message(
     }
 }
 
-/// A processed document on its way through the sorter: ordered by
-/// `doc_id`, then input order (`seq`), so of equal ids the first read wins.
-/// JSON does not promise to give back every `f64` bit for bit, so the
-/// rows' confidences travel as their bits too ([`SortedDoc::restore`]).
+/// An input on its way through the sorter: ordered by `doc_id`, then input
+/// order (`seq`), so of equal ids the first read wins. A `.jsonl` line's
+/// article travels whole; any other file only as its path (its `doc_id`),
+/// read once it comes out.
 #[derive(Serialize, Deserialize)]
-struct SortedDoc {
+struct SortedInput {
     doc_id: String,
     seq: u64,
-    doc: DocOutput,
-    confidence_bits: Vec<u64>,
+    article: Option<extract::Article>,
 }
 
-impl SortedDoc {
-    fn new(seq: u64, doc: DocOutput) -> Self {
-        let confidence_bits = confidences(&doc).map(|c| c.to_bits()).collect();
-        SortedDoc {
-            doc_id: doc.document.doc_id.clone(),
-            seq,
-            doc,
-            confidence_bits,
-        }
-    }
-
-    /// The document with its confidences exactly as computed.
-    fn restore(self) -> anyhow::Result<DocOutput> {
-        let mut doc = self.doc;
-        let mut bits = self.confidence_bits.into_iter();
-        let slots = doc
-            .funds
-            .iter_mut()
-            .map(|r| &mut r.confidence)
-            .chain(doc.exchanges.iter_mut().map(|r| &mut r.confidence))
-            .chain(doc.projects.iter_mut().map(|r| &mut r.confidence));
-        for slot in slots {
-            *slot = f64::from_bits(
-                bits.next()
-                    .context("a spilled document lost a confidence")?,
-            );
-        }
-        Ok(doc)
-    }
-}
-
-fn confidences(doc: &DocOutput) -> impl Iterator<Item = f64> + '_ {
-    doc.funds
-        .iter()
-        .map(|r| r.confidence)
-        .chain(doc.exchanges.iter().map(|r| r.confidence))
-        .chain(doc.projects.iter().map(|r| r.confidence))
-}
-
-impl PartialEq for SortedDoc {
+impl PartialEq for SortedInput {
     fn eq(&self, other: &Self) -> bool {
         (&self.doc_id, self.seq) == (&other.doc_id, other.seq)
     }
 }
 
-impl Eq for SortedDoc {}
+impl Eq for SortedInput {}
 
-impl Ord for SortedDoc {
+impl Ord for SortedInput {
     fn cmp(&self, other: &Self) -> std::cmp::Ordering {
         (&self.doc_id, self.seq).cmp(&(&other.doc_id, other.seq))
     }
 }
 
-impl PartialOrd for SortedDoc {
+impl PartialOrd for SortedInput {
     fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
         Some(self.cmp(other))
     }

@@ -454,12 +454,3 @@ impl Sink {
         Ok(totals)
     }
 }
-
-impl RowSize for DocOutput {
-    fn size(&self) -> usize {
-        self.document.size()
-            + self.funds.iter().map(RowSize::size).sum::<usize>()
-            + self.exchanges.iter().map(RowSize::size).sum::<usize>()
-            + self.projects.iter().map(RowSize::size).sum::<usize>()
-    }
-}

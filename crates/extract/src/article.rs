@@ -16,7 +16,9 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 /// Which script an article is written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Script {
     /// Simplified Chinese.
@@ -36,7 +38,7 @@ impl Script {
 }
 
 /// One decoded article with its header read.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Article {
     /// Stable id: the path relative to the input folder, or the jsonl `id`.
     pub doc_id: String,

@@ -177,13 +177,16 @@ pub fn sort_rows(out: &mut DocOutput) {
 
 /// The reject of a document whose `doc_id` an earlier input already took.
 pub fn duplicate_doc_id(document: &DocumentRow) -> Reject {
+    duplicate_id(&document.source_path, &document.doc_id)
+}
+
+/// The reject of an input from `source_path` whose `doc_id` an earlier
+/// input already has.
+pub fn duplicate_id(source_path: &str, doc_id: &str) -> Reject {
     Reject::new(
-        &document.source_path,
+        source_path,
         "duplicate_doc_id",
-        format!(
-            "doc_id {:?} is already used by an earlier input; ids must be unique",
-            document.doc_id
-        ),
+        format!("doc_id {doc_id:?} is already used by an earlier input; ids must be unique"),
     )
 }
 
