@@ -106,13 +106,20 @@ impl TableFiles {
         if table.height() == 0 {
             return Ok(Vec::new());
         }
-        {
-            let all = to_frame(table, |_| true)?;
-            self.parquet
-                .write_batch(&all)
-                .with_context(|| format!("writing {}.parquet", self.name))?;
-        }
-        let mut csv_frame = to_frame(table, |name| !self.parquet_only.contains(&name))?;
+        let all = to_frame(table, |_| true)?;
+        self.parquet
+            .write_batch(&all)
+            .with_context(|| format!("writing {}.parquet", self.name))?;
+        // The CSV columns are the same series, shared, not built again.
+        let mut csv_frame = all
+            .select(
+                table
+                    .columns
+                    .iter()
+                    .map(|c| c.name)
+                    .filter(|name| !self.parquet_only.contains(name)),
+            )
+            .with_context(|| format!("selecting the CSV columns of {}", self.name))?;
         let lines = csv_bytes(&mut csv_frame, false, self.name)?;
         self.csv
             .write_all(&lines)

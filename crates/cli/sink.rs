@@ -107,7 +107,7 @@ impl RowSize for ProvRow {
     }
 }
 
-fn provenance_table(rows: &[ProvRow]) -> Table {
+fn provenance_table(rows: &[ProvRow]) -> Table<'_> {
     let rows: Vec<Provenance<'_>> = rows
         .iter()
         .map(|r| Provenance {

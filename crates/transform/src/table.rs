@@ -7,12 +7,14 @@ use crate::rows::{DocumentRow, Evidence, ExchangeRow, Finding, FundRow, ProjectR
 use crate::Tables;
 use chrono::NaiveDate;
 use extract::Reject;
+use std::borrow::Cow;
 
-/// A column's values, by SPEC type. `None` is null.
+/// A column's values, by SPEC type. `None` is null. Text is borrowed from
+/// the rows where it can be: a table is made to be written, once.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Values {
+pub enum Values<'a> {
     /// `str`.
-    Str(Vec<Option<String>>),
+    Str(Vec<Option<Cow<'a, str>>>),
     /// `i64`.
     I64(Vec<Option<i64>>),
     /// `i32`.
@@ -23,7 +25,7 @@ pub enum Values {
     Date(Vec<Option<NaiveDate>>),
 }
 
-impl Values {
+impl Values<'_> {
     /// SPEC's type name (`str`, `i64`, `i32`, `f64`, `date`).
     pub fn type_name(&self) -> &'static str {
         match self {
@@ -54,7 +56,7 @@ impl Values {
 
 /// One named, typed column.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Column {
+pub struct Column<'a> {
     /// SPEC column name.
     pub name: &'static str,
     /// What the column holds, for the data dictionary.
@@ -62,7 +64,7 @@ pub struct Column {
     /// For `str` columns holding several names: they are joined with `;`.
     pub is_list: bool,
     /// The values.
-    pub values: Values,
+    pub values: Values<'a>,
 }
 
 /// A foreign key: `column` refers to `reference_table.reference_column`.
@@ -78,7 +80,7 @@ pub struct ForeignKey {
 
 /// A whole table.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Table {
+pub struct Table<'a> {
     /// SPEC table name; also the file stem.
     pub name: &'static str,
     /// What a row is.
@@ -90,24 +92,56 @@ pub struct Table {
     /// Columns written to Parquet but left out of CSV (`documents.text`).
     pub parquet_only: &'static [&'static str],
     /// Columns in SPEC order.
-    pub columns: Vec<Column>,
+    pub columns: Vec<Column<'a>>,
 }
 
-impl Table {
+impl<'a> Table<'a> {
     /// Number of rows.
     pub fn height(&self) -> usize {
         self.columns.first().map_or(0, |c| c.values.len())
     }
 
     /// The column called `name`.
-    pub fn column(&self, name: &str) -> Option<&Column> {
+    pub fn column(&self, name: &str) -> Option<&Column<'a>> {
         self.columns.iter().find(|c| c.name == name)
+    }
+
+    /// The table with its text copied, free of the rows it was built from.
+    pub fn into_owned(self) -> Table<'static> {
+        let columns = self
+            .columns
+            .into_iter()
+            .map(|c| Column {
+                name: c.name,
+                description: c.description,
+                is_list: c.is_list,
+                values: match c.values {
+                    Values::Str(v) => Values::Str(
+                        v.into_iter()
+                            .map(|s| s.map(|s| Cow::Owned(s.into_owned())))
+                            .collect(),
+                    ),
+                    Values::I64(v) => Values::I64(v),
+                    Values::I32(v) => Values::I32(v),
+                    Values::F64(v) => Values::F64(v),
+                    Values::Date(v) => Values::Date(v),
+                },
+            })
+            .collect();
+        Table {
+            name: self.name,
+            description: self.description,
+            primary_key: self.primary_key,
+            foreign_keys: self.foreign_keys,
+            parquet_only: self.parquet_only,
+            columns,
+        }
     }
 }
 
 struct Builder<'r, R> {
     rows: &'r [R],
-    columns: Vec<Column>,
+    columns: Vec<Column<'r>>,
 }
 
 impl<'r, R> Builder<'r, R> {
@@ -123,7 +157,7 @@ impl<'r, R> Builder<'r, R> {
         name: &'static str,
         description: &'static str,
         is_list: bool,
-        values: Values,
+        values: Values<'r>,
     ) {
         self.columns.push(Column {
             name,
@@ -133,13 +167,13 @@ impl<'r, R> Builder<'r, R> {
         });
     }
 
-    fn str(
+    fn str<S: Into<Cow<'r, str>>>(
         mut self,
         name: &'static str,
         d: &'static str,
-        f: impl Fn(&R) -> Option<String>,
+        f: impl Fn(&'r R) -> Option<S>,
     ) -> Self {
-        let v = self.rows.iter().map(f).collect();
+        let v = self.rows.iter().map(|r| f(r).map(Into::into)).collect();
         self.push(name, d, false, Values::Str(v));
         self
     }
@@ -150,26 +184,41 @@ impl<'r, R> Builder<'r, R> {
             .iter()
             .map(|r| {
                 let names = f(r);
-                (!names.is_empty()).then(|| names.join(";"))
+                (!names.is_empty()).then(|| Cow::Owned(names.join(";")))
             })
             .collect();
         self.push(name, d, true, Values::Str(v));
         self
     }
 
-    fn i64(mut self, name: &'static str, d: &'static str, f: impl Fn(&R) -> Option<i64>) -> Self {
+    fn i64(
+        mut self,
+        name: &'static str,
+        d: &'static str,
+        f: impl Fn(&'r R) -> Option<i64>,
+    ) -> Self {
         let v = self.rows.iter().map(f).collect();
         self.push(name, d, false, Values::I64(v));
         self
     }
 
-    fn i32(mut self, name: &'static str, d: &'static str, f: impl Fn(&R) -> Option<i32>) -> Self {
+    fn i32(
+        mut self,
+        name: &'static str,
+        d: &'static str,
+        f: impl Fn(&'r R) -> Option<i32>,
+    ) -> Self {
         let v = self.rows.iter().map(f).collect();
         self.push(name, d, false, Values::I32(v));
         self
     }
 
-    fn f64(mut self, name: &'static str, d: &'static str, f: impl Fn(&R) -> Option<f64>) -> Self {
+    fn f64(
+        mut self,
+        name: &'static str,
+        d: &'static str,
+        f: impl Fn(&'r R) -> Option<f64>,
+    ) -> Self {
         let v = self.rows.iter().map(f).collect();
         self.push(name, d, false, Values::F64(v));
         self
@@ -179,23 +228,23 @@ impl<'r, R> Builder<'r, R> {
         mut self,
         name: &'static str,
         d: &'static str,
-        f: impl Fn(&R) -> Option<NaiveDate>,
+        f: impl Fn(&'r R) -> Option<NaiveDate>,
     ) -> Self {
         let v = self.rows.iter().map(f).collect();
         self.push(name, d, false, Values::Date(v));
         self
     }
 
-    fn evidence(self, f: impl Fn(&R) -> &Evidence + Copy) -> Self {
+    fn evidence(self, f: impl Fn(&'r R) -> &'r Evidence + Copy) -> Self {
         self.str(
             "text",
             "The exact slice of documents.text at [char_start, char_end)",
-            move |r| Some(f(r).text.clone()),
+            move |r| Some(&f(r).text),
         )
         .str(
             "sentence",
             "The whole sentence the fact came from",
-            move |r| Some(f(r).sentence.clone()),
+            move |r| Some(&f(r).sentence),
         )
         .i64(
             "char_start",
@@ -217,26 +266,26 @@ const DOC_FK: ForeignKey = ForeignKey {
 };
 
 /// `documents` as columns.
-pub fn documents(rows: &[DocumentRow]) -> Table {
+pub fn documents(rows: &[DocumentRow]) -> Table<'_> {
     let columns = Builder::new(rows)
         .str(
             "doc_id",
             "Stable id: the path relative to the input folder, or the jsonl id",
-            |r| Some(r.doc_id.clone()),
+            |r| Some(&r.doc_id),
         )
         .str(
             "source_path",
             "Input file, relative to the input folder",
-            |r| Some(r.source_path.clone()),
+            |r| Some(&r.source_path),
         )
-        .str("title", "Headline", |r| r.title.clone())
+        .str("title", "Headline", |r| r.title.as_deref())
         .date("published", "Publication date", |r| r.published)
         .names("authors", "Byline names, joined with ';'", |r| &r.authors)
         .str("script", "hans (simplified) or hant (traditional)", |r| {
-            Some(r.script.clone())
+            Some(&r.script)
         })
         .str("encoding", "Encoding the file was decoded from", |r| {
-            Some(r.encoding.clone())
+            Some(&r.encoding)
         })
         .i64("n_chars", "Length of text in Unicode scalar values", |r| {
             Some(r.n_chars)
@@ -244,20 +293,20 @@ pub fn documents(rows: &[DocumentRow]) -> Table {
         .str(
             "sha256",
             "SHA-256 of the raw bytes (of the line, for jsonl)",
-            |r| Some(r.sha256.clone()),
+            |r| Some(&r.sha256),
         )
         .str("donor", "The eastern partner the article is about", |r| {
-            r.donor.clone()
+            r.donor.as_deref()
         })
         .str(
             "recipient",
             "The western partner the article is about",
-            |r| r.recipient.clone(),
+            |r| r.recipient.as_deref(),
         )
         .str(
             "text",
             "Decoded text; all offsets point into it (Parquet only)",
-            |r| Some(r.text.clone()),
+            |r| Some(&r.text),
         )
         .columns;
     Table {
@@ -271,12 +320,10 @@ pub fn documents(rows: &[DocumentRow]) -> Table {
 }
 
 /// `funds` as columns.
-pub fn funds(rows: &[FundRow]) -> Table {
+pub fn funds(rows: &[FundRow]) -> Table<'_> {
     let columns = Builder::new(rows)
-        .str("fund_id", "{doc_id}#F{char_start}", |r| {
-            Some(r.fund_id.clone())
-        })
-        .str("doc_id", "The document", |r| Some(r.doc_id.clone()))
+        .str("fund_id", "{doc_id}#F{char_start}", |r| Some(&r.fund_id))
+        .str("doc_id", "The document", |r| Some(&r.doc_id))
         .i64(
             "amount",
             "Whole units of currency (for at_least/at_most the stated base; for range the low end)",
@@ -291,20 +338,20 @@ pub fn funds(rows: &[FundRow]) -> Table {
         .str(
             "qualifier",
             "exact, approx, at_least, at_most or range",
-            |r| Some(r.qualifier.clone()),
+            |r| Some(&r.qualifier),
         )
-        .str("currency", "ISO 4217 code", |r| Some(r.currency.clone()))
+        .str("currency", "ISO 4217 code", |r| Some(&r.currency))
         .str(
             "kind",
             "aid, donation, investment, contract, sales or other",
-            |r| Some(r.kind.clone()),
+            |r| Some(&r.kind),
         )
         .str(
             "scope",
             "total (an aggregate) or item (one allocation or listed part)",
-            |r| Some(r.scope.clone()),
+            |r| Some(&r.scope),
         )
-        .str("donor", "The giving party", |r| r.donor.clone())
+        .str("donor", "The giving party", |r| r.donor.as_deref())
         .names(
             "recipients",
             "The receiving parties, joined with ';'",
@@ -313,7 +360,7 @@ pub fn funds(rows: &[FundRow]) -> Table {
         .str(
             "purpose",
             "What the money is for, a short noun phrase",
-            |r| r.purpose.clone(),
+            |r| r.purpose.as_deref(),
         )
         .date(
             "period_start",
@@ -324,7 +371,7 @@ pub fn funds(rows: &[FundRow]) -> Table {
             r.period_end
         })
         .str("project_id", "The project row the amount belongs to", |r| {
-            r.project_id.clone()
+            r.project_id.as_deref()
         })
         .evidence(|r| &r.evidence)
         .f64(
@@ -352,18 +399,18 @@ pub fn funds(rows: &[FundRow]) -> Table {
 }
 
 /// `exchanges` as columns.
-pub fn exchanges(rows: &[ExchangeRow]) -> Table {
+pub fn exchanges(rows: &[ExchangeRow]) -> Table<'_> {
     let columns = Builder::new(rows)
-        .str("exchange_id", "{doc_id}#E{char_start}", |r| Some(r.exchange_id.clone()))
-        .str("doc_id", "The document", |r| Some(r.doc_id.clone()))
+        .str("exchange_id", "{doc_id}#E{char_start}", |r| Some(&r.exchange_id))
+        .str("doc_id", "The document", |r| Some(&r.doc_id))
         .i64("value", "The count (for at_least/at_most the stated base; for range the low end)", |r| r.value)
         .i64("value_low", "Lower bound (at_least, range)", |r| r.value_low)
         .i64("value_high", "Upper bound (at_most, range)", |r| r.value_high)
-        .str("qualifier", "exact, approx, at_least, at_most or range", |r| Some(r.qualifier.clone()))
-        .str("unit", "Measure word, simplified", |r| Some(r.unit.clone()))
-        .str("subject", "What is counted", |r| r.subject.clone())
-        .str("kind", "visit, secondment, training, agreement, pairing, tourism, trade, education, health, labor, investment, culture or other", |r| Some(r.kind.clone()))
-        .str("direction", "east_to_west, west_to_east, mutual or unknown", |r| Some(r.direction.clone()))
+        .str("qualifier", "exact, approx, at_least, at_most or range", |r| Some(&r.qualifier))
+        .str("unit", "Measure word, simplified", |r| Some(&r.unit))
+        .str("subject", "What is counted", |r| r.subject.as_deref())
+        .str("kind", "visit, secondment, training, agreement, pairing, tourism, trade, education, health, labor, investment, culture or other", |r| Some(&r.kind))
+        .str("direction", "east_to_west, west_to_east, mutual or unknown", |r| Some(&r.direction))
         .i32("year", "The year the count refers to, when stated", |r| r.year)
         .date("period_start", "Start of the period the count covers", |r| r.period_start)
         .date("period_end", "End of the period the count covers", |r| r.period_end)
@@ -381,23 +428,23 @@ pub fn exchanges(rows: &[ExchangeRow]) -> Table {
 }
 
 /// `projects` as columns.
-pub fn projects(rows: &[ProjectRow]) -> Table {
+pub fn projects(rows: &[ProjectRow]) -> Table<'_> {
     let columns = Builder::new(rows)
-        .str("project_id", "{doc_id}#P{char_start}; a second, third … project at the same place adds -2, -3 …", |r| Some(r.project_id.clone()))
-        .str("doc_id", "The document", |r| Some(r.doc_id.clone()))
-        .str("name", "Project name", |r| r.name.clone())
-        .str("category", "village, industry, education, health, infrastructure, ecommerce, industrial_park, tourism, labor, culture or other", |r| Some(r.category.clone()))
-        .str("scope", "item (a located project) or total (a stated count of projects)", |r| Some(r.scope.clone()))
+        .str("project_id", "{doc_id}#P{char_start}; a second, third … project at the same place adds -2, -3 …", |r| Some(&r.project_id))
+        .str("doc_id", "The document", |r| Some(&r.doc_id))
+        .str("name", "Project name", |r| r.name.as_deref())
+        .str("category", "village, industry, education, health, infrastructure, ecommerce, industrial_park, tourism, labor, culture or other", |r| Some(&r.category))
+        .str("scope", "item (a located project) or total (a stated count of projects)", |r| Some(&r.scope))
         .i64("count", "For total rows: the number of projects", |r| r.count)
-        .str("place", "Most specific place, full chain", |r| r.place.clone())
-        .str("province", "Place chain: province", |r| r.province.clone())
-        .str("prefecture", "Place chain: prefecture", |r| r.prefecture.clone())
-        .str("county", "Place chain: county", |r| r.county.clone())
-        .str("township", "Place chain: township", |r| r.township.clone())
-        .str("village", "Place chain: village", |r| r.village.clone())
-        .str("adcode", "6-digit code of the most specific county-level or higher unit", |r| r.adcode.clone())
-        .str("donor", "The giving party", |r| r.donor.clone())
-        .str("status", "implemented, completed, signed, planned or unknown", |r| Some(r.status.clone()))
+        .str("place", "Most specific place, full chain", |r| r.place.as_deref())
+        .str("province", "Place chain: province", |r| r.province.as_deref())
+        .str("prefecture", "Place chain: prefecture", |r| r.prefecture.as_deref())
+        .str("county", "Place chain: county", |r| r.county.as_deref())
+        .str("township", "Place chain: township", |r| r.township.as_deref())
+        .str("village", "Place chain: village", |r| r.village.as_deref())
+        .str("adcode", "6-digit code of the most specific county-level or higher unit", |r| r.adcode.as_deref())
+        .str("donor", "The giving party", |r| r.donor.as_deref())
+        .str("status", "implemented, completed, signed, planned or unknown", |r| Some(&r.status))
         .evidence(|r| &r.evidence)
         .f64("confidence", "0-1: how sure the rules are of this row", |r| Some(r.confidence))
         .columns;
@@ -413,11 +460,11 @@ pub fn projects(rows: &[ProjectRow]) -> Table {
 }
 
 /// `rejects` as columns.
-pub fn rejects(rows: &[Reject]) -> Table {
+pub fn rejects(rows: &[Reject]) -> Table<'_> {
     let columns = Builder::new(rows)
-        .str("source_path", "The input (with :line for a jsonl line)", |r| Some(r.source_path.clone()))
-        .str("reason", "empty, binary, undecodable, unreadable, unsupported_type, bad_json, no_text or duplicate_doc_id", |r| Some(r.reason.clone()))
-        .str("detail", "What was found", |r| Some(r.detail.clone()))
+        .str("source_path", "The input (with :line for a jsonl line)", |r| Some(&r.source_path))
+        .str("reason", "empty, binary, undecodable, unreadable, unsupported_type, bad_json, no_text or duplicate_doc_id", |r| Some(&r.reason))
+        .str("detail", "What was found", |r| Some(&r.detail))
         .columns;
     Table {
         name: "rejects",
@@ -430,15 +477,15 @@ pub fn rejects(rows: &[Reject]) -> Table {
 }
 
 /// `validation` as columns.
-pub fn validation(rows: &[Finding]) -> Table {
+pub fn validation(rows: &[Finding]) -> Table<'_> {
     let columns = Builder::new(rows)
-        .str("rule", "The rule checked", |r| Some(r.rule.clone()))
-        .str("severity", "error or warning", |r| Some(r.severity.clone()))
-        .str("table", "The table of the row", |r| Some(r.table.clone()))
+        .str("rule", "The rule checked", |r| Some(&r.rule))
+        .str("severity", "error or warning", |r| Some(&r.severity))
+        .str("table", "The table of the row", |r| Some(&r.table))
         .str("row_id", "Primary key of the row (or source path)", |r| {
-            Some(r.row_id.clone())
+            Some(&r.row_id)
         })
-        .str("message", "What is wrong", |r| Some(r.message.clone()))
+        .str("message", "What is wrong", |r| Some(&r.message))
         .columns;
     Table {
         name: "validation",
@@ -464,7 +511,7 @@ pub struct Provenance<'t> {
 
 /// `provenance` (not a SPEC table): the rule behind every fact row, so a
 /// reviewer can see why a row exists and why it has its kind and scope.
-pub fn provenance(tables: &Tables) -> Table {
+pub fn provenance(tables: &Tables) -> Table<'_> {
     let mut rows: Vec<Provenance> = Vec::new();
     rows.extend(tables.funds.iter().map(|r| Provenance {
         table: "funds",
@@ -489,19 +536,28 @@ pub fn provenance(tables: &Tables) -> Table {
 
 /// `provenance` as columns, from rows gathered elsewhere (a streaming writer
 /// gathers them a batch at a time).
-pub fn provenance_rows(rows: &[Provenance<'_>]) -> Table {
-    let columns = Builder::new(rows)
-        .str("table", "The fact table of the row", |r| {
-            Some(r.table.to_string())
-        })
-        .str("row_id", "The row's primary key", |r| {
-            Some(r.row_id.to_string())
-        })
-        .str("rule", "The rule and cues that produced the row", |r| {
-            Some(r.rule.to_string())
-        })
-        .f64("confidence", "The row's confidence", |r| Some(r.confidence))
-        .columns;
+pub fn provenance_rows<'a>(rows: &[Provenance<'a>]) -> Table<'a> {
+    // Built by hand rather than by `Builder`: the text borrows from what the
+    // rows point at, not from the (short-lived) rows themselves.
+    let text = |name, description, f: fn(&Provenance<'a>) -> &'a str| Column {
+        name,
+        description,
+        is_list: false,
+        values: Values::Str(rows.iter().map(|r| Some(Cow::Borrowed(f(r)))).collect()),
+    };
+    let columns = vec![
+        text("table", "The fact table of the row", |r| r.table),
+        text("row_id", "The row's primary key", |r| r.row_id),
+        text("rule", "The rule and cues that produced the row", |r| {
+            r.rule
+        }),
+        Column {
+            name: "confidence",
+            description: "The row's confidence",
+            is_list: false,
+            values: Values::F64(rows.iter().map(|r| Some(r.confidence)).collect()),
+        },
+    ];
     Table {
         name: "provenance",
         description: "Which rule produced each fact row (not a SPEC table; for reviewers)",
@@ -513,14 +569,14 @@ pub fn provenance_rows(rows: &[Provenance<'_>]) -> Table {
 }
 
 /// The six SPEC tables in SPEC order, then `provenance`.
-pub fn all(tables: &Tables) -> Vec<Table> {
+pub fn all(tables: &Tables) -> Vec<Table<'_>> {
     each(tables).collect()
 }
 
 /// The same tables built one at a time, so a writer holds only one
 /// column-oriented copy of the rows at once.
-pub fn each(tables: &Tables) -> impl Iterator<Item = Table> + '_ {
-    let builders: [fn(&Tables) -> Table; 7] = [
+pub fn each(tables: &Tables) -> impl Iterator<Item = Table<'_>> + '_ {
+    let builders: [fn(&Tables) -> Table<'_>; 7] = [
         |t| documents(&t.documents),
         |t| funds(&t.funds),
         |t| exchanges(&t.exchanges),
@@ -534,6 +590,6 @@ pub fn each(tables: &Tables) -> impl Iterator<Item = Table> + '_ {
 
 /// The tables' columns, types and keys without rows: what the data
 /// dictionary describes.
-pub fn schemas() -> Vec<Table> {
-    all(&Tables::default())
+pub fn schemas() -> Vec<Table<'static>> {
+    each(&Tables::default()).map(Table::into_owned).collect()
 }
