@@ -157,6 +157,12 @@ pub fn html_table(out: &mut String, g: &Grid) {
 /// Text or attribute value made inert: `& < > " '` as entities.
 pub fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    esc_into(&mut out, s);
+    out
+}
+
+/// [`esc`] appended to `out`, without a string of its own.
+pub fn esc_into(out: &mut String, s: &str) {
     // Copies the runs between special bytes whole (all ASCII, so a byte
     // index is always a char boundary).
     let mut from = 0;
@@ -174,7 +180,6 @@ pub fn esc(s: &str) -> String {
         from = i + 1;
     }
     out.push_str(&s[from..]);
-    out
 }
 
 #[cfg(test)]

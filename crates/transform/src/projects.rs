@@ -8,6 +8,7 @@ use crate::phrases::{phrase_before, subject_after};
 use crate::rows::ProjectRow;
 use extract::mention::decimal_to_i64;
 use extract::{Count, Mention, MentionKind};
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 /// The name of the projects a count counts, when it is a count of projects:
@@ -204,7 +205,11 @@ fn without_parentheses(s: &str) -> String {
 /// Text without pinyin ruby glosses flattened into it: 項(xiàng)目120個(gè)
 /// → 項目120個. A gloss is a parenthesised run of Latin letters (tone
 /// marks included) of at most eight chars.
-pub fn strip_glosses(s: &str) -> String {
+pub fn strip_glosses(s: &str) -> Cow<'_, str> {
+    // Most windows hold no bracket at all: nothing to copy.
+    if !s.contains(['(', '（']) {
+        return Cow::Borrowed(s);
+    }
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
     let mut i = 0;
@@ -226,7 +231,7 @@ pub fn strip_glosses(s: &str) -> String {
         out.push(chars[i]);
         i += 1;
     }
-    out
+    Cow::Owned(out)
 }
 
 /// Latin letters as pinyin writes them: ASCII, tone-marked vowels, ü.
