@@ -27,6 +27,7 @@ mod lexicon;
 mod org;
 mod parties;
 mod recognize;
+mod tables;
 
 pub use gazetteer::{warm_up, Role};
 pub use parties::{

@@ -495,7 +495,7 @@ fn choose(
             adcode: None,
         },
     };
-    let name: &'static str = &unit.name;
+    let name: &'static str = unit.name;
     place.name = name;
     place.level = unit.level;
     match unit.level {
@@ -520,7 +520,7 @@ fn villages_after(g: &'static Gazetteer, text: &ScanText, at: usize, unit: UnitI
     let Some(u) = g.unit(unit) else { return out };
     let (county_code, mut township) = match u.level {
         Level::Township => (u.code.get(..6).unwrap_or(""), u.code.get(6..9)),
-        Level::County => (&*u.code, None),
+        Level::County => (u.code, None),
         _ => return out,
     };
     let villages = g.villages_of_county(county_code);
