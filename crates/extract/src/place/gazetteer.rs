@@ -3,8 +3,12 @@
 //! names and short forms people write for them, former names, and villages
 //! loaded per county on first use.
 //!
-//! Built once from the embedded data files into [`gazetteer()`], a
-//! process-wide index.
+//! Loaded once into [`gazetteer()`], a process-wide index. Its expensive,
+//! data-only part (the units with their parents, every name and short form
+//! with its candidates, the automaton that finds them; see [`Tables`]) is
+//! computed from the data files at compile time by `build.rs` and only
+//! decoded here (~0.1 s of every process saved); what is cheap to derive
+//! (code indexes, chains, roles, the village index) is set up at load.
 
 use std::collections::HashMap;
 use std::io::Read;
@@ -13,24 +17,9 @@ use std::sync::{LazyLock, OnceLock};
 use daachorse::CharwiseDoubleArrayAhoCorasick;
 
 use super::lexicon::{self, entries, records};
-use super::tables::{divisions, Tables};
-pub(crate) use super::tables::{Candidate, Form, UnitId};
+use super::tables::Tables;
+pub(crate) use super::tables::{Candidate, Form, Unit, UnitId};
 use crate::mention::{Level, Place};
-
-/// One administrative division.
-#[derive(Debug)]
-pub(crate) struct Unit {
-    /// NBS code: 6 digits (province `xx0000`, prefecture `xxxx00`, county)
-    /// or 9 digits (township); ids starting with `x` are synthetic (Hong
-    /// Kong, Macao, Taiwan sub-units) and never reported.
-    pub code: &'static str,
-    /// Full official name.
-    pub name: &'static str,
-    /// Level.
-    pub level: Level,
-    /// Parent unit, if any.
-    pub parent: Option<UnitId>,
-}
 
 /// A village of a county's village list.
 #[derive(Debug)]
@@ -92,9 +81,13 @@ pub(crate) struct Gazetteer {
     pub followers_first: Vec<char>,
 }
 
-static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::build);
+/// The [`Tables`] `build.rs` computed from the embedded data, as written by
+/// [`Tables::encode`].
+static PRECOMPUTED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.bin"));
 
-/// The process-wide gazetteer, built on first use.
+static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
+
+/// The process-wide gazetteer, loaded on first use.
 pub(crate) fn gazetteer() -> &'static Gazetteer {
     &GAZETTEER
 }
@@ -114,8 +107,9 @@ pub(crate) fn intern(name: &str) -> &'static str {
     leaked
 }
 
-/// Builds the gazetteer now (otherwise it is built on first use), so that
-/// its load time can be measured or paid up front.
+/// Loads the gazetteer now (otherwise it is loaded on first use: the
+/// compile-time tables decoded, the code indexes, chains and roles set
+/// up), so that its load time can be measured or paid up front.
 pub fn warm_up() {
     LazyLock::force(&GAZETTEER);
 }
@@ -132,18 +126,21 @@ pub(crate) fn rank(level: Level) -> usize {
 }
 
 impl Gazetteer {
-    /// Builds the gazetteer from the embedded data.
-    fn build() -> Gazetteer {
-        Gazetteer::with_tables(Tables::compute().0)
+    /// The gazetteer with the compile-time tables, or, should they not
+    /// decode (never, unless `build.rs` and [`Tables::decode`] disagree,
+    /// which the tests catch), with tables computed now as `build.rs`
+    /// computes them: the same gazetteer, some 0.1 s later.
+    fn load() -> Gazetteer {
+        let tables = Tables::decode(PRECOMPUTED).unwrap_or_else(|| Tables::compute().0);
+        Gazetteer::with_tables(tables)
     }
 
-    /// The gazetteer of the embedded data whose data-only part is
-    /// `tables` (one parent per division): the units of `divisions.tsv`
-    /// with their parents, code indexes, chains and roles, and the village
-    /// index.
+    /// The gazetteer whose data-only part is `tables` (compile-time or
+    /// computed now): with them, the code indexes, chains and roles of the
+    /// units, and the village index.
     fn with_tables(tables: Tables) -> Gazetteer {
         let Tables {
-            parents,
+            units,
             candidates: pattern_candidates,
             pattern_starts,
             pattern_chars,
@@ -151,15 +148,6 @@ impl Gazetteer {
             org_also,
             automaton,
         } = tables;
-        let units: Vec<Unit> = divisions()
-            .zip(parents)
-            .map(|(d, parent)| Unit {
-                code: d.code,
-                name: d.name,
-                level: d.level,
-                parent,
-            })
-            .collect();
         let mut by_code: Vec<UnitId> = (0..units.len() as UnitId).collect();
         let by_code_order = |&a: &UnitId, &b: &UnitId| code_of(&units, a).cmp(code_of(&units, b));
         if !by_code.is_sorted_by(|a, b| by_code_order(a, b).is_le()) {
@@ -473,6 +461,69 @@ mod tests {
         let c = g.candidates("河北区");
         let p = g.place(c[0].unit).unwrap();
         assert_eq!(p.prefecture, Some("天津市"));
+    }
+
+    /// The tables `build.rs` wrote are those computed now from the same
+    /// data with the same code: the same bytes, and decoded the same
+    /// automaton, candidates, pattern lengths and organisation patterns.
+    /// Fails if build.rs read other data or computed anything otherwise.
+    #[test]
+    fn compile_time_tables_equal_the_run_time_ones() {
+        let (computed, names) = Tables::compute();
+        let Some(loaded) = Tables::decode(PRECOMPUTED) else {
+            panic!("build.rs's tables do not decode");
+        };
+        // Plain asserts: the Debug of megabytes would drown the message.
+        assert!(
+            loaded.automaton.serialize() == computed.automaton.serialize(),
+            "automaton"
+        );
+        assert!(loaded.units == computed.units, "units");
+        assert!(loaded.candidates == computed.candidates, "candidates");
+        assert!(
+            loaded.pattern_starts == computed.pattern_starts,
+            "pattern starts"
+        );
+        assert!(
+            loaded.pattern_chars == computed.pattern_chars,
+            "pattern chars"
+        );
+        assert_eq!(loaded.org_pattern_base, computed.org_pattern_base);
+        assert_eq!(loaded.org_also, computed.org_also);
+        assert!(computed.encode() == PRECOMPUTED, "encoded bytes");
+
+        // The loaded gazetteer against one built at run time, as before
+        // build.rs: every name finds the same pattern and candidates, every
+        // unit is the same.
+        let (g, built) = (gazetteer(), Gazetteer::with_tables(computed));
+        assert_eq!(names.len(), g.org_pattern_base);
+        for (i, name) in names.iter().enumerate() {
+            assert_eq!(g.pattern_of(name), Some(i as u32), "{name}");
+            assert_eq!(g.candidates(name), built.candidates(name), "{name}");
+        }
+        assert_eq!(g.units.len(), built.units.len());
+        for (i, (a, b)) in g.units.iter().zip(&built.units).enumerate() {
+            let id = i as UnitId;
+            assert_eq!((a.code, a.name, a.level), (b.code, b.name, b.level));
+            assert_eq!(a.parent, b.parent, "{}", a.code);
+            assert_eq!(g.chain(id), built.chain(id), "{}", a.code);
+            assert_eq!(g.role(id), built.role(id), "{}", a.code);
+        }
+    }
+
+    #[test]
+    fn tables_come_back_from_their_bytes_and_cut_bytes_do_not_decode() {
+        let Some(tables) = Tables::decode(PRECOMPUTED) else {
+            panic!("build.rs's tables do not decode");
+        };
+        assert!(tables.encode() == PRECOMPUTED);
+        let n = PRECOMPUTED.len();
+        for cut in [0, 7, 8, 12, 1000, n / 2, n - 1] {
+            assert!(Tables::decode(&PRECOMPUTED[..cut]).is_none(), "{cut}");
+        }
+        let mut other = PRECOMPUTED.to_vec();
+        other.push(0);
+        assert!(Tables::decode(&other).is_none());
     }
 
     #[test]

@@ -18,8 +18,24 @@ use daachorse::CharwiseDoubleArrayAhoCorasick;
 use super::lexicon::{self, entries, records};
 use crate::mention::Level;
 
-/// Index of a unit: its position in [`divisions`].
+/// Index of a unit in [`Tables::units`] (its line's rank in
+/// `divisions.tsv`).
 pub(crate) type UnitId = u32;
+
+/// One administrative division.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Unit {
+    /// NBS code: 6 digits (province `xx0000`, prefecture `xxxx00`, county)
+    /// or 9 digits (township); ids starting with `x` are synthetic (Hong
+    /// Kong, Macao, Taiwan sub-units) and never reported.
+    pub code: &'static str,
+    /// Full official name.
+    pub name: &'static str,
+    /// Level.
+    pub level: Level,
+    /// Parent unit, if any.
+    pub parent: Option<UnitId>,
+}
 
 /// How a name refers to its unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -34,6 +50,28 @@ pub(crate) enum Form {
     Full,
 }
 
+impl Form {
+    /// The form's number in [`Tables::encode`]'s bytes.
+    fn code(self) -> u8 {
+        match self {
+            Form::FormerShort => 0,
+            Form::Short => 1,
+            Form::Former => 2,
+            Form::Full => 3,
+        }
+    }
+
+    fn from_code(code: u8) -> Option<Form> {
+        Some(match code {
+            0 => Form::FormerShort,
+            1 => Form::Short,
+            2 => Form::Former,
+            3 => Form::Full,
+            _ => return None,
+        })
+    }
+}
+
 /// One unit a name may refer to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Candidate {
@@ -46,22 +84,18 @@ pub(crate) struct Candidate {
 }
 
 /// One line of `divisions.tsv`.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Division {
-    /// NBS code (see `Unit::code`).
-    pub code: &'static str,
-    /// Level.
-    pub level: Level,
-    /// Full official name.
-    pub name: &'static str,
+struct Division {
+    code: &'static str,
+    level: Level,
+    name: &'static str,
     /// Code of the parent; empty for none.
-    pub parent: &'static str,
+    parent: &'static str,
 }
 
 /// The divisions of `divisions.tsv` in file order, lines without a code,
 /// level and name or with an unknown level left out: the [`UnitId`] of a
 /// unit is its position here.
-pub(crate) fn divisions() -> impl Iterator<Item = Division> {
+fn divisions() -> impl Iterator<Item = Division> {
     entries(lexicon::DIVISIONS).filter_map(|line| {
         let mut fields = line.split('\t').map(str::trim);
         let (code, level, name) = (fields.next()?, fields.next()?, fields.next()?);
@@ -81,6 +115,28 @@ fn level_of(s: &str) -> Option<Level> {
         "county" => Level::County,
         "township" => Level::Township,
         "village" => Level::Village,
+        _ => return None,
+    })
+}
+
+/// The level's number in [`Tables::encode`]'s bytes.
+fn level_code(level: Level) -> u8 {
+    match level {
+        Level::Province => 0,
+        Level::Prefecture => 1,
+        Level::County => 2,
+        Level::Township => 3,
+        Level::Village => 4,
+    }
+}
+
+fn level_from_code(code: u8) -> Option<Level> {
+    Some(match code {
+        0 => Level::Province,
+        1 => Level::Prefecture,
+        2 => Level::County,
+        3 => Level::Township,
+        4 => Level::Village,
         _ => return None,
     })
 }
@@ -151,8 +207,9 @@ pub(crate) fn ethnic_names() -> Vec<String> {
 
 /// Everything of the gazetteer that depends on the data alone.
 pub(crate) struct Tables {
-    /// The parent of each unit, by [`UnitId`].
-    pub parents: Vec<Option<UnitId>>,
+    /// The units of `divisions.tsv` with their parents, by [`UnitId`];
+    /// codes and names borrow from the embedded file.
+    pub units: Vec<Unit>,
     /// The candidates of all place patterns, pattern after pattern.
     pub candidates: Vec<Candidate>,
     /// Where the candidates of each place pattern start in
@@ -180,17 +237,22 @@ impl Tables {
     /// they are first generated), never a hash map's iteration order, so
     /// the result is the same on every run.
     pub fn compute() -> (Tables, Vec<Box<str>>) {
-        let units: Vec<Division> = divisions().collect();
+        let lines: Vec<Division> = divisions().collect();
         // Units by code, for the parents and the former names (a hash:
         // 45k binary searches of string codes were a tenth of the build).
-        let by_code: HashMap<&str, UnitId> = units
+        let by_code: HashMap<&str, UnitId> = lines
             .iter()
             .enumerate()
             .map(|(i, u)| (u.code, i as UnitId))
             .collect();
-        let parents: Vec<Option<UnitId>> = units
+        let units: Vec<Unit> = lines
             .iter()
-            .map(|u| by_code.get(u.parent).copied())
+            .map(|d| Unit {
+                code: d.code,
+                name: d.name,
+                level: d.level,
+                parent: by_code.get(d.parent).copied(),
+            })
             .collect();
 
         let ethnic = ethnic_names();
@@ -204,12 +266,13 @@ impl Tables {
                 all.push((name.into(), cand));
             }
         };
-        for (id, (unit, parent)) in units.iter().zip(&parents).enumerate() {
+        for (id, unit) in units.iter().enumerate() {
             let id = id as UnitId;
             // Zone-like divisions (…经济技术开发区) and divisions whose full name is a
             // common word (城区) need their parent written right before them,
             // unless the name starts with its city's (秦皇岛市经济技术开发区).
-            let city_prefix: String = parent
+            let city_prefix: String = unit
+                .parent
                 .and_then(|p| units.get(p as usize))
                 .map(|p| p.name.chars().take(2).collect())
                 .unwrap_or_default();
@@ -368,7 +431,7 @@ impl Tables {
         pattern_starts.push(candidates.len() as u32);
 
         let tables = Tables {
-            parents,
+            units,
             candidates,
             pattern_starts,
             pattern_chars,
@@ -377,6 +440,177 @@ impl Tables {
             automaton,
         };
         (tables, names)
+    }
+}
+
+/// First bytes of [`Tables::encode`]'s output; the digit is the format's
+/// version.
+const MAGIC: &[u8; 8] = b"bangfuG1";
+
+/// Bytes of a unit in [`Tables::encode`]'s output.
+const UNIT_BYTES: usize = 17;
+
+/// Bytes of a candidate in [`Tables::encode`]'s output.
+const CANDIDATE_BYTES: usize = 6;
+
+impl Tables {
+    /// The tables as bytes for [`Tables::decode`]: [`MAGIC`], then
+    /// little-endian counts and values (a unit is where its code and name
+    /// are in `divisions.tsv`, their lengths, its level and its parent,
+    /// `u32::MAX` for none, in [`UNIT_BYTES`]; a candidate is its unit,
+    /// form and dependent flag in [`CANDIDATE_BYTES`]), and last the automaton in
+    /// daachorse's own format. Only `build.rs` (and the tests) write them;
+    /// sizes that do not fit the format panic.
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub fn encode(&self) -> Vec<u8> {
+        fn put(out: &mut Vec<u8>, n: usize) {
+            let n = u32::try_from(n).expect("gazetteer table sizes fit in a u32");
+            out.extend_from_slice(&n.to_le_bytes());
+        }
+        /// Where `part`, a slice of `divisions.tsv`, starts in it.
+        fn offset(part: &str) -> u32 {
+            let start = (part.as_ptr() as usize)
+                .checked_sub(lexicon::DIVISIONS.as_ptr() as usize)
+                .filter(|&s| s + part.len() <= lexicon::DIVISIONS.len())
+                .expect("unit codes and names are slices of divisions.tsv");
+            u32::try_from(start).expect("divisions.tsv is under 4 GB")
+        }
+        fn len16(part: &str) -> [u8; 2] {
+            u16::try_from(part.len())
+                .expect("unit codes and names are under 64 KB")
+                .to_le_bytes()
+        }
+        let mut out = MAGIC.to_vec();
+        put(&mut out, self.units.len());
+        for u in &self.units {
+            out.extend_from_slice(&offset(u.code).to_le_bytes());
+            out.extend_from_slice(&offset(u.name).to_le_bytes());
+            out.extend_from_slice(&u.parent.unwrap_or(u32::MAX).to_le_bytes());
+            out.extend_from_slice(&len16(u.code));
+            out.extend_from_slice(&len16(u.name));
+            out.push(level_code(u.level));
+        }
+        put(&mut out, self.pattern_starts.len());
+        for &s in &self.pattern_starts {
+            out.extend_from_slice(&s.to_le_bytes());
+        }
+        put(&mut out, self.candidates.len());
+        for c in &self.candidates {
+            out.extend_from_slice(&c.unit.to_le_bytes());
+            out.push(c.form.code());
+            out.push(u8::from(c.dependent));
+        }
+        put(&mut out, self.pattern_chars.len());
+        out.extend_from_slice(&self.pattern_chars);
+        put(&mut out, self.org_pattern_base);
+        put(&mut out, self.org_also.len());
+        for &(place, org) in &self.org_also {
+            out.extend_from_slice(&place.to_le_bytes());
+            put(&mut out, org);
+        }
+        out.extend_from_slice(&self.automaton.serialize());
+        out
+    }
+
+    /// The tables of [`Tables::encode`]'s bytes; `None` if they are not
+    /// such bytes (cut short, another format, a bad automaton).
+    pub fn decode(bytes: &[u8]) -> Option<Tables> {
+        let mut r = Reader(bytes.strip_prefix(MAGIC)?);
+        let n = r.len()?;
+        let units = r
+            .take(n.checked_mul(UNIT_BYTES)?)?
+            .chunks_exact(UNIT_BYTES)
+            .map(|b| {
+                let mut r = Reader(b);
+                let (code, name, parent) = (r.len()?, r.len()?, r.u32()?);
+                let (code_len, name_len) = (r.len16()?, r.len16()?);
+                let text = |start: usize, len: usize| {
+                    lexicon::DIVISIONS.get(start..start.checked_add(len)?)
+                };
+                Some(Unit {
+                    code: text(code, code_len)?,
+                    name: text(name, name_len)?,
+                    parent: (parent != u32::MAX).then_some(parent),
+                    level: level_from_code(*r.take(1)?.first()?)?,
+                })
+            })
+            .collect::<Option<Vec<Unit>>>()?;
+        let n = r.len()?;
+        let pattern_starts = r.u32s(n)?.collect();
+        let n = r.len()?;
+        let candidates = r
+            .take(n.checked_mul(CANDIDATE_BYTES)?)?
+            .chunks_exact(CANDIDATE_BYTES)
+            .map(|c| {
+                let (unit, flags) = c.split_first_chunk::<4>()?;
+                Some(Candidate {
+                    unit: u32::from_le_bytes(*unit),
+                    form: Form::from_code(*flags.first()?)?,
+                    dependent: *flags.get(1)? != 0,
+                })
+            })
+            .collect::<Option<Vec<Candidate>>>()?;
+        let n = r.len()?;
+        let pattern_chars = r.take(n)?.to_vec();
+        let org_pattern_base = r.len()?;
+        let n = r.len()?;
+        let org_also = r
+            .u32s(n.checked_mul(2)?)?
+            .collect::<Vec<u32>>()
+            .chunks_exact(2)
+            .filter_map(|pair| match *pair {
+                [place, org] => Some((place, org as usize)),
+                _ => None,
+            })
+            .collect();
+        let (automaton, rest) = CharwiseDoubleArrayAhoCorasick::deserialize(r.0).ok()?;
+        rest.is_empty().then_some(Tables {
+            units,
+            candidates,
+            pattern_starts,
+            pattern_chars,
+            org_pattern_base,
+            org_also,
+            automaton,
+        })
+    }
+}
+
+/// Reads [`Tables::encode`]'s bytes from the front; `None` past the end.
+struct Reader<'a>(&'a [u8]);
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        let (head, rest) = self.0.split_at_checked(n)?;
+        self.0 = rest;
+        Some(head)
+    }
+
+    fn u32(&mut self) -> Option<u32> {
+        let (head, rest) = self.0.split_first_chunk::<4>()?;
+        self.0 = rest;
+        Some(u32::from_le_bytes(*head))
+    }
+
+    /// A count or index.
+    fn len(&mut self) -> Option<usize> {
+        self.u32().map(|n| n as usize)
+    }
+
+    /// A length of at most 16 bits.
+    fn len16(&mut self) -> Option<usize> {
+        let (head, rest) = self.0.split_first_chunk::<2>()?;
+        self.0 = rest;
+        Some(usize::from(u16::from_le_bytes(*head)))
+    }
+
+    fn u32s(&mut self, n: usize) -> Option<impl Iterator<Item = u32> + 'a> {
+        let bytes = self.take(n.checked_mul(4)?)?;
+        Some(
+            bytes
+                .chunks_exact(4)
+                .filter_map(|c| c.first_chunk::<4>().map(|b| u32::from_le_bytes(*b))),
+        )
     }
 }
 
