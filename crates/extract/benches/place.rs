@@ -4,7 +4,7 @@
 //! repeated — place-dense; `mixed` = the same plus the inputs of the peer
 //! cases under `tests/peers/` (general sentences, few places); and
 //! `articles_each` = the same articles scanned one at a time, as the
-//! pipeline does. Also prints the gazetteer build time.
+//! pipeline does. Also prints the gazetteer load time.
 //!
 //! `CARGO_TARGET_DIR=/work/target-place cargo bench -p bangfu-extract --bench place`
 

@@ -3,8 +3,12 @@
 //! names and short forms people write for them, former names, and villages
 //! loaded per county on first use.
 //!
-//! Built once from the embedded data files into [`gazetteer()`], a
-//! process-wide index.
+//! Loaded once into [`gazetteer()`], a process-wide index. Its expensive,
+//! data-only part (the units with their parents, every name and short form
+//! with its candidates, the automaton that finds them; see [`Tables`]) is
+//! computed from the data files at compile time by `build.rs` and only
+//! decoded here (~0.1 s of every process saved); what is cheap to derive
+//! (code indexes, chains, roles, the village index) is set up at load.
 
 use std::collections::HashMap;
 use std::io::Read;
@@ -13,49 +17,9 @@ use std::sync::{LazyLock, OnceLock};
 use daachorse::CharwiseDoubleArrayAhoCorasick;
 
 use super::lexicon::{self, entries, records};
+use super::tables::Tables;
+pub(crate) use super::tables::{Candidate, Form, Unit, UnitId};
 use crate::mention::{Level, Place};
-
-/// Index of a unit in [`Gazetteer::units`].
-pub(crate) type UnitId = u32;
-
-/// One administrative division.
-#[derive(Debug)]
-pub(crate) struct Unit {
-    /// NBS code: 6 digits (province `xx0000`, prefecture `xxxx00`, county)
-    /// or 9 digits (township); ids starting with `x` are synthetic (Hong
-    /// Kong, Macao, Taiwan sub-units) and never reported.
-    pub code: Box<str>,
-    /// Full official name.
-    pub name: Box<str>,
-    /// Level.
-    pub level: Level,
-    /// Parent unit, if any.
-    pub parent: Option<UnitId>,
-}
-
-/// How a name refers to its unit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub(crate) enum Form {
-    /// A short form of a former name (襄樊, 莱芜): weakest.
-    FormerShort,
-    /// A suffix-stripped or ethnic-stripped short form (杭州, 黔东南州).
-    Short,
-    /// A former name (襄樊市).
-    Former,
-    /// The full official name.
-    Full,
-}
-
-/// One unit a name may refer to.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Candidate {
-    /// The unit.
-    pub unit: UnitId,
-    /// How the name refers to it.
-    pub form: Form,
-    /// True for zone-like units that need their parent written right before.
-    pub dependent: bool,
-}
 
 /// A village of a county's village list.
 #[derive(Debug)]
@@ -90,8 +54,12 @@ pub(crate) struct Gazetteer {
     /// The all-digit codes as numbers (see [`digit_key`]), sorted, with
     /// their unit: [`Gazetteer::by_code`] compares integers, not strings.
     by_digit_key: Vec<(u64, UnitId)>,
-    /// Candidates of each pattern of [`Gazetteer::automaton`].
-    pub patterns: Vec<Vec<Candidate>>,
+    /// The candidates of all place patterns, pattern after pattern (see
+    /// [`Gazetteer::pattern`]).
+    pattern_candidates: Vec<Candidate>,
+    /// Where the candidates of each place pattern start in
+    /// [`Gazetteer::pattern_candidates`], and after the last their total.
+    pattern_starts: Vec<u32>,
     /// All names and short forms (overlapping search, char by char; the
     /// value is the pattern id); then, from pattern id
     /// [`Gazetteer::org_pattern_base`] on, the organisation patterns.
@@ -103,8 +71,6 @@ pub(crate) struct Gazetteer {
     pub org_also: Vec<(u32, usize)>,
     /// Length in chars of each pattern.
     pub pattern_chars: Vec<u8>,
-    /// The pattern id of each name and short form.
-    name_ids: HashMap<Box<str>, u32>,
     villages_index: HashMap<Box<str>, (usize, usize, usize)>,
     villages: Vec<OnceLock<Vec<Village>>>,
     /// The role of each unit that has one of its own, by unit id.
@@ -115,9 +81,13 @@ pub(crate) struct Gazetteer {
     pub followers_first: Vec<char>,
 }
 
-static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::build);
+/// The [`Tables`] `build.rs` computed from the embedded data, as written by
+/// [`Tables::encode`].
+static PRECOMPUTED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.bin"));
 
-/// The process-wide gazetteer, built on first use.
+static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
+
+/// The process-wide gazetteer, loaded on first use.
 pub(crate) fn gazetteer() -> &'static Gazetteer {
     &GAZETTEER
 }
@@ -137,21 +107,11 @@ pub(crate) fn intern(name: &str) -> &'static str {
     leaked
 }
 
-/// Builds the gazetteer now (otherwise it is built on first use), so that
-/// its load time can be measured or paid up front.
+/// Loads the gazetteer now (otherwise it is loaded on first use: the
+/// compile-time tables decoded, the code indexes, chains and roles set
+/// up), so that its load time can be measured or paid up front.
 pub fn warm_up() {
     LazyLock::force(&GAZETTEER);
-}
-
-fn level_of(s: &str) -> Option<Level> {
-    Some(match s {
-        "province" => Level::Province,
-        "prefecture" => Level::Prefecture,
-        "county" => Level::County,
-        "township" => Level::Township,
-        "village" => Level::Village,
-        _ => return None,
-    })
 }
 
 /// Rank of a level, province = 0.
@@ -166,223 +126,33 @@ pub(crate) fn rank(level: Level) -> usize {
 }
 
 impl Gazetteer {
-    fn build() -> Gazetteer {
-        let mut units = Vec::new();
+    /// The gazetteer with the compile-time tables, or, should they not
+    /// decode (never, unless `build.rs` and [`Tables::decode`] disagree,
+    /// which the tests catch), with tables computed now as `build.rs`
+    /// computes them: the same gazetteer, some 0.1 s later.
+    fn load() -> Gazetteer {
+        let tables = Tables::decode(PRECOMPUTED).unwrap_or_else(|| Tables::compute().0);
+        Gazetteer::with_tables(tables)
+    }
 
-        let mut parents: Vec<Box<str>> = Vec::new();
-        for rec in records(lexicon::DIVISIONS) {
-            let (Some(code), Some(level), Some(name)) = (rec.first(), rec.get(1), rec.get(2))
-            else {
-                continue;
-            };
-            let Some(level) = level_of(level) else {
-                continue;
-            };
-            parents.push(rec.get(3).copied().unwrap_or("").into());
-            units.push(Unit {
-                code: (*code).into(),
-                name: (*name).into(),
-                level,
-                parent: None,
-            });
-        }
+    /// The gazetteer whose data-only part is `tables` (compile-time or
+    /// computed now): with them, the code indexes, chains and roles of the
+    /// units, and the village index.
+    fn with_tables(tables: Tables) -> Gazetteer {
+        let Tables {
+            units,
+            candidates: pattern_candidates,
+            pattern_starts,
+            pattern_chars,
+            org_pattern_base,
+            org_also,
+            automaton,
+        } = tables;
         let mut by_code: Vec<UnitId> = (0..units.len() as UnitId).collect();
         let by_code_order = |&a: &UnitId, &b: &UnitId| code_of(&units, a).cmp(code_of(&units, b));
         if !by_code.is_sorted_by(|a, b| by_code_order(a, b).is_le()) {
             by_code.sort_by(by_code_order);
         }
-        let find = |units: &[Unit], code: &str| -> Option<UnitId> {
-            by_code
-                .binary_search_by(|&u| code_of(units, u).cmp(code))
-                .ok()
-                .and_then(|i| by_code.get(i).copied())
-        };
-        // Parents by a hash of codes: 45k binary searches of string codes
-        // were a tenth of the build.
-        let found_parents: Vec<Option<UnitId>> = {
-            let by_code_str: HashMap<&str, UnitId> = units
-                .iter()
-                .enumerate()
-                .map(|(i, u)| (&*u.code, i as UnitId))
-                .collect();
-            parents
-                .iter()
-                .map(|p| by_code_str.get(&**p).copied())
-                .collect()
-        };
-        for (unit, parent) in units.iter_mut().zip(found_parents) {
-            unit.parent = parent;
-        }
-
-        let ethnic: Vec<String> = {
-            let mut v: Vec<String> = entries(lexicon::ETHNIC)
-                .flat_map(|e| [format!("{e}族"), e.to_string()])
-                .collect();
-            v.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
-            v
-        };
-        let stop: std::collections::HashSet<&str> = entries(lexicon::PLACE_STOPWORDS).collect();
-        let markers: Vec<&str> = entries(lexicon::DEPENDENT_MARKERS).collect();
-
-        // Every (name, candidate), grouped by name below.
-        let mut all: Vec<(Box<str>, Candidate)> = Vec::with_capacity(units.len() + 8192);
-        let mut add = |name: &str, cand: Candidate| {
-            if name.chars().count() >= 2 {
-                all.push((name.into(), cand));
-            }
-        };
-        let units_ref = &units;
-        for (id, unit) in units.iter().enumerate() {
-            let id = id as UnitId;
-            // Zone-like divisions (…经济技术开发区) and divisions whose full name is a
-            // common word (城区) need their parent written right before them,
-            // unless the name starts with its city's (秦皇岛市经济技术开发区).
-            let city_prefix: String = unit
-                .parent
-                .and_then(|p| units_ref.get(p as usize))
-                .map(|p| p.name.chars().take(2).collect())
-                .unwrap_or_default();
-            let self_contained = !city_prefix.is_empty() && unit.name.starts_with(&city_prefix);
-            let dependent = (markers.iter().any(|m| unit.name.contains(m)) && !self_contained)
-                || stop.contains(&*unit.name);
-            add(
-                &unit.name,
-                Candidate {
-                    unit: id,
-                    form: Form::Full,
-                    dependent,
-                },
-            );
-            if dependent {
-                continue;
-            }
-            if unit.level == Level::Township {
-                // Many 街道 were a 镇 or 乡 of the same name until recently
-                // (articles of 2013–2021 say 金顶镇 for today's 金顶街道):
-                // the old forms resolve as former names.
-                if let Some(core) = unit.name.strip_suffix("街道") {
-                    if core.chars().count() >= 2 {
-                        for old in [format!("{core}镇"), format!("{core}乡")] {
-                            add(
-                                &old,
-                                Candidate {
-                                    unit: id,
-                                    form: Form::Former,
-                                    dependent,
-                                },
-                            );
-                        }
-                    }
-                }
-                // 淤泥彝族乡 → 淤泥乡: the only short form a township gets.
-                if let Some(short) = ethnic_township_short(&unit.name, &ethnic) {
-                    add(
-                        &short,
-                        Candidate {
-                            unit: id,
-                            form: Form::Short,
-                            dependent,
-                        },
-                    );
-                }
-                continue;
-            }
-            for short in short_forms(&unit.name, unit.level, &ethnic) {
-                if unit.level != Level::Province && stop.contains(short.as_str()) {
-                    continue;
-                }
-                add(
-                    &short,
-                    Candidate {
-                        unit: id,
-                        form: Form::Short,
-                        dependent,
-                    },
-                );
-            }
-        }
-        for rec in records(lexicon::HISTORY) {
-            let (Some(old), Some(code)) = (rec.first(), rec.get(2)) else {
-                continue;
-            };
-            let Some(unit) = find(&units, code) else {
-                continue;
-            };
-            let level = units.get(unit as usize).map_or(Level::County, |u| u.level);
-            add(
-                old,
-                Candidate {
-                    unit,
-                    form: Form::Former,
-                    dependent: false,
-                },
-            );
-            for short in short_forms(old, level, &ethnic) {
-                if !stop.contains(short.as_str()) {
-                    add(
-                        &short,
-                        Candidate {
-                            unit,
-                            form: Form::FormerShort,
-                            dependent: false,
-                        },
-                    );
-                }
-            }
-        }
-        // Group by name, in the order names are first added (no sort:
-        // the names are looked up through `name_ids`).
-        let mut name_ids: HashMap<Box<str>, u32> = HashMap::with_capacity(all.len());
-        let mut names: Vec<Box<str>> = Vec::new();
-        let mut patterns: Vec<Vec<Candidate>> = Vec::new();
-        for (name, cand) in all {
-            let id = *name_ids.entry(name).or_insert_with_key(|name| {
-                names.push(name.clone());
-                patterns.push(Vec::new());
-                (names.len() - 1) as u32
-            });
-            let Some(list) = patterns.get_mut(id as usize) else {
-                continue;
-            };
-            match list.iter_mut().find(|c| c.unit == cand.unit) {
-                // A short form that is also a former name's (莱芜 of 莱芜区
-                // and of the former 莱芜市) is taken as the former name,
-                // which people use on its own.
-                Some(c) if c.form == Form::Short && cand.form == Form::FormerShort => {
-                    c.form = Form::Former;
-                }
-                Some(_) => {}
-                None => list.push(cand),
-            }
-        }
-        // The organisation suffixes and names come after the place names
-        // (ids from `org_pattern_base` on): one search of a text finds
-        // both. An organisation pattern that is also a place name is
-        // searched once, as the name, and reported as both.
-        let orgs = super::org::patterns();
-        let org_pattern_base = names.len();
-        let mut org_also: Vec<(u32, usize)> = Vec::new();
-        let mut org_ids: Vec<(&str, u32)> = Vec::new();
-        for (j, o) in orgs.iter().enumerate() {
-            match name_ids.get(o.as_str()) {
-                Some(&id) => org_also.push((id, j)),
-                None => org_ids.push((o.as_str(), (org_pattern_base + j) as u32)),
-            }
-        }
-        let pattern_chars: Vec<u8> = names
-            .iter()
-            .map(|n| n.chars().count())
-            .chain(orgs.iter().map(|o| o.chars().count()))
-            .map(|n| u8::try_from(n).unwrap_or(u8::MAX))
-            .collect();
-        let automaton = CharwiseDoubleArrayAhoCorasick::with_values(
-            names
-                .iter()
-                .enumerate()
-                .map(|(i, n)| (&**n, i as u32))
-                .chain(org_ids),
-        )
-        .expect("the gazetteer's names build an automaton");
 
         let mut villages_index = HashMap::new();
         for (slot, rec) in records(lexicon::VILLAGES_INDEX).enumerate() {
@@ -396,20 +166,6 @@ impl Gazetteer {
         }
         let villages = (0..villages_index.len()).map(|_| OnceLock::new()).collect();
 
-        let mut roles = vec![None; units.len()];
-        for rec in records(lexicon::EAST_WEST) {
-            let (Some(code), Some(role)) = (rec.first(), rec.get(1)) else {
-                continue;
-            };
-            let role = match *role {
-                "donor" => Role::East,
-                "recipient" => Role::West,
-                _ => continue,
-            };
-            if let Some(slot) = find(&units, code).and_then(|u| roles.get_mut(u as usize)) {
-                *slot = Some(role);
-            }
-        }
         let followers_stop: Vec<String> = entries(lexicon::PLACE_FOLLOWERS_STOP)
             .map(str::to_string)
             .collect();
@@ -423,16 +179,17 @@ impl Gazetteer {
         let mut by_digit_key: Vec<(u64, UnitId)> = units
             .iter()
             .enumerate()
-            .filter_map(|(i, u)| Some((digit_key(&u.code)?, i as UnitId)))
+            .filter_map(|(i, u)| Some((digit_key(u.code)?, i as UnitId)))
             .collect();
         by_digit_key.sort_unstable();
+        let roles = vec![None; units.len()];
         let mut g = Gazetteer {
             units,
             chains: Vec::new(),
             by_code,
             by_digit_key,
-            name_ids,
-            patterns,
+            pattern_candidates,
+            pattern_starts,
             automaton,
             org_pattern_base,
             org_also,
@@ -446,6 +203,21 @@ impl Gazetteer {
         g.chains = (0..g.units.len() as UnitId)
             .map(|u| g.compute_chain(u))
             .collect();
+        for rec in records(lexicon::EAST_WEST) {
+            let (Some(code), Some(role)) = (rec.first(), rec.get(1)) else {
+                continue;
+            };
+            let role = match *role {
+                "donor" => Role::East,
+                "recipient" => Role::West,
+                _ => continue,
+            };
+            if let Some(u) = g.by_code(code) {
+                if let Some(slot) = g.roles.get_mut(u as usize) {
+                    *slot = Some(role);
+                }
+            }
+        }
         g
     }
 
@@ -472,12 +244,34 @@ impl Gazetteer {
         self.by_code.get(i).copied()
     }
 
+    /// The candidates of place pattern `pat` (a value of
+    /// [`Gazetteer::automaton`] below [`Gazetteer::org_pattern_base`]);
+    /// empty for any other number.
+    pub fn pattern(&self, pat: u32) -> &[Candidate] {
+        let i = pat as usize;
+        match (self.pattern_starts.get(i), self.pattern_starts.get(i + 1)) {
+            (Some(&start), Some(&end)) => self
+                .pattern_candidates
+                .get(start as usize..end as usize)
+                .unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+
+    /// The place pattern of an exact name or short form: the automaton's
+    /// match that spans all of `name` (no map from names to patterns is
+    /// kept; this serves [`lookup`](super::lookup), not the scan).
+    fn pattern_of(&self, name: &str) -> Option<u32> {
+        self.automaton
+            .find_overlapping_iter(name)
+            .find(|m| m.start() == 0 && m.end() == name.len())
+            .map(|m| m.value())
+            .filter(|&p| (p as usize) < self.org_pattern_base)
+    }
+
     /// The candidates of an exact name or short form.
     pub fn candidates(&self, name: &str) -> &[Candidate] {
-        self.name_ids
-            .get(name)
-            .and_then(|&p| self.patterns.get(p as usize))
-            .map_or(&[], Vec::as_slice)
+        self.pattern_of(name).map_or(&[], |p| self.pattern(p))
     }
 
     /// The chain of a unit: slot per level (province … township).
@@ -545,7 +339,7 @@ impl Gazetteer {
         let unit = self.unit(id)?;
         let chain = self.chain(id);
         let name_of = |slot: Option<UnitId>| -> Option<&'static str> {
-            slot.and_then(|u| self.unit(u)).map(|u| &*u.name)
+            slot.and_then(|u| self.unit(u)).map(|u| u.name)
         };
         let mut prefecture = name_of(chain[1]);
         if prefecture.is_none() {
@@ -554,7 +348,7 @@ impl Gazetteer {
             }
         }
         Some(Place {
-            name: &unit.name,
+            name: unit.name,
             level: unit.level,
             province: name_of(chain[0]),
             prefecture,
@@ -571,7 +365,7 @@ impl Gazetteer {
         while let Some(u) = cur {
             let unit = self.unit(u)?;
             if !unit.code.starts_with('x') {
-                return Some(&unit.code);
+                return Some(unit.code);
             }
             cur = unit.parent;
         }
@@ -602,7 +396,7 @@ fn digit_key(code: &str) -> Option<u64> {
 }
 
 fn code_of(units: &[Unit], id: UnitId) -> &str {
-    units.get(id as usize).map_or("", |u| &u.code)
+    units.get(id as usize).map_or("", |u| u.code)
 }
 
 fn load_villages(county_code: &str, off: usize, len: usize) -> Vec<Village> {
@@ -634,123 +428,9 @@ fn load_villages(county_code: &str, off: usize, len: usize) -> Vec<Village> {
     list
 }
 
-/// The short forms of a division name, by rule: ethnic and 自治 parts
-/// stripped (黔东南苗族侗族自治州 → 黔东南, 黔东南州), then the level suffix
-/// (杭州市 → 杭州, 浙江省 → 浙江, 阿里地区 → 阿里). A form of fewer than
-/// two chars is never produced.
-pub(crate) fn short_forms(name: &str, level: Level, ethnic: &[String]) -> Vec<String> {
-    let mut out = Vec::new();
-    let long_enough = |s: &str| s.chars().count() >= 2;
-    for (suffix, unit_char) in [
-        ("自治州", Some('州')),
-        ("自治县", Some('县')),
-        ("自治旗", Some('旗')),
-        ("自治区", None),
-    ] {
-        if let Some(rest) = name.strip_suffix(suffix) {
-            let core = strip_ethnic(rest, ethnic);
-            if long_enough(&core) {
-                if let Some(c) = unit_char {
-                    out.push(format!("{core}{c}"));
-                }
-                out.push(core);
-            }
-            return out;
-        }
-    }
-    if let Some(rest) = name.strip_suffix("特别行政区") {
-        out.push(rest.to_string());
-        return out;
-    }
-    if name.ends_with("新区") || name.ends_with("矿区") || name.ends_with("林区") {
-        return out;
-    }
-    let suffixes: &[&str] = match level {
-        Level::Province => &["省", "市"],
-        Level::Prefecture => &["地区", "市", "盟"],
-        Level::County => &["市", "县", "区"],
-        _ => &[],
-    };
-    for s in suffixes {
-        if let Some(rest) = name.strip_suffix(s) {
-            if long_enough(rest) {
-                out.push(rest.to_string());
-            }
-            break;
-        }
-    }
-    out
-}
-
-/// 淤泥彝族乡 → 淤泥乡, 民族乡 names written without the ethnic part.
-fn ethnic_township_short(name: &str, ethnic: &[String]) -> Option<String> {
-    for unit in ["乡", "镇", "苏木"] {
-        let Some(rest) = name.strip_suffix(unit) else {
-            continue;
-        };
-        if !rest.ends_with('族') {
-            return None;
-        }
-        let core = strip_ethnic(rest, ethnic);
-        return (core != rest && core.chars().count() >= 2).then(|| format!("{core}{unit}"));
-    }
-    None
-}
-
-fn strip_ethnic(rest: &str, ethnic: &[String]) -> String {
-    let mut core = rest.to_string();
-    'outer: loop {
-        for e in ethnic {
-            if let Some(r) = core.strip_suffix(e.as_str()) {
-                if r.chars().count() >= 2 {
-                    core = r.to_string();
-                    continue 'outer;
-                }
-            }
-        }
-        return core;
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn ethnic() -> Vec<String> {
-        let mut v: Vec<String> = entries(lexicon::ETHNIC)
-            .flat_map(|e| [format!("{e}族"), e.to_string()])
-            .collect();
-        v.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
-        v
-    }
-
-    #[test]
-    fn autonomous_prefecture_short_forms_drop_the_ethnic_names() {
-        let e = ethnic();
-        assert_eq!(
-            short_forms("黔东南苗族侗族自治州", Level::Prefecture, &e),
-            ["黔东南州", "黔东南"]
-        );
-        assert_eq!(
-            short_forms("恩施土家族苗族自治州", Level::Prefecture, &e),
-            ["恩施州", "恩施"]
-        );
-        assert_eq!(short_forms("宁夏回族自治区", Level::Province, &e), ["宁夏"]);
-        assert_eq!(short_forms("内蒙古自治区", Level::Province, &e), ["内蒙古"]);
-        assert_eq!(
-            short_forms("三都水族自治县", Level::County, &e),
-            ["三都县", "三都"]
-        );
-    }
-
-    #[test]
-    fn level_suffixes_are_stripped_only_when_two_chars_remain() {
-        let e = ethnic();
-        assert_eq!(short_forms("杭州市", Level::Prefecture, &e), ["杭州"]);
-        assert_eq!(short_forms("凯里市", Level::County, &e), ["凯里"]);
-        assert!(short_forms("勉县", Level::County, &e).is_empty());
-        assert!(short_forms("浦东新区", Level::County, &e).is_empty());
-    }
 
     #[test]
     fn gazetteer_knows_every_level_with_codes() {
@@ -768,7 +448,7 @@ mod tests {
     fn every_code_finds_its_own_unit() {
         let g = gazetteer();
         for (i, u) in g.units.iter().enumerate() {
-            assert_eq!(g.by_code(&u.code), Some(i as UnitId), "{}", u.code);
+            assert_eq!(g.by_code(u.code), Some(i as UnitId), "{}", u.code);
         }
         assert_eq!(g.by_code("52260"), None);
         assert_eq!(g.by_code("0522601"), None);
@@ -781,6 +461,69 @@ mod tests {
         let c = g.candidates("河北区");
         let p = g.place(c[0].unit).unwrap();
         assert_eq!(p.prefecture, Some("天津市"));
+    }
+
+    /// The tables `build.rs` wrote are those computed now from the same
+    /// data with the same code: the same bytes, and decoded the same
+    /// automaton, candidates, pattern lengths and organisation patterns.
+    /// Fails if build.rs read other data or computed anything otherwise.
+    #[test]
+    fn compile_time_tables_equal_the_run_time_ones() {
+        let (computed, names) = Tables::compute();
+        let Some(loaded) = Tables::decode(PRECOMPUTED) else {
+            panic!("build.rs's tables do not decode");
+        };
+        // Plain asserts: the Debug of megabytes would drown the message.
+        assert!(
+            loaded.automaton.serialize() == computed.automaton.serialize(),
+            "automaton"
+        );
+        assert!(loaded.units == computed.units, "units");
+        assert!(loaded.candidates == computed.candidates, "candidates");
+        assert!(
+            loaded.pattern_starts == computed.pattern_starts,
+            "pattern starts"
+        );
+        assert!(
+            loaded.pattern_chars == computed.pattern_chars,
+            "pattern chars"
+        );
+        assert_eq!(loaded.org_pattern_base, computed.org_pattern_base);
+        assert_eq!(loaded.org_also, computed.org_also);
+        assert!(computed.encode() == PRECOMPUTED, "encoded bytes");
+
+        // The loaded gazetteer against one built at run time, as before
+        // build.rs: every name finds the same pattern and candidates, every
+        // unit is the same.
+        let (g, built) = (gazetteer(), Gazetteer::with_tables(computed));
+        assert_eq!(names.len(), g.org_pattern_base);
+        for (i, name) in names.iter().enumerate() {
+            assert_eq!(g.pattern_of(name), Some(i as u32), "{name}");
+            assert_eq!(g.candidates(name), built.candidates(name), "{name}");
+        }
+        assert_eq!(g.units.len(), built.units.len());
+        for (i, (a, b)) in g.units.iter().zip(&built.units).enumerate() {
+            let id = i as UnitId;
+            assert_eq!((a.code, a.name, a.level), (b.code, b.name, b.level));
+            assert_eq!(a.parent, b.parent, "{}", a.code);
+            assert_eq!(g.chain(id), built.chain(id), "{}", a.code);
+            assert_eq!(g.role(id), built.role(id), "{}", a.code);
+        }
+    }
+
+    #[test]
+    fn tables_come_back_from_their_bytes_and_cut_bytes_do_not_decode() {
+        let Some(tables) = Tables::decode(PRECOMPUTED) else {
+            panic!("build.rs's tables do not decode");
+        };
+        assert!(tables.encode() == PRECOMPUTED);
+        let n = PRECOMPUTED.len();
+        for cut in [0, 7, 8, 12, 1000, n / 2, n - 1] {
+            assert!(Tables::decode(&PRECOMPUTED[..cut]).is_none(), "{cut}");
+        }
+        let mut other = PRECOMPUTED.to_vec();
+        other.push(0);
+        assert!(Tables::decode(&other).is_none());
     }
 
     #[test]

@@ -1,11 +1,13 @@
 //! The data files under `crates/extract/data/` that steer place and
 //! organisation recognition, embedded at compile time, and the small helpers
 //! that read them (one entry a line, `#` starts a comment line, fields
-//! separated by tabs).
+//! separated by tabs). `build.rs` includes this file too (see `tables.rs`).
 
 /// Provinces, prefectures, counties and townships with codes (see
-/// `scripts/gazetteer/build.py`).
-pub(crate) const DIVISIONS: &str = include_str!("../../data/divisions.tsv");
+/// `scripts/gazetteer/build.py`). A `static`, not a `const`: units are
+/// stored as offsets into it, so every use must see the same bytes at the
+/// same address.
+pub(crate) static DIVISIONS: &str = include_str!("../../data/divisions.tsv");
 /// County code → byte range of that county's zlib stream in [`VILLAGES`].
 pub(crate) const VILLAGES_INDEX: &str = include_str!("../../data/villages.idx.tsv");
 /// Villages grouped by county, one zlib stream per county.

@@ -7,23 +7,14 @@
 
 use std::sync::LazyLock;
 
-use super::lexicon::{self, entries, records};
+use super::lexicon::{self, entries};
 use super::recognize::Span;
+use super::tables::{org_patterns, OrgRule as Rule};
 use crate::mention::{Mention, MentionKind, Org, OrgKind};
 use crate::text::ScanText;
 
 /// Longest name looked at, in chars (suffix included).
 const MAX_NAME_CHARS: usize = 24;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Rule {
-    /// At least two name chars before the suffix.
-    Name,
-    /// A known agency stem (or a place) right before the suffix.
-    Stem,
-    /// The entry is a whole name.
-    Bare,
-}
 
 struct Entry {
     kind: OrgKind,
@@ -31,9 +22,8 @@ struct Entry {
 }
 
 struct Lexicon {
-    /// The suffixes and bare names, in the order of `entries`; the
-    /// gazetteer's automaton searches them with the place names.
-    patterns: Vec<String>,
+    /// The organisation patterns (suffixes and bare names) in pattern
+    /// order (see [`org_patterns`]): [`OrgHit::pattern`] indexes them.
     entries: Vec<Entry>,
     stems: std::collections::HashSet<String>,
     /// Last chars of the stems: a quick test before the set lookups.
@@ -65,32 +55,12 @@ fn kind_of(s: &str) -> OrgKind {
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-    let mut patterns: Vec<String> = Vec::new();
-    let mut list = Vec::new();
-    for rec in records(lexicon::ORG_SUFFIXES) {
-        let (Some(suffix), Some(kind), Some(rule)) = (rec.first(), rec.get(1), rec.get(2)) else {
-            continue;
-        };
-        patterns.push(suffix.to_string());
-        list.push(Entry {
-            kind: kind_of(kind),
-            rule: if *rule == "stem" {
-                Rule::Stem
-            } else {
-                Rule::Name
-            },
-        });
-    }
-    for rec in records(lexicon::ORG_NAMES) {
-        let (Some(name), Some(kind)) = (rec.first(), rec.get(1)) else {
-            continue;
-        };
-        patterns.push(name.to_string());
-        list.push(Entry {
-            kind: kind_of(kind),
-            rule: Rule::Bare,
-        });
-    }
+    let list: Vec<Entry> = org_patterns()
+        .map(|o| Entry {
+            kind: kind_of(o.kind),
+            rule: o.rule,
+        })
+        .collect();
     let stems: std::collections::HashSet<String> =
         entries(lexicon::AGENCY_STEMS).map(str::to_string).collect();
     let stem_last = stems.iter().filter_map(|s| s.chars().last()).collect();
@@ -112,7 +82,6 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         generic,
         numerals,
         measures,
-        patterns,
         entries: list,
         stems,
         stem_last,
@@ -125,13 +94,6 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
 
 fn is_name_char(c: char) -> bool {
     ('\u{4E00}'..='\u{9FFF}').contains(&c) || c.is_ascii_alphabetic() || c == '·'
-}
-
-/// The organisation suffixes and bare names, in pattern order: the
-/// gazetteer adds them to its automaton, so that one search of the text
-/// finds places and organisations (see [`OrgHit`]).
-pub(crate) fn patterns() -> &'static [String] {
-    &LEXICON.patterns
 }
 
 /// A match of organisation pattern `pattern` at chars `start..end`.

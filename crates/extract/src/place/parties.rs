@@ -180,14 +180,8 @@ pub fn common_name(place: &Place) -> String {
     let name = place.name;
     if name.ends_with("自治州") {
         // Built once: this runs for every mention of such a prefecture.
-        static ETHNIC: LazyLock<Vec<String>> = LazyLock::new(|| {
-            let mut v: Vec<String> = lexicon::entries(lexicon::ETHNIC)
-                .flat_map(|e| [format!("{e}族"), e.to_string()])
-                .collect();
-            v.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
-            v
-        });
-        if let Some(first) = super::gazetteer::short_forms(name, place.level, &ETHNIC)
+        static ETHNIC: LazyLock<Vec<String>> = LazyLock::new(super::tables::ethnic_names);
+        if let Some(first) = super::tables::short_forms(name, place.level, &ETHNIC)
             .into_iter()
             .next()
         {

@@ -128,7 +128,7 @@ pub(crate) fn find_places(text: &ScanText) -> (Vec<Mention>, Vec<OrgHit>) {
         if stop_char && street_follows(text, end, &g.followers_stop) {
             continue;
         }
-        let cands = g.patterns.get(pat as usize).map_or(&[][..], Vec::as_slice);
+        let cands = g.pattern(pat);
         let hit = Hit {
             start,
             end,
@@ -276,10 +276,7 @@ fn resolve_with(
     // their names repeat too much to anchor anything).
     let mut certain: Vec<UnitId> = Vec::new();
     for h in hits {
-        let cands = g
-            .patterns
-            .get(h.pat as usize)
-            .map_or(&[][..], Vec::as_slice);
+        let cands = g.pattern(h.pat);
         let mut plain = cands.iter().filter(|c| !c.dependent);
         if let (Some(only), None) = (plain.next(), plain.next()) {
             // Short county names (资兴) are too word-like to anchor anything.
@@ -327,10 +324,7 @@ fn resolve_with(
             continue;
         }
         let sentence = sentences.sentence_of(h.start);
-        let cands = g
-            .patterns
-            .get(h.pat as usize)
-            .map_or(&[][..], Vec::as_slice);
+        let cands = g.pattern(h.pat);
         let adjacent_parent = resolved.last().filter(|r| r.1 == h.start).map(|r| r.2);
         let adjacent_is_parent =
             |c: &Candidate| adjacent_parent.is_some_and(|p| g.is_ancestor(p, c.unit));
@@ -501,7 +495,7 @@ fn choose(
             adcode: None,
         },
     };
-    let name: &'static str = &unit.name;
+    let name: &'static str = unit.name;
     place.name = name;
     place.level = unit.level;
     match unit.level {
@@ -526,7 +520,7 @@ fn villages_after(g: &'static Gazetteer, text: &ScanText, at: usize, unit: UnitI
     let Some(u) = g.unit(unit) else { return out };
     let (county_code, mut township) = match u.level {
         Level::Township => (u.code.get(..6).unwrap_or(""), u.code.get(6..9)),
-        Level::County => (&*u.code, None),
+        Level::County => (u.code, None),
         _ => return out,
     };
     let villages = g.villages_of_county(county_code);
