@@ -5,7 +5,8 @@
 use crate::rows::Evidence;
 use crate::segment;
 use extract::{Article, Mention, ScanContext};
-use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::Mutex;
 use std::ops::Range;
 
 /// An article with everything the rules read.
@@ -30,9 +31,10 @@ pub struct DocContext<'a> {
     paragraphs: Vec<Range<usize>>,
     /// The eastern donor and western recipient the article is about.
     pub parties: extract::place::Parties,
-    /// The last [`DocContext::parties_in`] asked for: rows come in text
-    /// order, and the amounts of one sentence ask for the same range.
-    last_parties: RefCell<Option<(Range<usize>, extract::place::SentenceParties)>>,
+    /// What [`DocContext::parties_in`] found, by range: the amounts of one
+    /// sentence ask for the same range, and each table's rules ask again
+    /// (they may run on two threads at once, hence the lock).
+    parties_by_range: Mutex<HashMap<Range<usize>, extract::place::SentenceParties>>,
 }
 
 impl<'a> DocContext<'a> {
@@ -43,18 +45,27 @@ impl<'a> DocContext<'a> {
             published: article.published,
         };
         let mentions = extract::scan_prepared(&scan_text, &ctx);
-        let chars: Vec<char> = article.text.chars().collect();
-        // One folded char per char (ruby glosses 項(xiàng)目 are fillers);
-        // `folded_str` reads through the glosses.
-        let folded: Vec<char> = scan_text.folded_aligned();
-        let sentences = segment::sentences(&folded);
-        let clauses = segment::clauses(&folded);
-        let parties = extract::place::document_parties(
-            article.title.as_deref().unwrap_or_default(),
-            &scan_text,
-            &mentions,
+        // The document's partners and its segments do not depend on each
+        // other: a long article has them on two cores.
+        let (parties, (chars, folded, sentences, clauses, paragraphs)) = rayon::join(
+            || {
+                extract::place::document_parties(
+                    article.title.as_deref().unwrap_or_default(),
+                    &scan_text,
+                    &mentions,
+                )
+            },
+            || {
+                let chars: Vec<char> = article.text.chars().collect();
+                // One folded char per char (ruby glosses 項(xiàng)目 are
+                // fillers); `folded_str` reads through the glosses.
+                let folded: Vec<char> = scan_text.folded_aligned();
+                let sentences = segment::sentences(&folded);
+                let clauses = segment::clauses(&folded);
+                let paragraphs = paragraphs(&chars, &sentences);
+                (chars, folded, sentences, clauses, paragraphs)
+            },
         );
-        let paragraphs = paragraphs(&chars, &sentences);
         DocContext {
             article,
             scan_text,
@@ -65,7 +76,7 @@ impl<'a> DocContext<'a> {
             clauses,
             paragraphs,
             parties,
-            last_parties: RefCell::new(None),
+            parties_by_range: Mutex::new(HashMap::new()),
         }
     }
 
@@ -156,10 +167,14 @@ impl<'a> DocContext<'a> {
     /// Who gives and who receives in the chars `range` (a clause or a
     /// sentence), falling back to the document's donor.
     pub fn parties_in(&self, range: Range<usize>) -> extract::place::SentenceParties {
-        if let Some((last, parties)) = &*self.last_parties.borrow() {
-            if *last == range {
-                return parties.clone();
-            }
+        // A poisoned lock only means another rule panicked: the map is whole.
+        let found = || {
+            self.parties_by_range
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+        };
+        if let Some(parties) = found().get(&range) {
+            return parties.clone();
         }
         let mentions = self.mentions_slice(range.clone());
         let parties = extract::place::sentence_parties(
@@ -168,7 +183,7 @@ impl<'a> DocContext<'a> {
             mentions,
             &self.parties,
         );
-        *self.last_parties.borrow_mut() = Some((range, parties.clone()));
+        found().insert(range, parties.clone());
         parties
     }
 

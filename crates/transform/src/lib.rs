@@ -82,13 +82,18 @@ pub fn process_context(ctx: &DocContext) -> DocOutput {
         recipient: partner_names(&ctx.parties.recipients),
         text: article.text.clone(),
     };
-    let projects = projects::projects(ctx);
-    let mut funds = funds::funds(ctx);
+    // The three tables' rules read the context and nothing else: a long
+    // article keeps two cores busy (on a corpus the other worker steals
+    // nothing it would not have had anyway).
+    let ((projects, mut funds), exchanges) = rayon::join(
+        || rayon::join(|| projects::projects(ctx), || funds::funds(ctx)),
+        || exchanges::exchanges(ctx),
+    );
     link_funds_to_projects(ctx, &mut funds, &projects);
     DocOutput {
         document,
         funds,
-        exchanges: exchanges::exchanges(ctx),
+        exchanges,
         projects,
     }
 }
