@@ -197,7 +197,11 @@ fn classify(line: &str) -> LineKind {
     let folded = fold(line);
     let folded = folded.trim();
     // Markup left in a scraped line (<i id=…></i>, <script>) is not text.
-    let n = TAG_LIKE.replace_all(folded, "").chars().count();
+    let n = if folded.contains('<') {
+        TAG_LIKE.replace_all(folded, "").chars().count()
+    } else {
+        folded.chars().count()
+    };
     let han = folded.chars().filter(|&c| is_han(c)).count();
     if let Some(date) = parse_published(folded) {
         return LineKind::Date(date);

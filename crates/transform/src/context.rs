@@ -6,8 +6,8 @@ use crate::rows::Evidence;
 use crate::segment;
 use extract::{Article, Mention, ScanContext};
 use std::collections::HashMap;
-use std::sync::Mutex;
 use std::ops::Range;
+use std::sync::Mutex;
 
 /// An article with everything the rules read.
 pub struct DocContext<'a> {
