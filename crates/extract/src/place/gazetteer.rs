@@ -116,13 +116,7 @@ pub fn warm_up() {
 
 /// Rank of a level, province = 0.
 pub(crate) fn rank(level: Level) -> usize {
-    match level {
-        Level::Province => 0,
-        Level::Prefecture => 1,
-        Level::County => 2,
-        Level::Township => 3,
-        Level::Village => 4,
-    }
+    usize::from(super::tables::level_code(level))
 }
 
 impl Gazetteer {

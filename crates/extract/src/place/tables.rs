@@ -119,8 +119,8 @@ fn level_of(s: &str) -> Option<Level> {
     })
 }
 
-/// The level's number in [`Tables::encode`]'s bytes.
-fn level_code(level: Level) -> u8 {
+/// The level's number in [`Tables::encode`]'s bytes: its rank, province = 0.
+pub(crate) fn level_code(level: Level) -> u8 {
     match level {
         Level::Province => 0,
         Level::Prefecture => 1,
