@@ -25,7 +25,8 @@ use std::process::ExitCode;
 use std::sync::mpsc::{Receiver, SyncSender};
 use transform::DocOutput;
 
-/// Estimated bytes of processed documents held before the sorter spills a run.
+/// Estimated bytes of inputs (`.jsonl` articles, other files' paths) held
+/// before the sorter spills a run.
 const SORT_BUDGET: usize = 8 << 20;
 /// Most input bytes read in one batch, whatever the batch size.
 const BATCH_BYTES: u64 = 64 << 20;
@@ -227,7 +228,7 @@ fn produce_sorted(
     let batch_size = args.batch_size.max(1);
     let mut sorter: Sorter<SortedInput> =
         Sorter::new(&staging.join(".spill"), "inputs", budget(SORT_BUDGET));
-    let progress = progress_bar(files.len() as u64, "files listed", args.quiet);
+    let progress = progress_bar(files.len() as u64, "files", args.quiet);
     let mut seq: u64 = 0;
     let mut push =
         |sorter: &mut Sorter<SortedInput>, doc_id: String, article: Option<extract::Article>| {
