@@ -201,4 +201,130 @@ mod tests {
             Some("帮扶项目")
         );
     }
+
+    /// The char-by-char `phrase_before` these slices replaced.
+    fn phrase_before_by_chars(left: &str, max_chars: usize) -> Option<String> {
+        let mut s = left.trim_end().trim_end_matches([':', '：']).trim_end();
+        loop {
+            let before = s;
+            for link in LINKS {
+                s = s.strip_suffix(link).unwrap_or(s);
+            }
+            if s == before {
+                break;
+            }
+        }
+        let tail: Vec<char> = s.chars().rev().take_while(|&c| !is_break(c)).collect();
+        let mut phrase: String = tail.into_iter().rev().collect();
+        let cut = OPENERS
+            .iter()
+            .filter_map(|o| phrase.rfind(o).map(|i| i + o.len()))
+            .max();
+        if let Some(i) = cut {
+            phrase = phrase[i..].to_string();
+        }
+        let n = phrase.chars().count();
+        if n > max_chars {
+            phrase = phrase.chars().skip(n - max_chars).collect();
+        }
+        (phrase.chars().count() >= 2).then_some(phrase)
+    }
+
+    /// The char-by-char `subject_after` these slices replaced.
+    fn subject_after_by_chars(right: &str) -> Option<String> {
+        let first = |text: &str| {
+            let (start, noun) = first_subject(text)?;
+            Some((text[..start].chars().count(), noun))
+        };
+        let text: String = right
+            .chars()
+            .take_while(|&c| !is_break(c))
+            .take(20)
+            .collect();
+        let (start, noun) = first(&text)?;
+        let prefix: String = text.chars().take(start).collect();
+        if start > SUBJECT_OFFSET || VERB_STOPS.iter().any(|v| prefix.contains(v)) {
+            return None;
+        }
+        let mut end = start + noun.chars().count();
+        let rest: String = text.chars().skip(end).collect();
+        for joiner in ["及", "和", "与", "、"] {
+            if let Some(after) = rest.strip_prefix(joiner) {
+                if let Some((0, second)) = first(after) {
+                    end += joiner.chars().count() + second.chars().count();
+                }
+                break;
+            }
+        }
+        Some(text.chars().take(end).collect())
+    }
+
+    /// Pieces of the phrases around counts: openers, links, subject
+    /// nouns, joiners, verbs, breaks and filler, Han and not.
+    const PIECES: &[&str] = &[
+        "开展",
+        "组织",
+        "在",
+        "的",
+        "了",
+        "共",
+        "累计",
+        "达",
+        "约",
+        "共计",
+        "总数",
+        "：",
+        "干部",
+        "教师",
+        "专业技术人员",
+        "医生",
+        "企业",
+        "及",
+        "和",
+        "、",
+        "到",
+        "赴",
+        "参加",
+        "招商",
+        "活动",
+        "项目",
+        "帮扶",
+        "资金",
+        "，",
+        "。",
+        "（",
+        "）",
+        "(",
+        ")",
+        "a",
+        "3",
+        " ",
+        "名",
+        "批次",
+        "某县",
+        "学习",
+        "挂职",
+    ];
+
+    proptest::proptest! {
+        /// Fails, for one, when the window searched for openers is cut
+        /// shorter than `max_chars` + the longest opener.
+        #[test]
+        fn the_slices_read_what_the_char_walks_read(
+            pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..40),
+            max_chars in 1usize..16,
+        ) {
+            let text = pieces.concat();
+            proptest::prop_assert_eq!(
+                phrase_before(&text, max_chars),
+                phrase_before_by_chars(&text, max_chars),
+                "{}", text
+            );
+            proptest::prop_assert_eq!(
+                subject_after(&text),
+                subject_after_by_chars(&text),
+                "{}", text
+            );
+        }
+    }
 }
