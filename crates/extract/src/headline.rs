@@ -11,6 +11,7 @@
 
 use chrono::NaiveDate;
 use regex::Regex;
+use std::cell::OnceCell;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -54,16 +55,24 @@ enum LineKind {
     Candidate,
 }
 
+/// A non-empty line of the top of a text. Its kind is read when first
+/// asked for: most texts settle their headline and date within the first
+/// few lines, and classifying a long paragraph (folding it, looking for
+/// dates in it) is most of the cost of this module.
 struct Line<'t> {
     text: &'t str,
     chars: Range<usize>,
-    kind: LineKind,
+    kind: OnceCell<LineKind>,
 }
 
 impl Line<'_> {
+    fn kind(&self) -> LineKind {
+        *self.kind.get_or_init(|| classify(self.text.trim()))
+    }
+
     /// The date a date or metadata line gives.
     fn date(&self) -> Option<NaiveDate> {
-        match self.kind {
+        match self.kind() {
             LineKind::Date(d) | LineKind::Meta(Some(d)) => Some(d),
             _ => None,
         }
@@ -135,7 +144,7 @@ pub fn headline(text: &str) -> Headline {
     let lines = top_lines(text);
     let body = lines
         .iter()
-        .position(|l| l.kind == LineKind::Body)
+        .position(|l| l.kind() == LineKind::Body)
         .unwrap_or(lines.len());
     // The date line under the headline is the surest anchor; else the
     // first paragraph; with neither, the first headline-like line.
@@ -143,12 +152,12 @@ pub fn headline(text: &str) -> Headline {
     let nearest_above = |end: usize| {
         lines[..end]
             .iter()
-            .rposition(|l| l.kind == LineKind::Candidate)
+            .rposition(|l| l.kind() == LineKind::Candidate)
     };
     let title_at = match dated {
         Some(d) => nearest_above(d).or_else(|| nearest_above(body)),
         None if body < lines.len() => nearest_above(body),
-        None => lines.iter().position(|l| l.kind == LineKind::Candidate),
+        None => lines.iter().position(|l| l.kind() == LineKind::Candidate),
     }
     .or_else(|| headline_over_date(&lines));
     let title = title_at
@@ -171,7 +180,7 @@ pub fn headline(text: &str) -> Headline {
     }
 }
 
-/// The first non-empty lines of `text`, classified.
+/// The first non-empty lines of `text`, to be classified as they are read.
 fn top_lines(text: &str) -> Vec<Line<'_>> {
     let mut out = Vec::new();
     let mut pos = 0;
@@ -182,7 +191,7 @@ fn top_lines(text: &str) -> Vec<Line<'_>> {
             out.push(Line {
                 text: line,
                 chars: pos..pos + n,
-                kind: classify(trimmed),
+                kind: OnceCell::new(),
             });
             if out.len() >= TOP_LINES {
                 break;
@@ -297,7 +306,7 @@ const LATE_HEADLINE_LINES: usize = 15;
 fn headline_over_date(lines: &[Line<'_>]) -> Option<usize> {
     let top = &lines[..lines.len().min(LATE_HEADLINE_LINES)];
     top.windows(2)
-        .position(|w| w[0].kind == LineKind::Candidate && w[1].date().is_some())
+        .position(|w| w[0].kind() == LineKind::Candidate && w[1].date().is_some())
 }
 
 /// A full date written with digits anywhere in a metadata line
@@ -336,7 +345,7 @@ fn published_near(
 
 /// A labelled date anywhere in the top lines (`发布日期：2019年3月5日`).
 fn labelled_date(lines: &[Line<'_>]) -> Option<(NaiveDate, Range<usize>)> {
-    lines.iter().find_map(|l| match l.kind {
+    lines.iter().find_map(|l| match l.kind() {
         LineKind::Meta(Some(d)) => Some((d, l.chars.clone())),
         _ => None,
     })

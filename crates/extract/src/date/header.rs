@@ -25,24 +25,57 @@ pub fn parse_published(line: &str) -> Option<NaiveDate> {
         c: &chars,
         published: None,
     };
-    // Only chars that may start a reading are tried (most of a body line).
+    // Only chars that may start a reading are tried (most of a body line),
+    // and only until the chars before them already rule the line out: the
+    // first reading found decides, and what stands before it is part of
+    // the rest checked below, so a later start could only give `None`.
+    let mut before = 0;
     let (start, end, date) = (0..chars.len())
+        .take_while(|&i| {
+            if i > 0 {
+                match rest_char(chars[i - 1]) {
+                    RestChar::Clause => return false,
+                    RestChar::Other => before += 1,
+                    RestChar::Free => {}
+                }
+            }
+            before <= MAX_OTHER_CHARS
+        })
         .filter(|&i| super::may_start(chars[i]))
         .find_map(|i| full_date(&parser, i).map(|(e, d)| (i, e, d)))?;
     let rest = chars[..start].iter().chain(chars[end..].iter());
     let mut other = 0;
     for &c in rest {
-        if matches!(
-            c,
-            '，' | '。' | '；' | '！' | '？' | '、' | ',' | ';' | '!' | '?'
-        ) {
-            return None;
-        }
-        if !(c.is_whitespace() || c.is_ascii_digit() || c == ':') {
-            other += 1;
+        match rest_char(c) {
+            RestChar::Clause => return None,
+            RestChar::Other => other += 1,
+            RestChar::Free => {}
         }
     }
     (other <= MAX_OTHER_CHARS).then_some(date)
+}
+
+/// What a char beside the date of a header line counts as.
+enum RestChar {
+    /// Clause punctuation: the line is a sentence.
+    Clause,
+    /// Spaces, digits and `:` (a time of day) are free.
+    Free,
+    /// Anything else counts towards [`MAX_OTHER_CHARS`].
+    Other,
+}
+
+fn rest_char(c: char) -> RestChar {
+    if matches!(
+        c,
+        '，' | '。' | '；' | '！' | '？' | '、' | ',' | ';' | '!' | '?'
+    ) {
+        RestChar::Clause
+    } else if c.is_whitespace() || c.is_ascii_digit() || c == ':' {
+        RestChar::Free
+    } else {
+        RestChar::Other
+    }
 }
 
 /// A full date starting at `i`: the index after it and the date.
@@ -107,6 +140,76 @@ mod tests {
             "身份证号140302197706220124",
         ] {
             assert_eq!(parse_published(line), None, "{line}");
+        }
+    }
+
+    /// `parse_published` as it was before it stopped trying starts once
+    /// the chars before them rule the line out: every start is tried.
+    fn parse_published_trying_every_start(line: &str) -> Option<NaiveDate> {
+        let chars: Vec<char> = fold(line).chars().collect();
+        let parser = Parser {
+            c: &chars,
+            published: None,
+        };
+        let (start, end, date) = (0..chars.len())
+            .filter(|&i| super::super::may_start(chars[i]))
+            .find_map(|i| full_date(&parser, i).map(|(e, d)| (i, e, d)))?;
+        let rest = chars[..start].iter().chain(chars[end..].iter());
+        let mut other = 0;
+        for &c in rest {
+            match rest_char(c) {
+                RestChar::Clause => return None,
+                RestChar::Other => other += 1,
+                RestChar::Free => {}
+            }
+        }
+        (other <= MAX_OTHER_CHARS).then_some(date)
+    }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// Lines of labels, clause punctuation, spaces and dates in the
+        /// shapes pages print, so that the cut-off is reached on both sides.
+        fn header_like() -> impl Strategy<Value = String> {
+            proptest::collection::vec(
+                prop_oneof![
+                    proptest::sample::select(vec![
+                        "2019-03-05",
+                        "2015年12月27日",
+                        "27.12.2015",
+                        "12.27.2015",
+                        "2016/10/08",
+                        "二〇一五年十二月二十七日",
+                        "09:12",
+                        " ",
+                        "　",
+                        "发布时间：",
+                        "来源：",
+                        "某某日报",
+                        "，",
+                        "。",
+                        "、",
+                        "记",
+                        "者",
+                        "2015年",
+                        "12月",
+                        "3",
+                    ])
+                    .prop_map(str::to_string),
+                    any::<char>().prop_map(String::from),
+                ],
+                0..24,
+            )
+            .prop_map(|v| v.concat())
+        }
+
+        proptest! {
+            #[test]
+            fn stopping_early_gives_what_trying_every_start_gives(line in header_like()) {
+                prop_assert_eq!(parse_published(&line), parse_published_trying_every_start(&line), "{}", line);
+            }
         }
     }
 }
