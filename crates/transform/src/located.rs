@@ -22,6 +22,7 @@ use extract::place::{role_of, Role};
 use extract::{Level, Mention, MentionKind, Place};
 use std::collections::BTreeSet;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// Longest project name read back from a head noun.
 const MAX_NAME: usize = 14;
@@ -898,6 +899,16 @@ fn between_quotes(text: &[char], open: usize, close: usize, offset: usize) -> Op
 
 /// Where a project name ending at `head_at` begins: read back over Han
 /// chars until a boundary word, a place name's end or the length limit.
+/// The words of `project.boundary`, as chars, for looking up the chars
+/// before a position without collecting them into a string.
+static BOUNDARY_WORDS: LazyLock<BTreeSet<Vec<char>>> = LazyLock::new(|| {
+    LEXICON
+        .group("project.boundary")
+        .iter()
+        .map(|(_, w)| w.chars().collect())
+        .collect()
+});
+
 fn name_start(text: &[char], head_at: usize, place_ends: &BTreeSet<usize>) -> usize {
     let mut start = head_at;
     while start > 0 && head_at - start < MAX_NAME - 1 {
@@ -908,11 +919,8 @@ fn name_start(text: &[char], head_at: usize, place_ends: &BTreeSet<usize>) -> us
         if !is_han(c) {
             break;
         }
-        let left: String = text[start.saturating_sub(4)..start].iter().collect();
-        let boundary = LEXICON
-            .group("project.boundary")
-            .iter()
-            .any(|(_, w)| left.ends_with(w));
+        // A boundary word ending here, among the last four chars.
+        let boundary = (1..=start.min(4)).any(|n| BOUNDARY_WORDS.contains(&text[start - n..start]));
         if boundary {
             break;
         }

@@ -153,11 +153,13 @@ fn facility_count_name(
             .take_while(|&c| crate::phrases::is_han(c))
             .take(12)
             .collect();
-        nouns
-            .iter()
-            .filter_map(|(_, n)| after.find(n).map(|i| after[..i + n.len()].to_string()))
-            .filter(|s| s.chars().count() <= 8)
-            .min_by_key(|s| s.len())
+        // The shortest head of `after` that ends in a facility noun.
+        LEXICON
+            .find_all("project.count.facility", &after)
+            .map(|(i, _, n)| i + n.len())
+            .filter(|&end| after[..end].chars().count() <= 8)
+            .min()
+            .map(|end| after[..end].to_string())
     })?;
     let sentence = ctx.sentence_of(at);
     let before_in_sentence =
@@ -578,10 +580,52 @@ const CONTAINER_HEADS: &[&str] = &[
 
 /// The category of a project name from the lexicon; `other` when no cue.
 pub fn category_of(name: &str) -> &'static str {
+    // The earliest cue, the longest at that position: one automaton pass.
     LEXICON
-        .group("project.category")
-        .iter()
-        .filter_map(|&(label, cue)| name.find(cue).map(|i| (i, label)))
-        .min_by_key(|&(i, _)| i)
-        .map_or("other", |(_, label)| label)
+        .nearest_after("project.category", name)
+        .map_or("other", |hit| hit.label)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `category_of` as it was: each cue searched on its own, the earliest
+    /// found wins, the longest (first listed) at equal position.
+    fn category_by_each_cue(name: &str) -> &'static str {
+        LEXICON
+            .group("project.category")
+            .iter()
+            .filter_map(|&(label, cue)| name.find(cue).map(|i| (i, label)))
+            .min_by_key(|&(i, _)| i)
+            .map_or("other", |(_, label)| label)
+    }
+
+    #[test]
+    fn category_is_read_from_the_earliest_cue() {
+        assert_eq!(
+            category_of("某县蔬菜种植基地"),
+            category_by_each_cue("某县蔬菜种植基地")
+        );
+        assert_ne!(category_of("某县蔬菜种植基地"), "other");
+        assert_eq!(category_of("某某某"), "other");
+    }
+
+    fn cue_or_filler() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let cues: Vec<String> = LEXICON
+            .group("project.category")
+            .iter()
+            .map(|(_, c)| c.to_string())
+            .chain(["某", "县", "的", "a", "（", "）"].map(String::from))
+            .collect();
+        proptest::collection::vec(proptest::sample::select(cues), 0..8).prop_map(|v| v.concat())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn one_pass_reads_what_each_cue_read(name in cue_or_filler()) {
+            proptest::prop_assert_eq!(category_of(&name), category_by_each_cue(&name), "{}", name);
+        }
+    }
 }
