@@ -95,9 +95,12 @@ static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 static BYLINE_WORDS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"记者|通讯员|编辑|作者|摄影|供图|实习生").expect("static regex"));
 
-/// Site furniture: addresses, menus, greetings, site names.
+/// Site furniture: addresses, menus, greetings, site names. Only ever
+/// asked whether it matches, so the word boundary after a domain is spelled
+/// as "a non-word char or the end follows" (`\b` would make the regex
+/// engine's DFA give up on Chinese text).
 static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)https?://|www\.|\.(com|cn|net|org|gov)\b|^(当前位置|您的位置|您现在的位置|所在位置|位置)[:：]|^首页|欢迎|设为首页|加入收藏|无障碍|长者模式|登录|注册|网站导航|网站地图|^(网|网站|门户网站|政府网|人民政府|政务网|新闻网|官网|客户端|频道|平台|公众号)$|(网|网站|门户网站|政府网站|政府门户网站|人民政府|政务网|新闻网|官网|客户端|频道|服务平台)$|版权所有|ICP|刊号|热线|订阅|电话|传真|邮编|地址[:：]|资料图|图片仅供|正文$|^图为|APP$|客户端$")
+    Regex::new(r"(?i)https?://|www\.|\.(com|cn|net|org|gov)(?:[^\w]|$)|^(当前位置|您的位置|您现在的位置|所在位置|位置)[:：]|^首页|欢迎|设为首页|加入收藏|无障碍|长者模式|登录|注册|网站导航|网站地图|^(网|网站|门户网站|政府网|人民政府|政务网|新闻网|官网|客户端|频道|平台|公众号)$|(网|网站|门户网站|政府网站|政府门户网站|人民政府|政务网|新闻网|官网|客户端|频道|服务平台)$|版权所有|ICP|刊号|热线|订阅|电话|传真|邮编|地址[:：]|资料图|图片仅供|正文$|^图为|APP$|客户端$")
         .expect("static regex")
 });
 
@@ -539,6 +542,32 @@ mod tests {
     fn no_input_panics() {
         for text in ["", "\n\n", "首页", "2019-01-01", "原标题：", "a\nb\nc"] {
             let _ = headline(text);
+        }
+    }
+
+    mod furniture_boundary {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// The domain alternative as first written, with `\b`.
+        static OLD_DOMAIN: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"(?i)\.(com|cn|net|org|gov)\b").expect("test regex"));
+        static NEW_DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)\.(com|cn|net|org|gov)(?:[^\w]|$)").expect("test regex")
+        });
+
+        proptest! {
+            #[test]
+            fn the_domain_test_answers_as_b_did(
+                pieces in proptest::collection::vec(
+                    proptest::sample::select(vec![".com", ".CN", ".cnn", ".gov", "网", "a", "1", " ", "/", "_", "é"]),
+                    0..8,
+                )
+            ) {
+                let text = pieces.concat();
+                prop_assert_eq!(NEW_DOMAIN.is_match(&text), OLD_DOMAIN.is_match(&text), "{}", text);
+                prop_assert!(FURNITURE.as_str().contains(r"\.(com|cn|net|org|gov)(?:[^\w]|$)"));
+            }
         }
     }
 }
