@@ -7,7 +7,7 @@
 //! [`Reject`] with a reason; nothing is dropped silently.
 
 use crate::decode::{decode, DecodeError};
-use crate::fold::traditional_chars;
+use crate::fold::traditional_chars_in_fold;
 use chrono::NaiveDate;
 use regex::Regex;
 use serde::Serialize;
@@ -17,11 +17,12 @@ use std::sync::LazyLock;
 
 /// Which script an article is written in.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
 )]
 #[serde(rename_all = "snake_case")]
 pub enum Script {
     /// Simplified Chinese.
+    #[default]
     Hans,
     /// Traditional Chinese.
     Hant,
@@ -149,7 +150,7 @@ fn file_article(
         title: header.title,
         published: header.published,
         authors: header.authors,
-        script: script_of(&text),
+        script: header.script,
         encoding,
         sha256: sha256_hex(bytes),
         url: None,
@@ -281,7 +282,7 @@ pub fn from_json_line(
         title,
         published,
         authors: header.authors,
-        script: script_of(&text),
+        script: header.script,
         encoding: encoding.to_string(),
         sha256: sha256_hex(raw),
         url: parsed.url,
@@ -303,20 +304,25 @@ pub struct Header {
     pub furniture: Vec<Range<usize>>,
     /// Char range of the byline alone.
     pub byline: Option<Range<usize>>,
+    /// The script the text is written in.
+    pub script: Script,
 }
 
 /// Reads title, published date and byline from a plain-text article (see
 /// [`crate::headline`] for the headline and date of a scraped page).
 pub fn read_header(text: &str) -> Header {
     let top = crate::headline::headline(text);
+    // One folded copy serves the byline and the script.
+    let folded = crate::fold::fold(text);
     let mut header = Header {
         title: top.title,
         published: top.published,
+        script: script_of(text, &folded),
         ..Header::default()
     };
     header.furniture.extend(top.date_line);
     furniture_lines(text, &mut header.furniture);
-    if let Some((range, authors)) = byline(text) {
+    if let Some((range, authors)) = byline_in(text, &folded) {
         header.authors = authors;
         header.furniture.push(range.clone());
         header.byline = Some(range);
@@ -392,8 +398,8 @@ static EDITOR: LazyLock<Regex> =
 /// The byline: a closing bracket of names (`(罗某 陈某)`), else the last
 /// bracket with a reporter's role word anywhere (`（记者 王某某）`), else an
 /// `作者：` line. Its char range and names; role words in either script.
-fn byline(text: &str) -> Option<(Range<usize>, Vec<String>)> {
-    let folded = crate::fold::fold(text);
+/// `folded` is the [`crate::fold::fold`] of `text`.
+fn byline_in(text: &str, folded: &str) -> Option<(Range<usize>, Vec<String>)> {
     let trimmed_end = folded.trim_end();
     let span = |whole: regex::Match| {
         let start = folded[..whole.start()].chars().count();
@@ -495,10 +501,11 @@ fn is_han(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}' | '·')
 }
 
-/// Traditional when at least a tenth of the Han characters are traditional forms.
-fn script_of(text: &str) -> Script {
+/// Traditional when at least a tenth of the Han characters are traditional
+/// forms. `folded` is the [`crate::fold::fold`] of `text`.
+fn script_of(text: &str, folded: &str) -> Script {
     let han = text.chars().filter(|&c| is_han(c)).count();
-    let traditional = traditional_chars(text);
+    let traditional = traditional_chars_in_fold(text, folded);
     if traditional >= 3 && traditional * 10 >= han {
         Script::Hant
     } else {
@@ -520,6 +527,10 @@ fn sha256_hex(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn byline(text: &str) -> Option<(Range<usize>, Vec<String>)> {
+        byline_in(text, &crate::fold::fold(text))
+    }
 
     fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
         NaiveDate::from_ymd_opt(y, m, d)
@@ -622,13 +633,12 @@ mod tests {
 
     #[test]
     fn traditional_text_is_marked_hant() {
+        let script = |t: &str| script_of(t, &crate::fold::fold(t));
+        assert_eq!(script("杭州市對口幫扶黔東南州，捐贈醫療設備"), Script::Hant);
+        assert_eq!(script("杭州市对口帮扶黔东南州，捐赠医疗设备"), Script::Hans);
         assert_eq!(
-            script_of("杭州市對口幫扶黔東南州，捐贈醫療設備"),
+            read_header("杭州市對口幫扶黔東南州，捐贈醫療設備").script,
             Script::Hant
-        );
-        assert_eq!(
-            script_of("杭州市对口帮扶黔东南州，捐赠医疗设备"),
-            Script::Hans
         );
     }
 

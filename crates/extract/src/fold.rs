@@ -99,9 +99,50 @@ pub fn traditional_chars(text: &str) -> usize {
         .count()
 }
 
+/// [`traditional_chars`] of `text` read off its [`fold`], `folded`,
+/// without simplifying the text again: a char is traditional where the
+/// folded char differs and width folding alone does not explain it (no
+/// full-width or ideographic-space char has a simplified form; a test
+/// checks it).
+pub fn traditional_chars_in_fold(text: &str, folded: &str) -> usize {
+    text.chars()
+        .zip(folded.chars())
+        .filter(|&(t, f)| t != f && fold_width(t) == t)
+        .count()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn width_chars_have_no_simplified_form() {
+        for c in ('\u{FF01}'..='\u{FF5E}').chain(['\u{3000}']) {
+            assert_eq!(simplified(&c.to_string()).next(), Some(c), "{c}");
+        }
+    }
+
+    use proptest::strategy::Strategy;
+
+    proptest::proptest! {
+        #[test]
+        fn traditional_chars_read_off_the_fold_are_those_of_the_text(
+            text in proptest::collection::vec(
+                proptest::sample::select(
+                    "對口幫扶資金萬元億乾著畫於覆对口帮扶资金万元亿１２３，　 a1。中國"
+                        .chars()
+                        .collect::<Vec<_>>(),
+                ),
+                0..30,
+            )
+            .prop_map(|chars| chars.into_iter().collect::<String>())
+        ) {
+            proptest::prop_assert_eq!(
+                traditional_chars_in_fold(&text, &fold(&text)),
+                traditional_chars(&text)
+            );
+        }
+    }
 
     #[test]
     fn folding_keeps_char_count_and_simplifies() {
