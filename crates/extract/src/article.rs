@@ -427,7 +427,7 @@ fn byline_in(text: &str, folded: &str) -> Option<(Range<usize>, Vec<String>)> {
         return closing;
     }
     let with_role = BRACKETS
-        .captures_iter(&folded)
+        .captures_iter(folded)
         .filter(|c| {
             c.get(1)
                 .is_some_and(|inner| ROLE_WORD.is_match(inner.as_str()))
@@ -437,7 +437,7 @@ fn byline_in(text: &str, folded: &str) -> Option<(Range<usize>, Vec<String>)> {
     if with_role.is_some() {
         return with_role;
     }
-    let caps = AUTHOR_LABEL.captures(&folded)?;
+    let caps = AUTHOR_LABEL.captures(folded)?;
     let whole = caps.get(0)?;
     let range = span(whole);
     let names_folded = caps.get(2)?.as_str();
