@@ -122,6 +122,53 @@ fn reruns_are_byte_identical_whatever_the_thread_count() {
 }
 
 #[test]
+fn without_excel_a_run_leaves_out_only_the_excel_copies_and_report_adds_them() {
+    let input = mixed_folder();
+    let out = tempfile::tempdir().unwrap();
+    let (full, lean) = (out.path().join("full"), out.path().join("lean"));
+    run(input.path(), &full, &[]);
+    run(input.path(), &lean, &["--no-excel"]);
+    assert!(full.join("tables.xlsx").exists() && full.join("excel").is_dir());
+    assert!(!lean.join("tables.xlsx").exists());
+    assert!(!lean.join("excel").exists());
+    let tables = [
+        "documents",
+        "funds",
+        "exchanges",
+        "projects",
+        "rejects",
+        "validation",
+        "provenance",
+    ];
+    for table in tables {
+        for ext in ["csv", "parquet"] {
+            let name = format!("{table}.{ext}");
+            let (a, b) = (
+                std::fs::read(full.join(&name)).unwrap(),
+                std::fs::read(lean.join(&name)).unwrap(),
+            );
+            assert!(a == b, "{name} differs without the Excel copies");
+        }
+    }
+    let intro = std::fs::read_to_string(lean.join("report.md")).unwrap();
+    assert!(intro.contains("no Excel copies"), "{intro}");
+    // `bangfu report` writes them afterwards, the same CSV copies a full run
+    // writes.
+    let lean_dir = lean.to_str().unwrap();
+    let status = bangfu(&["report", "--quiet", "--input", lean_dir]).status;
+    assert!(status.success(), "bangfu report: {status:?}");
+    assert!(lean.join("tables.xlsx").exists());
+    for table in tables {
+        let name = format!("excel/{table}.csv");
+        let (a, b) = (
+            std::fs::read(full.join(&name)).unwrap(),
+            std::fs::read(lean.join(&name)).unwrap(),
+        );
+        assert!(a == b, "{name} differs when bangfu report writes it");
+    }
+}
+
+#[test]
 fn a_new_run_replaces_the_whole_output_folder_and_leaves_no_staging() {
     let input = mixed_folder();
     let out = tempfile::tempdir().unwrap();

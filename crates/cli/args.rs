@@ -53,8 +53,9 @@ Writes documents, funds, exchanges, projects, rejects, validation and
 provenance (the rule behind each row) as
 .parquet and .csv, plus datapackage.json, report.md, report.html,
 summary.json, one evidence page per article in docs/, and Excel copies
-(excel/<table>.csv with a BOM, tables.xlsx). The output folder is
-replaced only once everything is written.
+(excel/<table>.csv with a BOM, tables.xlsx; --no-excel leaves them out, and
+`bangfu report` adds them later). The output folder is replaced only once
+everything is written.
 
 Exit status: 0 all inputs processed; 1 some inputs were rejected (see
 rejects.csv) or, with --strict, validation found errors; 2 usage or fatal error.
@@ -137,6 +138,10 @@ pub struct RunArgs {
     /// (FNV-1a 64 modulo N). Join the N outputs with `bangfu merge`.
     #[arg(long, value_name = "I/N")]
     pub shard: Option<crate::shard::Shard>,
+    /// Leave out the Excel copies (excel/, tables.xlsx): on a large corpus
+    /// they are about a fifth of the work. `bangfu report` writes them later.
+    #[arg(long)]
+    pub no_excel: bool,
 }
 
 /// Arguments of `bangfu report`.
@@ -165,6 +170,10 @@ pub struct MergeArgs {
     /// No progress bar or summary on standard error.
     #[arg(long, short)]
     pub quiet: bool,
+    /// Leave out the Excel copies (excel/, tables.xlsx); `bangfu report`
+    /// writes them later.
+    #[arg(long)]
+    pub no_excel: bool,
 }
 
 /// Arguments of `bangfu extract`.

@@ -283,9 +283,20 @@ enum Piece {
 pub struct BookWriter {
     queue: Option<SyncSender<Piece>>,
     thread: Option<JoinHandle<anyhow::Result<()>>>,
+    /// Writes nothing at all (`bangfu run --no-excel`).
+    off: bool,
 }
 
 impl BookWriter {
+    /// A writer that writes nothing: no thread, no `excel/`, no `tables.xlsx`.
+    pub fn off() -> Self {
+        BookWriter {
+            queue: None,
+            thread: None,
+            off: true,
+        }
+    }
+
     /// Starts the thread, with a [`Book`] writing into `dir`.
     pub fn create(dir: &Path) -> anyhow::Result<Self> {
         let mut book = Book::create(dir)?;
@@ -311,6 +322,7 @@ impl BookWriter {
         Ok(BookWriter {
             queue: Some(queue),
             thread: Some(thread),
+            off: false,
         })
     }
 
@@ -333,6 +345,9 @@ impl BookWriter {
     }
 
     fn send(&mut self, piece: Piece) -> anyhow::Result<()> {
+        if self.off {
+            return Ok(());
+        }
         let sent = match &self.queue {
             Some(queue) => queue.send(piece).is_ok(),
             None => false,

@@ -28,6 +28,7 @@ pub fn merge(args: &MergeArgs) -> anyhow::Result<ExitCode> {
     let total: u64 = shards.iter().map(|s| s.documents.total as u64).sum();
     let info = report::RunInfo {
         version: env!("CARGO_PKG_VERSION").to_string(),
+        excel: !args.no_excel,
     };
     let totals = with_staging(&args.output, |staging| {
         let mut sink = Sink::create(staging, &info)?;

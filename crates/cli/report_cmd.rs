@@ -29,6 +29,7 @@ pub const REPORT_OUTPUTS: [&str; 6] = [
 pub fn run_info() -> report::RunInfo {
     report::RunInfo {
         version: env!("CARGO_PKG_VERSION").to_string(),
+        excel: true,
     }
 }
 

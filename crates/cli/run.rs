@@ -56,6 +56,7 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
         .context("starting worker threads")?;
     let info = report::RunInfo {
         version: env!("CARGO_PKG_VERSION").to_string(),
+        excel: !args.no_excel,
     };
     let totals = with_staging(&args.output, |staging| {
         let sink = Sink::create(staging, &info)?;

@@ -275,7 +275,11 @@ impl Sink {
             .with_context(|| format!("creating {}", spill_dir.display()))?;
         let pages = dir.join("docs");
         std::fs::create_dir_all(&pages).with_context(|| format!("creating {}", pages.display()))?;
-        let mut excel = BookWriter::create(dir)?;
+        let mut excel = if info.excel {
+            BookWriter::create(dir)?
+        } else {
+            BookWriter::off()
+        };
         Ok(Sink {
             dir: dir.to_path_buf(),
             documents: TableWriter::create(dir, table::documents, &mut excel)?,

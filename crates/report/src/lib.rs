@@ -47,6 +47,9 @@ pub enum ReportError {
 pub struct RunInfo {
     /// bangfu's version.
     pub version: String,
+    /// Whether the run wrote the Excel copies (`excel/`, `tables.xlsx`);
+    /// `bangfu run --no-excel` leaves them out.
+    pub excel: bool,
 }
 
 /// The three reports of a run.
@@ -172,6 +175,7 @@ mod tests {
     fn the_accumulator_and_whole_tables_give_the_same_bytes() {
         let info = RunInfo {
             version: "0".into(),
+            excel: true,
         };
         let docs = two_documents();
         let mut acc = Accumulator::new(&info);
@@ -189,6 +193,7 @@ mod tests {
     fn a_pair_quotes_its_latest_total_never_a_sum() {
         let info = RunInfo {
             version: "0".into(),
+            excel: true,
         };
         let mut acc = Accumulator::new(&info);
         two_documents().iter().for_each(|d| acc.add(d));
@@ -210,6 +215,7 @@ mod tests {
     fn the_report_stays_small_however_many_documents_and_pairs() {
         let info = RunInfo {
             version: "0".into(),
+            excel: true,
         };
         let mut acc = Accumulator::new(&info);
         for i in 0..5_000 {

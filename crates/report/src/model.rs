@@ -124,7 +124,15 @@ pub fn build(s: &Summary, info: &RunInfo) -> Report {
     Report {
         title: "bangfu report".into(),
         intro: vec![
-            format!("bangfu {}. Tables: documents, funds, exchanges, projects, rejects, validation, provenance (Parquet and CSV; Excel copies in excel/ and tables.xlsx); data dictionary: datapackage.json; the figures behind this page: summary.json.", info.version),
+            format!(
+                "bangfu {}. Tables: documents, funds, exchanges, projects, rejects, validation, provenance (Parquet and CSV; {}); data dictionary: datapackage.json; the figures behind this page: summary.json.",
+                info.version,
+                if info.excel {
+                    "Excel copies in excel/ and tables.xlsx"
+                } else {
+                    "no Excel copies: this run left them out, `bangfu report` writes them"
+                }
+            ),
             "Every fact row points at the characters it came from; each article's page in docs/ shows its text with every extracted figure highlighted.".into(),
         ],
         sections,
