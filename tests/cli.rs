@@ -131,15 +131,7 @@ fn without_excel_a_run_leaves_out_only_the_excel_copies_and_report_adds_them() {
     assert!(full.join("tables.xlsx").exists() && full.join("excel").is_dir());
     assert!(!lean.join("tables.xlsx").exists());
     assert!(!lean.join("excel").exists());
-    let tables = [
-        "documents",
-        "funds",
-        "exchanges",
-        "projects",
-        "rejects",
-        "validation",
-        "provenance",
-    ];
+    let tables = crate::support::TABLES;
     for table in tables {
         for ext in ["csv", "parquet"] {
             let name = format!("{table}.{ext}");

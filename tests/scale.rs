@@ -2,21 +2,11 @@
 //! run's files, `bangfu extract` gives its rows, outputs do not depend on
 //! the batch size or on spilling to disk, and a bad JSON line is a reject.
 
-use crate::support::{bangfu, fixture_input, read_csv, root, run, Csv};
+use crate::support::{bangfu, fixture_input, read_csv, root, run, Csv, TABLES};
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Stdio};
-
-const TABLES: [&str; 7] = [
-    "documents",
-    "funds",
-    "exchanges",
-    "projects",
-    "rejects",
-    "validation",
-    "provenance",
-];
 
 /// The fixture articles, plus what makes ordering and sharding hard: a
 /// sub-folder whose paths sort apart from their walk order (`a/x.txt`

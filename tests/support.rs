@@ -11,6 +11,17 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// Every table `bangfu run` writes, in the data dictionary's order.
+pub const TABLES: [&str; 7] = [
+    "documents",
+    "funds",
+    "exchanges",
+    "projects",
+    "rejects",
+    "validation",
+    "provenance",
+];
+
 /// Runs `bangfu` with `args`.
 pub fn bangfu(args: &[&str]) -> Output {
     std::process::Command::new(env!("CARGO_BIN_EXE_bangfu"))

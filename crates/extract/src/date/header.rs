@@ -43,16 +43,23 @@ pub fn parse_published(line: &str) -> Option<NaiveDate> {
         })
         .filter(|&i| super::may_start(chars[i]))
         .find_map(|i| full_date(&parser, i).map(|(e, d)| (i, e, d)))?;
-    let rest = chars[..start].iter().chain(chars[end..].iter());
+    mainly_the_date(&chars, start..end).then_some(date)
+}
+
+/// Whether what stands beside the date at `date` in `chars` leaves the line
+/// mainly a date: no clause punctuation and at most [`MAX_OTHER_CHARS`]
+/// chars besides spaces, digits and `:`.
+fn mainly_the_date(chars: &[char], date: std::ops::Range<usize>) -> bool {
+    let rest = chars[..date.start].iter().chain(chars[date.end..].iter());
     let mut other = 0;
     for &c in rest {
         match rest_char(c) {
-            RestChar::Clause => return None,
+            RestChar::Clause => return false,
             RestChar::Other => other += 1,
             RestChar::Free => {}
         }
     }
-    (other <= MAX_OTHER_CHARS).then_some(date)
+    other <= MAX_OTHER_CHARS
 }
 
 /// What a char beside the date of a header line counts as.
@@ -154,16 +161,7 @@ mod tests {
         let (start, end, date) = (0..chars.len())
             .filter(|&i| super::super::may_start(chars[i]))
             .find_map(|i| full_date(&parser, i).map(|(e, d)| (i, e, d)))?;
-        let rest = chars[..start].iter().chain(chars[end..].iter());
-        let mut other = 0;
-        for &c in rest {
-            match rest_char(c) {
-                RestChar::Clause => return None,
-                RestChar::Other => other += 1,
-                RestChar::Free => {}
-            }
-        }
-        (other <= MAX_OTHER_CHARS).then_some(date)
+        mainly_the_date(&chars, start..end).then_some(date)
     }
 
     mod properties {
