@@ -897,8 +897,6 @@ fn between_quotes(text: &[char], open: usize, close: usize, offset: usize) -> Op
         })
 }
 
-/// Where a project name ending at `head_at` begins: read back over Han
-/// chars until a boundary word, a place name's end or the length limit.
 /// The words of `project.boundary`, as chars, for looking up the chars
 /// before a position without collecting them into a string.
 static BOUNDARY_WORDS: LazyLock<BTreeSet<Vec<char>>> = LazyLock::new(|| {
@@ -909,6 +907,8 @@ static BOUNDARY_WORDS: LazyLock<BTreeSet<Vec<char>>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Where a project name ending at `head_at` begins: read back over Han
+/// chars until a boundary word, a place name's end or the length limit.
 fn name_start(text: &[char], head_at: usize, place_ends: &BTreeSet<usize>) -> usize {
     let mut start = head_at;
     while start > 0 && head_at - start < MAX_NAME - 1 {
