@@ -264,7 +264,11 @@ pub fn evidence_page(doc: &DocOutput) -> String {
         ),
     ];
     for (k, v) in meta {
-        let _ = writeln!(out, "<dt>{k}</dt><dd>{}</dd>", esc(&v));
+        out.push_str("<dt>");
+        out.push_str(k);
+        out.push_str("</dt><dd>");
+        esc_into(&mut out, &v);
+        out.push_str("</dd>\n");
     }
     out.push_str("</dl>\n");
     out.push_str("<p class=\"legend\">Highlights: <mark class=\"funds\">funds</mark><mark class=\"exchanges\">exchanges</mark><mark class=\"projects\">projects</mark><mark class=\"several\">several rows</mark> — hover for the row's value, kind, scope and confidence; click to go to its row.</p>\n");
@@ -284,13 +288,20 @@ pub fn evidence_page(doc: &DocOutput) -> String {
         }
         out.push_str("</tr></thead>\n<tbody>\n");
         for l in lines {
-            let a = esc(&l.anchor);
-            let row = if l.located {
-                format!("<a href=\"#h-{a}\">{}</a>", esc(&l.row_id))
+            out.push_str("<tr id=\"r-");
+            esc_into(&mut out, &l.anchor);
+            out.push_str("\"><td>");
+            if l.located {
+                out.push_str("<a href=\"#h-");
+                esc_into(&mut out, &l.anchor);
+                out.push_str("\">");
+                esc_into(&mut out, &l.row_id);
+                out.push_str("</a>");
             } else {
-                format!("{} (span not in the text)", esc(&l.row_id))
-            };
-            let _ = write!(out, "<tr id=\"r-{a}\"><td>{row}</td>");
+                esc_into(&mut out, &l.row_id);
+                out.push_str(" (span not in the text)");
+            }
+            out.push_str("</td>");
             for c in &l.cells {
                 out.push_str("<td>");
                 esc_into(&mut out, c);
@@ -350,29 +361,42 @@ fn highlighted(
         let starting: Vec<&&Span> = covering.iter().filter(|s| s.start == a).collect();
         // Extra rows starting here get an empty anchor each.
         for s in starting.iter().skip(1) {
-            let _ = write!(out, "<span id=\"h-{}\"></span>", esc(&s.anchor));
+            out.push_str("<span id=\"h-");
+            esc_into(out, &s.anchor);
+            out.push_str("\"></span>");
         }
         let class = if covering.iter().all(|s| s.table == covering[0].table) {
             covering[0].table
         } else {
             "several"
         };
-        let title: Vec<&str> = covering.iter().map(|s| s.title.as_str()).collect();
         let target = covering
             .iter()
             .min_by_key(|s| (s.end - s.start, s.start))
             .map_or("", |s| s.anchor.as_str());
-        let id = starting
-            .first()
-            .map(|s| format!(" id=\"h-{}\"", esc(&s.anchor)))
-            .unwrap_or_default();
-        let _ = write!(
-            out,
-            "<mark class=\"{class}\"{id} title=\"{}\"><a href=\"#r-{}\">{}</a></mark>",
-            esc(&title.join("\n")),
-            esc(target),
-            esc(piece)
-        );
+        // Written piece by piece, escaped in place: a page has a mark per
+        // figure, and formatting each through `write!` and `esc` strings
+        // was most of the cost of a page.
+        out.push_str("<mark class=\"");
+        out.push_str(class);
+        out.push('"');
+        if let Some(s) = starting.first() {
+            out.push_str(" id=\"h-");
+            esc_into(out, &s.anchor);
+            out.push('"');
+        }
+        out.push_str(" title=\"");
+        for (k, s) in covering.iter().enumerate() {
+            if k > 0 {
+                out.push('\n');
+            }
+            esc_into(out, &s.title);
+        }
+        out.push_str("\"><a href=\"#r-");
+        esc_into(out, target);
+        out.push_str("\">");
+        esc_into(out, piece);
+        out.push_str("</a></mark>");
     }
 }
 
