@@ -90,52 +90,95 @@ fn shorten(s: &str, max: usize) -> String {
     }
 }
 
+fn href_of(doc_id: &str, row_id: &str) -> String {
+    format!("{}#h-{}", doc_href(doc_id), row_anchor(doc_id, row_id))
+}
+
+// Each kind of row makes its fact in two steps: a key without the details
+// a reader sees (`href`, `label`, `text`), which is all the orderings that
+// decide whether a fact is kept read (table, row_id, value, confidence,
+// as_of), and the whole fact, built only for the facts kept.
 impl FactRef {
-    fn fund(f: &FundRow, published: Option<NaiveDate>) -> Self {
+    fn fund_key(f: &FundRow, published: Option<NaiveDate>) -> Self {
         FactRef {
             table: "funds",
             row_id: f.fund_id.clone(),
             doc_id: f.doc_id.clone(),
-            href: format!(
-                "{}#h-{}",
-                doc_href(&f.doc_id),
-                row_anchor(&f.doc_id, &f.fund_id)
-            ),
+            href: String::new(),
             value: f.amount,
             unit: f.currency.clone(),
-            label: f
-                .amount
-                .map(|a| hedged_amount(a, f.amount_low, f.amount_high, &f.qualifier, &f.currency))
-                .unwrap_or_default(),
+            label: String::new(),
             kind: f.kind.clone(),
             scope: f.scope.clone(),
-            text: shorten(&f.evidence.text, TEXT_CHARS),
+            text: String::new(),
             confidence: f.confidence,
             as_of: f.period_end.or(f.period_start).or(published),
         }
     }
 
-    fn exchange(e: &ExchangeRow, published: Option<NaiveDate>) -> Self {
+    fn fund(f: &FundRow, published: Option<NaiveDate>) -> Self {
+        FactRef {
+            href: href_of(&f.doc_id, &f.fund_id),
+            label: f
+                .amount
+                .map(|a| hedged_amount(a, f.amount_low, f.amount_high, &f.qualifier, &f.currency))
+                .unwrap_or_default(),
+            text: shorten(&f.evidence.text, TEXT_CHARS),
+            ..Self::fund_key(f, published)
+        }
+    }
+
+    /// An exchange stands at the end of its period, else at the article's
+    /// date; when it names a year that neither falls in, at that year's end.
+    fn exchange_key(e: &ExchangeRow, published: Option<NaiveDate>) -> Self {
+        let mut as_of = e.period_end.or(e.period_start).or(published);
+        if let Some(y) = e.year {
+            if as_of.map(|d| d.year()) != Some(y) {
+                as_of = NaiveDate::from_ymd_opt(y, 12, 31);
+            }
+        }
         FactRef {
             table: "exchanges",
             row_id: e.exchange_id.clone(),
             doc_id: e.doc_id.clone(),
-            href: format!(
-                "{}#h-{}",
-                doc_href(&e.doc_id),
-                row_anchor(&e.doc_id, &e.exchange_id)
-            ),
+            href: String::new(),
             value: e.value,
             unit: e.unit.clone(),
+            label: String::new(),
+            kind: e.kind.clone(),
+            scope: e.direction.clone(),
+            text: String::new(),
+            confidence: e.confidence,
+            as_of,
+        }
+    }
+
+    fn exchange(e: &ExchangeRow, published: Option<NaiveDate>) -> Self {
+        FactRef {
+            href: href_of(&e.doc_id, &e.exchange_id),
             label: e
                 .value
                 .map(|v| hedged_count(v, e.value_low, e.value_high, &e.qualifier, &e.unit))
                 .unwrap_or_default(),
-            kind: e.kind.clone(),
-            scope: e.direction.clone(),
             text: shorten(&e.evidence.text, TEXT_CHARS),
-            confidence: e.confidence,
-            as_of: e.period_end.or(e.period_start).or(published),
+            ..Self::exchange_key(e, published)
+        }
+    }
+
+    fn project_key(p: &ProjectRow, published: Option<NaiveDate>) -> Self {
+        FactRef {
+            table: "projects",
+            row_id: p.project_id.clone(),
+            doc_id: p.doc_id.clone(),
+            href: String::new(),
+            value: p.count,
+            unit: String::new(),
+            label: String::new(),
+            kind: p.category.clone(),
+            scope: p.scope.clone(),
+            text: String::new(),
+            confidence: p.confidence,
+            as_of: published,
         }
     }
 
@@ -148,22 +191,10 @@ impl FactRef {
             (None, None, None) => String::new(),
         };
         FactRef {
-            table: "projects",
-            row_id: p.project_id.clone(),
-            doc_id: p.doc_id.clone(),
-            href: format!(
-                "{}#h-{}",
-                doc_href(&p.doc_id),
-                row_anchor(&p.doc_id, &p.project_id)
-            ),
-            value: p.count,
-            unit: String::new(),
+            href: href_of(&p.doc_id, &p.project_id),
             label: shorten(&label, TEXT_CHARS),
-            kind: p.category.clone(),
-            scope: p.scope.clone(),
             text: shorten(&p.evidence.text, TEXT_CHARS),
-            confidence: p.confidence,
-            as_of: published,
+            ..Self::project_key(p, published)
         }
     }
 
@@ -292,15 +323,25 @@ pub struct Summary {
 }
 
 /// Inserts `item` into `list` kept sorted by `order` and at most `n` long.
-fn keep_top<T>(list: &mut Vec<T>, item: T, n: usize, order: impl Fn(&T, &T) -> Ordering) {
+/// Keeps `list` the first `n` items in `order`, with the item `make`
+/// builds if it is among them. The decision is made on `probe`, which
+/// `order` must rank as it ranks the item, so that the item is built only
+/// when it is kept.
+fn keep_top_with<T>(
+    list: &mut Vec<T>,
+    probe: &T,
+    make: impl FnOnce() -> T,
+    n: usize,
+    order: impl Fn(&T, &T) -> Ordering,
+) {
     if list.len() >= n {
         match list.last() {
-            Some(last) if order(&item, last) != Ordering::Less => return,
+            Some(last) if order(probe, last) != Ordering::Less => return,
             _ => {}
         }
     }
-    let at = list.partition_point(|x| order(x, &item) != Ordering::Greater);
-    list.insert(at, item);
+    let at = list.partition_point(|x| order(x, probe) != Ordering::Greater);
+    list.insert(at, make());
     list.truncate(n);
 }
 
@@ -462,23 +503,25 @@ impl Summary {
             .entry((f.kind.clone(), f.scope.clone(), f.currency.clone()))
             .or_default()
             .add(f.amount);
-        let fact = FactRef::fund(f, published);
-        self.note_confidence(&fact);
+        let key = FactRef::fund_key(f, published);
+        let whole = std::cell::OnceCell::new();
+        let fact = || whole.get_or_init(|| FactRef::fund(f, published)).clone();
+        self.note_confidence(&key, fact);
         let cny = f.currency == "CNY" && f.amount.is_some();
         if cny {
-            keep_top(&mut self.largest, fact.clone(), LARGEST, by_amount_desc);
+            keep_top_with(&mut self.largest, &key, fact, LARGEST, by_amount_desc);
         }
         let ps = self.pairs.entry(pair.clone()).or_default();
         ps.funds += 1;
-        match fact.year() {
+        match key.year() {
             Some(y) => {
                 let ys = ps.years.entry(y).or_default();
                 ys.funds += 1;
                 if cny && f.scope == "total" {
                     match ys.largest_totals.get(&f.kind) {
-                        Some(old) if !larger(&fact, old) => {}
+                        Some(old) if !larger(&key, old) => {}
                         _ => {
-                            ys.largest_totals.insert(f.kind.clone(), fact.clone());
+                            ys.largest_totals.insert(f.kind.clone(), fact());
                         }
                     }
                 }
@@ -487,9 +530,9 @@ impl Summary {
         }
         if cny && f.scope == "total" {
             match ps.latest_totals.get(&f.kind) {
-                Some(old) if !later(&fact, old) => {}
+                Some(old) if !later(&key, old) => {}
                 _ => {
-                    ps.latest_totals.insert(f.kind.clone(), fact.clone());
+                    ps.latest_totals.insert(f.kind.clone(), fact());
                 }
             }
         }
@@ -506,8 +549,8 @@ impl Summary {
             rk.rows += 1;
             if cny {
                 match &rk.largest {
-                    Some(old) if !larger(&fact, old) => {}
-                    _ => rk.largest = Some(fact.clone()),
+                    Some(old) if !larger(&key, old) => {}
+                    _ => rk.largest = Some(fact()),
                 }
             }
         }
@@ -527,16 +570,11 @@ impl Summary {
             .entry((e.kind.clone(), e.unit.clone()))
             .or_default()
             .add(e.value);
-        let mut fact = FactRef::exchange(e, published);
-        if let Some(y) = e.year {
-            if fact.as_of.map(|d| d.year()) != Some(y) {
-                fact.as_of = NaiveDate::from_ymd_opt(y, 12, 31);
-            }
-        }
-        self.note_confidence(&fact);
+        let key = FactRef::exchange_key(e, published);
+        self.note_confidence(&key, || FactRef::exchange(e, published));
         let ps = self.pairs.entry(pair.clone()).or_default();
         ps.exchanges += 1;
-        match fact.year() {
+        match key.year() {
             Some(y) => ps.years.entry(y).or_default().exchanges += 1,
             None => ps.undated_rows += 1,
         }
@@ -558,30 +596,26 @@ impl Summary {
                 .or_default()
                 .insert(place.clone());
         }
-        let fact = FactRef::project(p, published);
-        self.note_confidence(&fact);
+        let key = FactRef::project_key(p, published);
+        self.note_confidence(&key, || FactRef::project(p, published));
         let ps = self.pairs.entry(pair.clone()).or_default();
         ps.projects += 1;
-        match fact.year() {
+        match key.year() {
             Some(y) => ps.years.entry(y).or_default().projects += 1,
             None => ps.undated_rows += 1,
         }
     }
 
-    fn note_confidence(&mut self, fact: &FactRef) {
-        if self.lowest_confidence.len() < LOWEST
-            || self
-                .lowest_confidence
-                .last()
-                .is_some_and(|l| by_confidence(fact, l) == Ordering::Less)
-        {
-            keep_top(
-                &mut self.lowest_confidence,
-                fact.clone(),
-                LOWEST,
-                by_confidence,
-            );
-        }
+    /// Keeps the fact `make` builds among the least certain if `key` (its
+    /// key, see [`FactRef::fund_key`]) ranks there.
+    fn note_confidence(&mut self, key: &FactRef, make: impl FnOnce() -> FactRef) {
+        keep_top_with(
+            &mut self.lowest_confidence,
+            key,
+            make,
+            LOWEST,
+            by_confidence,
+        );
     }
 
     /// Counts one row of `rejects`.
@@ -785,7 +819,7 @@ mod tests {
     fn keep_top_keeps_the_n_first_in_order() {
         let mut v = Vec::new();
         for x in [5, 1, 4, 2, 3, 0, 9] {
-            keep_top(&mut v, x, 3, |a: &i32, b: &i32| a.cmp(b));
+            keep_top_with(&mut v, &x, || x, 3, |a: &i32, b: &i32| a.cmp(b));
         }
         assert_eq!(v, [0, 1, 2]);
     }
