@@ -109,10 +109,9 @@ const LONGEST_OPENER: usize = {
     longest
 };
 
-/// The noun phrase just before a count (`联合招商活动3批次` → 联合招商活动),
-/// at most `max_chars` long.
-pub fn phrase_before(left: &str, max_chars: usize) -> Option<String> {
-    // A label's colon (项目总数：172个) stands between the phrase and its count.
+/// `left` without what stands between a noun phrase and its count: a
+/// label's colon (项目总数：172个) and link words (达, 共计…), repeatedly.
+fn without_label_and_links(left: &str) -> &str {
     let mut s = left.trim_end().trim_end_matches([':', '：']).trim_end();
     loop {
         let before = s;
@@ -120,9 +119,15 @@ pub fn phrase_before(left: &str, max_chars: usize) -> Option<String> {
             s = s.strip_suffix(link).unwrap_or(s);
         }
         if s == before {
-            break;
+            return s;
         }
     }
+}
+
+/// The noun phrase just before a count (`联合招商活动3批次` → 联合招商活动),
+/// at most `max_chars` long.
+pub fn phrase_before(left: &str, max_chars: usize) -> Option<String> {
+    let s = without_label_and_links(left);
     let start = s
         .char_indices()
         .rev()
@@ -221,16 +226,7 @@ mod tests {
 
     /// The char-by-char `phrase_before` these slices replaced.
     fn phrase_before_by_chars(left: &str, max_chars: usize) -> Option<String> {
-        let mut s = left.trim_end().trim_end_matches([':', '：']).trim_end();
-        loop {
-            let before = s;
-            for link in LINKS {
-                s = s.strip_suffix(link).unwrap_or(s);
-            }
-            if s == before {
-                break;
-            }
-        }
+        let s = without_label_and_links(left);
         let tail: Vec<char> = s.chars().rev().take_while(|&c| !is_break(c)).collect();
         let mut phrase: String = tail.into_iter().rev().collect();
         let cut = OPENERS
