@@ -173,29 +173,54 @@ fn lift(g: &Gazetteer, u: UnitId) -> UnitId {
 }
 
 /// The form of a place name that articles and the `documents` table use:
-/// autonomous prefectures as X州 (黔东南州, 湘西州), districts of
-/// municipalities with their city (上海市闵行区), everything else by its full
-/// official name (杭州市, 凯里市, 宁夏回族自治区).
+/// autonomous prefectures as X州 (黔东南州, 湘西州), a county-level unit
+/// whose name another county-level unit shares with its prefecture in front
+/// (杭州市西湖区, not 南昌市西湖区; 上海市普陀区, not 舟山市普陀区),
+/// everything else by its full official name (杭州市, 奉贤区, 凯里市,
+/// 务川仡佬族苗族自治县, 宁夏回族自治区).
 pub fn common_name(place: &Place) -> String {
     let name = place.name;
-    if name.ends_with("自治州") {
-        // Built once: this runs for every mention of such a prefecture.
-        static ETHNIC: LazyLock<Vec<String>> = LazyLock::new(super::tables::ethnic_names);
-        if let Some(first) = super::tables::short_forms(name, place.level, &ETHNIC)
-            .into_iter()
-            .next()
-        {
-            return first;
-        }
+    if let Some(short) = prefecture_short_form(name) {
+        return short;
     }
-    // A district of a municipality goes with the municipality (上海市闵行区):
-    // district names repeat across cities.
-    if place.level == Level::County {
-        if let Some(city) = place.province.filter(|p| p.ends_with('市')) {
-            return format!("{city}{name}");
+    if place.level == Level::County && county_name_is_shared(name) {
+        // A district of a municipality has the municipality as its
+        // province and no prefecture.
+        if let Some(above) = place.prefecture.or(place.province) {
+            let above = prefecture_short_form(above).unwrap_or_else(|| above.to_string());
+            return format!("{above}{name}");
         }
     }
     name.to_string()
+}
+
+/// 黔东南州 for 黔东南苗族侗族自治州; `None` for any other name.
+fn prefecture_short_form(name: &str) -> Option<String> {
+    if !name.ends_with("自治州") {
+        return None;
+    }
+    // Built once: this runs for every mention of such a prefecture.
+    static ETHNIC: LazyLock<Vec<String>> = LazyLock::new(super::tables::ethnic_names);
+    super::tables::short_forms(name, Level::Prefecture, &ETHNIC)
+        .into_iter()
+        .next()
+}
+
+/// True when two or more county-level units have `name` as their full
+/// official name (西湖区 in 杭州 and 南昌; 普陀区 in 上海 and 舟山).
+fn county_name_is_shared(name: &str) -> bool {
+    // Built once from the gazetteer: this runs for every row naming a county.
+    static SHARED: LazyLock<BTreeSet<&'static str>> = LazyLock::new(|| {
+        let mut seen = BTreeSet::new();
+        let mut shared = BTreeSet::new();
+        for unit in gazetteer().units.iter().filter(|u| u.level == Level::County) {
+            if !seen.insert(unit.name) {
+                shared.insert(unit.name);
+            }
+        }
+        shared
+    });
+    SHARED.contains(name)
 }
 
 fn places_of(mentions: &[Mention]) -> impl Iterator<Item = (&Mention, &Place)> {

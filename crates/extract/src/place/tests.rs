@@ -232,6 +232,24 @@ fn lookup_resolves_names_short_forms_and_codes() {
 }
 
 #[test]
+fn common_names_put_the_prefecture_before_a_county_name_that_another_county_shares() {
+    let name = |code: &str| common_name(&lookup_code(code).expect(code));
+    // 西湖区 is in 杭州 and 南昌; 普陀区 in 上海 (a municipality) and 舟山.
+    assert_eq!(name("330106"), "杭州市西湖区");
+    assert_eq!(name("360103"), "南昌市西湖区");
+    assert_eq!(name("310107"), "上海市普陀区");
+    assert_eq!(name("330903"), "舟山市普陀区");
+    // A name no other county has stands alone, in full.
+    assert_eq!(name("310120"), "奉贤区");
+    assert_eq!(name("520326"), "务川仡佬族苗族自治县");
+    assert_eq!(name("522601"), "凯里市");
+    // Prefectures and provinces are never qualified.
+    assert_eq!(name("522600"), "黔东南州");
+    assert_eq!(name("330100"), "杭州市");
+    assert_eq!(name("640000"), "宁夏回族自治区");
+}
+
+#[test]
 fn document_parties_come_from_the_title_and_cue_patterns() {
     let body = "拱墅区与黄平县结对。杭州市各部门到黔东南州开展帮扶。";
     let t = ScanText::new(body);
