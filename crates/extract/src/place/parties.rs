@@ -213,7 +213,11 @@ fn county_name_is_shared(name: &str) -> bool {
     static SHARED: LazyLock<BTreeSet<&'static str>> = LazyLock::new(|| {
         let mut seen = BTreeSet::new();
         let mut shared = BTreeSet::new();
-        for unit in gazetteer().units.iter().filter(|u| u.level == Level::County) {
+        for unit in gazetteer()
+            .units
+            .iter()
+            .filter(|u| u.level == Level::County)
+        {
             if !seen.insert(unit.name) {
                 shared.insert(unit.name);
             }
@@ -284,7 +288,26 @@ fn score_text(
                 let role = g.role(u).or(donor_first.then_some(Role::East));
                 add(u, CUE_WEIGHT, s, role);
             }
-            if let Some(&(s, _, u)) = after {
+            if let Some(&(mut s, mut end, mut u)) = after {
+                // 对口支援新疆喀什地区: a chain names its last unit, as in
+                // `find_pairs`.
+                let below = |n: &&(usize, usize, UnitId), end: usize, u: UnitId| {
+                    n.0 == end && n.2 != u && g.chain(n.2).contains(&Some(u))
+                };
+                loop {
+                    let next = if sorted {
+                        let i = units.partition_point(|n| n.0 < end);
+                        units.get(i..).and_then(|rest| {
+                            rest.iter()
+                                .take_while(|n| n.0 == end)
+                                .find(|n| below(n, end, u))
+                        })
+                    } else {
+                        units.iter().find(|n| below(n, end, u))
+                    };
+                    let Some(&(s2, e2, u2)) = next else { break };
+                    (s, end, u) = (s2, e2, u2);
+                }
                 let role = g.role(u).or(donor_first.then_some(Role::West));
                 add(u, CUE_WEIGHT, s, role);
             }

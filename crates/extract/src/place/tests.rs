@@ -264,6 +264,20 @@ fn document_parties_come_from_the_title_and_cue_patterns() {
 }
 
 #[test]
+fn a_cue_before_a_province_and_its_prefecture_weighs_the_prefecture() {
+    // 新疆 is named more often than 喀什, but each pairing cue is followed
+    // by the chain 新疆喀什地区 or by 新疆 alone: the cue counts once for
+    // each, and the city donor then pairs with the prefecture.
+    let body = "上海市对口支援新疆喀什地区工作会议在喀什市召开。\
+                上海市对口支援新疆工作前方指挥部介绍了援建项目。新疆各族群众表示感谢。";
+    let t = ScanText::new(body);
+    let m = scan(&t);
+    let p = document_parties("援疆工作座谈会", &t, &m);
+    assert_eq!(p.donor.map(|d| d.name), Some("上海市"));
+    assert_eq!(p.recipient.map(|r| r.name), Some("喀什地区"));
+}
+
+#[test]
 fn document_parties_are_the_counties_an_article_is_about() {
     // Both counties named more than their cities: the article is about them.
     let body = "拱墅区与黄平县结对帮扶。拱墅区向黄平县捐款。";
