@@ -426,7 +426,9 @@ pub fn document_parties(title: &str, body: &ScanText, mentions: &[Mention]) -> P
         (donor.into_iter().collect(), recipient.into_iter().collect());
     // An explicit pairing (奉贤区对口帮扶务川县, 东莞、中山对口帮扶昭通),
     // in the title or named at least twice, says exactly who the partners are.
-    let explicit = best_pair(&pairs);
+    // A list pairing stated once (广东中山、东莞对口帮扶云南昭通) that holds
+    // both partners the scores picked names every partner it lists.
+    let explicit = best_pair(&pairs).or_else(|| listed_pair(&pairs, donor?, recipient?));
     // A title naming both partners (苏州市铜仁市东西部扶贫协作…) states the
     // pairing as much as a cue does.
     let in_title = |u: Option<UnitId>| u.is_some_and(|u| title_units.contains(&u));
@@ -585,6 +587,26 @@ fn best_pair(pairs: &Pairs) -> Option<(Vec<UnitId>, Vec<UnitId>)> {
         .iter()
         .filter(|(_, &w)| w >= PAIR_MIN_WEIGHT)
         .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+        .map(|(k, _)| k.clone())
+}
+
+/// The pairing of several partners on one side at least that holds
+/// `donor` and `recipient`, stated once or more: the most often stated,
+/// then the one listing most partners.
+fn listed_pair(
+    pairs: &Pairs,
+    donor: UnitId,
+    recipient: UnitId,
+) -> Option<(Vec<UnitId>, Vec<UnitId>)> {
+    pairs
+        .iter()
+        .filter(|((d, r), _)| d.len() + r.len() > 2 && d.contains(&donor) && r.contains(&recipient))
+        .max_by(|a, b| {
+            let size = |k: &(Vec<UnitId>, Vec<UnitId>)| k.0.len() + k.1.len();
+            a.1.cmp(b.1)
+                .then_with(|| size(a.0).cmp(&size(b.0)))
+                .then_with(|| b.0.cmp(a.0))
+        })
         .map(|(k, _)| k.clone())
 }
 

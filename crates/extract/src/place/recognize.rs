@@ -14,9 +14,10 @@
 //! down (a unique township name still needs its province somewhere in the
 //! text); a township written right after a county or prefecture belongs to
 //! it or is dropped; a short county name (凯里, but also 资兴 inside 投资兴业)
-//! needs a place of its province in the text; zone-like divisions and
-//! divisions whose full name is a common word (城区, 和县) need their parent
-//! right before them; a name followed by 路/街/大道… is a street, not a place.
+//! needs a place of its province in the text; zone-like divisions,
+//! divisions whose full name is a common word (城区, 和县) and short forms
+//! that are common words (中山, 朝阳) need a unit above them right before
+//! them (广东中山); a name followed by 路/街/大道… is a street, not a place.
 //!
 //! Matching runs one overlapping, char-wise Aho–Corasick search (a
 //! double-array automaton, `daachorse`) over the folded text, for place

@@ -322,15 +322,16 @@ impl Tables {
                 continue;
             }
             for short in short_forms(unit.name, unit.level, &ethnic) {
-                if unit.level != Level::Province && stop.contains(short.as_str()) {
-                    continue;
-                }
+                // A short form that is also a common word or name (中山,
+                // 朝阳, 西湖) is a place only right after a unit above it:
+                // 广东中山, 北京朝阳, 杭州西湖.
+                let word = unit.level != Level::Province && stop.contains(short.as_str());
                 add(
                     &short,
                     Candidate {
                         unit: id,
                         form: Form::Short,
-                        dependent,
+                        dependent: word,
                     },
                 );
             }

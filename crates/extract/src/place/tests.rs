@@ -278,6 +278,31 @@ fn a_cue_before_a_province_and_its_prefecture_weighs_the_prefecture() {
 }
 
 #[test]
+fn a_short_form_that_is_a_common_word_is_a_place_right_after_a_unit_above_it() {
+    assert_eq!(
+        place("广东中山、东莞对口帮扶云南昭通", "中山").name,
+        "中山市"
+    );
+    assert_eq!(place("北京朝阳的企业到拉萨投资", "朝阳").name, "朝阳区");
+    // Alone, or after anything but a unit above it, it is the word.
+    assert!(!written("中山路旁的中山公园").contains(&"中山".to_string()));
+    assert!(!written("东莞、中山两市").contains(&"中山".to_string()));
+}
+
+#[test]
+fn a_list_pairing_stated_once_names_every_partner_it_lists() {
+    // 东莞 is named most, and the one pairing cue lists 中山 with it.
+    let body = "2016年，广东中山、东莞对口帮扶云南昭通。东莞市在昭通市援建学校，\
+                东莞市的干部到昭通挂职。";
+    let t = ScanText::new(body);
+    let m = scan(&t);
+    let p = document_parties("东西部携手", &t, &m);
+    let donors: Vec<&str> = p.donors.iter().map(|d| d.name).collect();
+    assert_eq!(donors, ["中山市", "东莞市"]);
+    assert_eq!(p.recipient.map(|r| r.name), Some("昭通市"));
+}
+
+#[test]
 fn document_parties_are_the_counties_an_article_is_about() {
     // Both counties named more than their cities: the article is about them.
     let body = "拱墅区与黄平县结对帮扶。拱墅区向黄平县捐款。";
