@@ -45,6 +45,15 @@ pub fn scan(text: &ScanText) -> Vec<Mention> {
     text.through_glosses(scan_plain)
 }
 
+/// The places [`scan`] finds that start before char `until`, for a text
+/// without glosses in which no township or village name (those ending in
+/// [`VILLAGE_AND_TOWN_SUFFIXES`]) is written before `until`: the names
+/// after it are read for context only, and neither organisations nor
+/// remembered names are looked for.
+pub(crate) fn places_before(text: &ScanText, until: usize) -> Vec<Mention> {
+    recognize::find_places_before(text, until).0
+}
+
 fn scan_plain(text: &ScanText) -> Vec<Mention> {
     let (mut places, org_hits) = recognize::find_places(text);
     let again = remembered(text, &places);

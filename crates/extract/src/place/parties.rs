@@ -323,13 +323,25 @@ pub fn document_parties(title: &str, body: &ScanText, mentions: &[Mention]) -> P
     let mut scores: HashMap<UnitId, (u32, usize, Option<Role>)> = HashMap::new();
     // The title is scanned with the start of the body after it, so that
     // short names in it (闵行湄潭山海情) have their context.
-    let title_chars = title.chars().count();
-    let lead: String = body.original().chars().take(TITLE_CONTEXT_CHARS).collect();
-    let with_lead = format!("{title}\n{lead}");
-    let title_text = ScanText::new(&with_lead);
-    let mut title_mentions = super::scan(&title_text);
-    title_mentions.retain(|m| m.end <= title_chars);
     let title_text = ScanText::new(title);
+    let title_mentions = if may_name_a_place(g, &title_text) {
+        let title_chars = title.chars().count();
+        let lead: String = body.original().chars().take(TITLE_CONTEXT_CHARS).collect();
+        let with_lead = format!("{title}\n{lead}");
+        let with_lead = ScanText::new(&with_lead);
+        // Only the title's places are wanted: the lead is context, and its
+        // places need no resolving unless they could be remembered in the
+        // title (see `places_before`).
+        let mut found = if with_lead.glosses().is_empty() && !names_a_township(&title_text) {
+            super::places_before(&with_lead, title_chars)
+        } else {
+            super::scan(&with_lead)
+        };
+        found.retain(|m| m.end <= title_chars);
+        found
+    } else {
+        Vec::new()
+    };
     score_text(
         g,
         &title_text,
@@ -588,6 +600,27 @@ fn best_pair(pairs: &Pairs) -> Option<(Vec<UnitId>, Vec<UnitId>)> {
         .filter(|(_, &w)| w >= PAIR_MIN_WEIGHT)
         .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
         .map(|(k, _)| k.clone())
+}
+
+/// False when a scan of `title` (with any text after it) cannot find a
+/// place in it: no place name or short form occurs in it, it has no gloss
+/// to read through, and no township or village name found after it could
+/// be remembered in it (see `remembered`, whose names end in these
+/// suffixes). Most titles of a corpus are then not scanned at all.
+fn may_name_a_place(g: &Gazetteer, title: &ScanText) -> bool {
+    !title.glosses().is_empty()
+        || names_a_township(title)
+        || g.automaton
+            .find_overlapping_iter(title.folded())
+            .any(|m| (m.value() as usize) < g.org_pattern_base)
+}
+
+/// True when `text` holds a township or village suffix (镇, 村, 街道 …).
+fn names_a_township(text: &ScanText) -> bool {
+    let folded = text.folded();
+    super::VILLAGE_AND_TOWN_SUFFIXES
+        .iter()
+        .any(|s| folded.contains(s))
 }
 
 /// The pairing of several partners on one side at least that holds

@@ -80,6 +80,14 @@ impl Sentences {
 /// organisation patterns that the same search finds (see
 /// [`super::org::leftmost_longest`]).
 pub(crate) fn find_places(text: &ScanText) -> (Vec<Mention>, Vec<OrgHit>) {
+    find_places_before(text, usize::MAX)
+}
+
+/// [`find_places`], resolving only the names that start before char
+/// `until`: the others still give context (the units named anywhere), but
+/// are not reported. Resolution runs forward, so the names reported are the
+/// ones `find_places` reports there, before any village read after them.
+pub(crate) fn find_places_before(text: &ScanText, until: usize) -> (Vec<Mention>, Vec<OrgHit>) {
     let g = gazetteer();
     let folded = text.folded();
     let sentences = Sentences {
@@ -145,7 +153,7 @@ pub(crate) fn find_places(text: &ScanText) -> (Vec<Mention>, Vec<OrgHit>) {
     }
     settle(&mut cluster, &mut kept, &mut selected);
     (
-        resolve(g, text, &sentences, &selected),
+        resolve(g, text, &sentences, &selected, until),
         super::org::leftmost_longest(org_hits),
     )
 }
@@ -256,13 +264,21 @@ fn resolve(
     text: &ScanText,
     sentences: &Sentences,
     hits: &[Hit],
+    until: usize,
 ) -> Vec<Mention> {
     CERTAIN_CHAIN.with(|cell| match cell.try_borrow_mut() {
         Ok(mut set) => {
             set.reset(g.units.len());
-            resolve_with(g, text, sentences, hits, &mut set)
+            resolve_with(g, text, sentences, hits, until, &mut set)
         }
-        Err(_) => resolve_with(g, text, sentences, hits, &mut UnitSet::new(g.units.len())),
+        Err(_) => resolve_with(
+            g,
+            text,
+            sentences,
+            hits,
+            until,
+            &mut UnitSet::new(g.units.len()),
+        ),
     })
 }
 
@@ -271,6 +287,7 @@ fn resolve_with(
     text: &ScanText,
     sentences: &Sentences,
     hits: &[Hit],
+    until: usize,
     certain_chain: &mut UnitSet,
 ) -> Vec<Mention> {
     // Units named unambiguously anywhere in the text (townships excepted:
@@ -321,7 +338,7 @@ fn resolve_with(
     // holds the short form 龙凤): hits before this offset are skipped.
     let mut covered_until = 0;
     for h in hits {
-        if h.start < covered_until {
+        if h.start < covered_until || h.start >= until {
             continue;
         }
         let sentence = sentences.sentence_of(h.start);

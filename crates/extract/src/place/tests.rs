@@ -489,7 +489,64 @@ mod properties {
         prop::collection::vec(parts, 0..40).prop_map(|v| v.concat())
     }
 
+    /// Titles for `places_before`: place fragments without a township or
+    /// village suffix, and the common-word short forms that need a unit
+    /// above them.
+    fn titles() -> impl Strategy<Value = String> {
+        let parts = prop::sample::select(vec![
+            "杭州市",
+            "杭州",
+            "黔东南",
+            "州",
+            "凯里市",
+            "凯里",
+            "西湖",
+            "西湖区",
+            "广东",
+            "中山",
+            "东莞",
+            "县",
+            "区",
+            "对口帮扶",
+            "、",
+            "，",
+            "与",
+            "路",
+            "集团",
+            "龙泉",
+            "新疆",
+            "喀什地区",
+            "丹寨",
+            "黔東南州",
+            "北京",
+            "朝阳",
+        ]);
+        prop::collection::vec(parts, 0..12).prop_map(|v| v.concat())
+    }
+
     proptest! {
+        #[test]
+        fn places_before_a_title_end_are_the_ones_a_full_scan_finds_there(
+            title in titles(),
+            lead in fragments(),
+        ) {
+            let text = format!("{title}\n{lead}");
+            let t = ScanText::new(&text);
+            prop_assume!(t.glosses().is_empty());
+            let n = title.chars().count();
+            let places = |mentions: Vec<Mention>| -> Vec<(usize, usize, Option<&str>)> {
+                mentions
+                    .into_iter()
+                    .filter(|m| m.end <= n)
+                    .filter_map(|m| match m.kind {
+                        MentionKind::Place(p) => Some((m.start, m.end, p.adcode)),
+                        _ => None,
+                    })
+                    .collect()
+            };
+            prop_assert_eq!(places(places_before(&t, n)), places(scan(&t)));
+        }
+
         #[test]
         fn mentions_are_in_bounds_ordered_and_slices_of_the_text(text in fragments()) {
             let t = ScanText::new(&text);
