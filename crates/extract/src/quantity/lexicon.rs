@@ -367,6 +367,16 @@ pub(crate) const MONEY_CONTEXT: &[&str] = &[
     "营收", "销售", "补贴", "补助", "奖金", "奖励", "报酬", "价",
 ];
 
+/// Money nouns that make a bare Chinese magnitude (3000万) yuan when they
+/// end right before it: 资金5408万, 投入3000万, 捐款50万.
+pub(crate) const MONEY_NOUNS_BEFORE: &[&str] = &[
+    "资金", "投入", "投资", "捐款", "捐赠", "善款", "拨款", "经费", "援助",
+];
+
+/// Money nouns that make a bare Chinese magnitude yuan when they start at
+/// most two chars after it: 4000万资金, 4000万财政资金, 242亿扶贫投资.
+pub(crate) const MONEY_NOUNS_AFTER: &[&str] = &["资金", "投资", "捐款", "善款", "拨款", "经费"];
+
 /// Words near a Latin magnitude that make it power or size, not money
 /// (30W光伏, 15k功率).
 pub(crate) const NOT_MONEY_CONTEXT: &[&str] = &["功率", "光伏", "瓦", "灯", "电池", "充电", "电源"];

@@ -30,7 +30,8 @@
 //!
 //! Money needs a currency word (元, 美元 …), except that a Latin magnitude
 //! (`15k左右`, `30w`) is yuan where a money word (工资, 资金, 投入, 捐, 元 …)
-//! stands within a few chars. A lone Chinese digit ending a name before a
+//! stands within a few chars, and a Chinese one (`4000万`, `242亿`) is yuan
+//! right against a money noun (`资金5408万`, `4000万财政资金`). A lone Chinese digit ending a name before a
 //! currency word that opens the next amount (`赔偿王五人民币500元`) is no
 //! amount: the money is `人民币500元`.
 //!
@@ -560,6 +561,19 @@ fn money_context(cs: &[char], num: &Numeral) -> bool {
     lexicon::MONEY_CONTEXT.iter().any(window) && !lexicon::NOT_MONEY_CONTEXT.iter().any(window)
 }
 
+/// True when a money noun ends right before a numeral (资金5408万, 投入3000万)
+/// or starts at most two chars after it (4000万财政资金, 242亿扶贫投资).
+fn money_noun_against(cs: &[char], num: &Numeral) -> bool {
+    lexicon::MONEY_NOUNS_BEFORE
+        .iter()
+        .any(|w| ends_with(cs, num.start, w))
+        || (num.end..=num.end + 2).any(|k| {
+            lexicon::MONEY_NOUNS_AFTER
+                .iter()
+                .any(|w| starts_with(cs, k, w))
+        })
+}
+
 /// Builds the mention for a numeral, or says where scanning may resume.
 fn assemble(cs: &[char], num: &Numeral, floor: usize, mode: Mode) -> (Option<Found>, usize) {
     let dotted;
@@ -714,6 +728,25 @@ fn assemble(cs: &[char], num: &Numeral, floor: usize, mode: Mode) -> (Option<Fou
                     low: num.low,
                     high: None,
                     range: false,
+                    more: inner_more,
+                    overflow: num.overflow,
+                    unit: Unit::Money {
+                        code: "",
+                        end: num.end,
+                        minor: Decimal::ZERO,
+                        cny_main: false,
+                    },
+                    start: num.start,
+                };
+                return build(cs, num, floor, parts, mode);
+            }
+            // 资金5408.14万, 4000万财政资金, 242亿扶贫投资: a Chinese
+            // magnitude written without 元 is yuan against a money noun.
+            if num.shape.big && !num.shape.latin && money_noun_against(cs, num) {
+                let parts = Parts {
+                    low: num.low,
+                    high: num.high,
+                    range: num.high.is_some(),
                     more: inner_more,
                     overflow: num.overflow,
                     unit: Unit::Money {

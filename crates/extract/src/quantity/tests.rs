@@ -622,6 +622,39 @@ fn issue_9_latin_magnitudes_are_money_where_money_is_talked_of() {
 }
 
 #[test]
+fn chinese_magnitudes_are_money_right_against_a_money_noun() {
+    use Qualifier::{AtLeast, Exact};
+    for (s, text, v, q) in [
+        ("先后投入帮扶资金5408.14万", "5408.14万", "54081400", Exact),
+        ("保税区4000万财政资金帮扶西部", "4000万", "40000000", Exact),
+        ("签下242亿扶贫投资订单", "242亿", "24200000000", Exact),
+        ("累计投入3000万建设大棚", "3000万", "30000000", Exact),
+        ("社会捐款50多万", "50多万", "500000", AtLeast),
+    ] {
+        let (t, m) = money(s);
+        assert_eq!(
+            (t.as_str(), m.value, m.qualifier, m.currency.as_str()),
+            (text, d(v), q, "CNY"),
+            "{s}"
+        );
+    }
+    // Away from a money noun, or counting something, it is no money.
+    for s in [
+        "受益群众1100万",
+        "资金覆盖1.2万户",
+        "1100万并不是直接补给企业",
+        "资金投向3000万亩耕地",
+    ] {
+        assert!(
+            found(s)
+                .iter()
+                .all(|m| !matches!(m.kind, MentionKind::Money(_))),
+            "{s}"
+        );
+    }
+}
+
+#[test]
 fn issue_9_batches_and_people_are_two_counts() {
     let counts: Vec<(String, String)> = found("分8批200人赴杭州培训")
         .into_iter()
