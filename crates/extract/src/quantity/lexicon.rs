@@ -224,6 +224,8 @@ pub(crate) fn yuan_word_follows(c: Option<char>) -> bool {
 pub(crate) const COUNT_UNITS: &[(&str, &[&str])] = &[
     ("人次", &[]),
     ("批次", &[]),
+    // Trips of a train or bus (专列21车次), before 次.
+    ("车次", &[]),
     ("次", &["性", "日", "年", "月"]),
     ("名", &["义"]),
     ("人", &["民"]),
@@ -245,6 +247,11 @@ pub(crate) const COUNT_UNITS: &[(&str, &[&str])] = &[
     // teams (医疗队3支).
     ("份", &["额", "子"]),
     ("趟", &[]),
+    // Operations and treatments (手术200余例); 例如, 例外 are other words.
+    (
+        "例",
+        &["如", "外", "子", "行", "会", "证", "题", "句", "假"],
+    ),
     (
         "台",
         &["阶", "账", "风", "湾", "州", "上", "前", "下", "商", "资"],

@@ -655,6 +655,26 @@ fn chinese_magnitudes_are_money_right_against_a_money_noun() {
 }
 
 #[test]
+fn operations_and_trips_are_counted_in_li_and_checi() {
+    let counts: Vec<(String, String)> =
+        found("实施200余例置换手术和39例白内障手术，开通专列21车次，例如义诊")
+            .into_iter()
+            .filter_map(|m| match m.kind {
+                MentionKind::Count(c) => Some((m.text, c.unit)),
+                _ => None,
+            })
+            .collect();
+    assert_eq!(
+        counts,
+        [
+            ("200余例".to_string(), "例".to_string()),
+            ("39例".to_string(), "例".to_string()),
+            ("21车次".to_string(), "车次".to_string())
+        ]
+    );
+}
+
+#[test]
 fn issue_9_batches_and_people_are_two_counts() {
     let counts: Vec<(String, String)> = found("分8批200人赴杭州培训")
         .into_iter()
