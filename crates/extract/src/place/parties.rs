@@ -11,6 +11,8 @@ use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use daachorse::DoubleArrayAhoCorasick;
+
 use super::gazetteer::{gazetteer, Gazetteer, Role, UnitId};
 use super::lexicon::{self, records};
 use crate::mention::{Level, Mention, MentionKind, Place};
@@ -806,79 +808,22 @@ pub fn sentence_parties(
     }
 
     let folded = text.folded_slice(range.start, range.end);
-    let cues = &*CUES;
     let base = text.folded_byte_of_char(range.start);
     let char_at = |byte_in_sentence: usize| text.char_of_folded_byte(base + byte_in_sentence);
-    let mut direction = Direction::Unknown;
-    let not_move: Vec<(usize, usize)> = cues
-        .not_moves
-        .iter()
-        .flat_map(|w| occurrences(folded, w).map(|b| (b, b + w.len())))
-        .collect();
-    let mut best_move: Option<(usize, Direction)> = None;
-    for cue in &cues.moves {
-        for b in occurrences(folded, cue) {
-            let s = cue.as_str();
-            if not_move.iter().any(|&(x, y)| x <= b && b + s.len() <= y) {
-                continue;
-            }
-            let q = char_at(b + s.len());
-            let dest = places
-                .iter()
-                .find(|p| p.0.start >= q && p.0.start <= q + MOVE_GAP);
-            let d = match dest.and_then(|p| p.2) {
-                Some(Role::East) => Direction::WestToEast,
-                Some(Role::West) => Direction::EastToWest,
-                None => continue,
-            };
-            if best_move.is_none_or_gt(b) {
-                best_move = Some((b, d));
-            }
-        }
-    }
-    if let Some((_, d)) = best_move {
-        direction = d;
-    } else if cues.mutual.iter().any(|c| folded.contains(c.as_str())) {
-        direction = Direction::Mutual;
-    } else if cues.give.iter().any(|c| folded.contains(c.as_str())) && donor.is_some() {
-        direction = Direction::EastToWest;
-    }
+    let found = DIRECTION_CUES.find(folded);
+    let destination = |b: usize, cue_len: usize| {
+        let q = char_at(b + cue_len);
+        places
+            .iter()
+            .find(|p| p.0.start >= q && p.0.start <= q + MOVE_GAP)
+            .and_then(|p| p.2)
+    };
+    let direction = direction_of(&found, &CUES, donor.is_some(), destination);
     SentenceParties {
         donor,
         recipients,
         direction,
     }
-}
-
-/// The byte offsets of the non-overlapping occurrences of `needle` in
-/// `hay`, leftmost first (what `hay.match_indices(needle)` gives), without
-/// the two-way searcher `match_indices` sets up per call: sentences are
-/// short and this runs for dozens of cues per sentence.
-fn occurrences<'h>(hay: &'h str, needle: &'h str) -> impl Iterator<Item = usize> + 'h {
-    let (h, n) = (hay.as_bytes(), needle.as_bytes());
-    let mut from = 0;
-    let mut done = false;
-    std::iter::from_fn(move || {
-        if done {
-            return None;
-        }
-        let Some((&first, rest)) = n.split_first() else {
-            // An empty needle matches at every char boundary.
-            let at = from;
-            from += hay.get(from..)?.chars().next().map_or(1, char::len_utf8);
-            done = at >= h.len();
-            return Some(at);
-        };
-        while from + n.len() <= h.len() {
-            let i = from + memchr::memchr(first, &h[from..=h.len() - n.len()])?;
-            if &h[i + 1..i + n.len()] == rest {
-                from = i + n.len();
-                return Some(i);
-            }
-            from = i + 1;
-        }
-        None
-    })
 }
 
 /// What `hay.match_indices(needle)` gives (byte offsets of non-overlapping
@@ -901,6 +846,143 @@ impl EarlierThan for Option<(usize, Direction)> {
             None => true,
             Some((x, _)) => *x > b,
         }
+    }
+}
+
+/// The direction cues found in a sentence, as one search per cue word
+/// finds them (leftmost, non-overlapping occurrences of each word).
+#[derive(Debug, Default, PartialEq)]
+struct FoundCues {
+    /// (index in `Cues::moves`, byte offset), by index then offset.
+    moves: Vec<(usize, usize)>,
+    /// Byte ranges of `Cues::not_moves` words.
+    not_moves: Vec<(usize, usize)>,
+    /// A `Cues::mutual` word occurs.
+    mutual: bool,
+    /// A `Cues::give` word occurs.
+    give: bool,
+}
+
+/// Which list of [`Cues`] a direction cue word is on.
+#[derive(Clone, Copy)]
+enum CueList {
+    Moves,
+    NotMoves,
+    Mutual,
+    Give,
+}
+
+/// One automaton over every direction cue word, so that a sentence is read
+/// once instead of once per word (this runs for every clause a rule asks
+/// about).
+struct DirectionCues {
+    automaton: Option<DoubleArrayAhoCorasick<u32>>,
+    /// Per pattern: the lists (and positions in them) its word is on.
+    lists: Vec<Vec<(CueList, usize)>>,
+}
+
+static DIRECTION_CUES: LazyLock<DirectionCues> = LazyLock::new(|| {
+    let cues = &*CUES;
+    let mut words: Vec<&str> = Vec::new();
+    let mut lists: Vec<Vec<(CueList, usize)>> = Vec::new();
+    for (list, on) in [
+        (CueList::Moves, &cues.moves),
+        (CueList::NotMoves, &cues.not_moves),
+        (CueList::Mutual, &cues.mutual),
+        (CueList::Give, &cues.give),
+    ] {
+        for (i, word) in on.iter().enumerate().filter(|(_, w)| !w.is_empty()) {
+            let p = match words.iter().position(|w| w == word) {
+                Some(p) => p,
+                None => {
+                    words.push(word);
+                    lists.push(Vec::new());
+                    words.len() - 1
+                }
+            };
+            if let Some(l) = lists.get_mut(p) {
+                l.push((list, i));
+            }
+        }
+    }
+    // Building fails only on empty or repeated words, left out above.
+    let automaton = DoubleArrayAhoCorasick::new(words).ok();
+    DirectionCues { automaton, lists }
+});
+
+impl DirectionCues {
+    fn find(&self, folded: &str) -> FoundCues {
+        let mut found = FoundCues::default();
+        let Some(automaton) = &self.automaton else {
+            return found;
+        };
+        // Per word, where its last kept occurrence ends: an occurrence
+        // overlapping it is one that a leftmost search skips.
+        let mut kept_until = vec![0usize; self.lists.len()];
+        for m in automaton.find_overlapping_iter(folded) {
+            let p = m.value() as usize;
+            let (Some(until), Some(lists)) = (kept_until.get_mut(p), self.lists.get(p)) else {
+                continue;
+            };
+            if m.start() < *until {
+                continue;
+            }
+            *until = m.end();
+            for &(list, i) in lists {
+                match list {
+                    CueList::Moves => found.moves.push((i, m.start())),
+                    CueList::NotMoves => found.not_moves.push((m.start(), m.end())),
+                    CueList::Mutual => found.mutual = true,
+                    CueList::Give => found.give = true,
+                }
+            }
+        }
+        found.moves.sort_unstable();
+        found.not_moves.sort_unstable();
+        found
+    }
+}
+
+/// The direction the cues of a sentence give: the earliest movement verb
+/// with a place of known role right after it (`destination`, given the
+/// verb's byte offset and length), unless a longer word holds the verb
+/// (得到 holds 到); else a word of both ways; else a word of giving when
+/// the sentence has a donor.
+fn direction_of(
+    found: &FoundCues,
+    cues: &Cues,
+    has_donor: bool,
+    destination: impl Fn(usize, usize) -> Option<Role>,
+) -> Direction {
+    let mut best_move: Option<(usize, Direction)> = None;
+    for &(i, b) in &found.moves {
+        let Some(cue) = cues.moves.get(i) else {
+            continue;
+        };
+        if found
+            .not_moves
+            .iter()
+            .any(|&(x, y)| x <= b && b + cue.len() <= y)
+        {
+            continue;
+        }
+        let d = match destination(b, cue.len()) {
+            Some(Role::East) => Direction::WestToEast,
+            Some(Role::West) => Direction::EastToWest,
+            None => continue,
+        };
+        if best_move.is_none_or_gt(b) {
+            best_move = Some((b, d));
+        }
+    }
+    if let Some((_, d)) = best_move {
+        d
+    } else if found.mutual {
+        Direction::Mutual
+    } else if found.give && has_donor {
+        Direction::EastToWest
+    } else {
+        Direction::Unknown
     }
 }
 
@@ -941,7 +1023,84 @@ pub fn direction_at(
 
 #[cfg(test)]
 mod tests {
-    use super::{occurrences, occurrences_in_document};
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The byte offsets of the non-overlapping occurrences of `needle` in
+    /// `hay`, leftmost first (what `hay.match_indices(needle)` gives), without
+    /// the two-way searcher `match_indices` sets up per call: sentences are
+    /// short and this runs for dozens of cues per sentence.
+    fn occurrences<'h>(hay: &'h str, needle: &'h str) -> impl Iterator<Item = usize> + 'h {
+        let (h, n) = (hay.as_bytes(), needle.as_bytes());
+        let mut from = 0;
+        let mut done = false;
+        std::iter::from_fn(move || {
+            if done {
+                return None;
+            }
+            let Some((&first, rest)) = n.split_first() else {
+                // An empty needle matches at every char boundary.
+                let at = from;
+                from += hay.get(from..)?.chars().next().map_or(1, char::len_utf8);
+                done = at >= h.len();
+                return Some(at);
+            };
+            while from + n.len() <= h.len() {
+                let i = from + memchr::memchr(first, &h[from..=h.len() - n.len()])?;
+                if &h[i + 1..i + n.len()] == rest {
+                    from = i + n.len();
+                    return Some(i);
+                }
+                from = i + 1;
+            }
+            None
+        })
+    }
+
+    /// The cues of `folded` found by one search per cue word, as
+    /// `sentence_parties` found them before [`DIRECTION_CUES`].
+    fn found_by_search(folded: &str, cues: &Cues) -> FoundCues {
+        let mut found = FoundCues::default();
+        for (i, cue) in cues.moves.iter().enumerate() {
+            found.moves.extend(occurrences(folded, cue).map(|b| (i, b)));
+        }
+        for cue in &cues.not_moves {
+            found
+                .not_moves
+                .extend(occurrences(folded, cue).map(|b| (b, b + cue.len())));
+        }
+        found.not_moves.sort_unstable();
+        found.mutual = cues.mutual.iter().any(|c| folded.contains(c.as_str()));
+        found.give = cues.give.iter().any(|c| folded.contains(c.as_str()));
+        found
+    }
+
+    /// Sentences made of direction cue words, their pieces and places.
+    fn sentences() -> impl Strategy<Value = String> {
+        let cues = &*CUES;
+        let mut parts: Vec<String> = cues
+            .moves
+            .iter()
+            .chain(&cues.not_moves)
+            .chain(&cues.mutual)
+            .chain(&cues.give)
+            .cloned()
+            .collect();
+        let pieces: Vec<String> = parts
+            .iter()
+            .filter_map(|w| w.chars().next().map(String::from))
+            .collect();
+        parts.extend(pieces);
+        parts.extend(["杭州", "黔东南州", "，", "的", "a"].map(String::from));
+        prop::collection::vec(prop::sample::select(parts), 0..16).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn one_automaton_finds_what_one_search_per_cue_found(s in sentences()) {
+            prop_assert_eq!(DIRECTION_CUES.find(&s), found_by_search(&s, &CUES));
+        }
+    }
 
     #[test]
     fn occurrences_are_match_indices() {
