@@ -71,26 +71,29 @@ fn decode_any(bytes: &[u8]) -> Result<Decoded, DecodeError> {
             encoding: "UTF-8".to_string(),
         });
     }
-    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-    detector.feed(bytes, true);
-    let guess = detector.guess(None, chardetng::Utf8Detection::Allow);
     // Only the legacy Chinese encodings are candidates: a single-byte
-    // encoding such as windows-1252 "decodes" any bytes into mojibake. The
-    // detector's guess only decides which of the two is tried first.
-    let candidates = if guess == BIG5 {
-        [BIG5, GBK]
-    } else {
-        [GBK, BIG5]
+    // encoding such as windows-1252 "decodes" any bytes into mojibake.
+    // When just one of them decodes the bytes, it is the one; the
+    // detector (a costly read of the whole file) only decides between two
+    // that both do, and names its guess when neither does.
+    let gbk = strict(GBK, bytes, &legacy_name(GBK, bytes));
+    let big5 = strict(BIG5, bytes, &legacy_name(BIG5, bytes));
+    let guess = || {
+        let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+        detector.feed(bytes, true);
+        detector.guess(None, chardetng::Utf8Detection::Allow)
     };
-    for encoding in candidates {
-        if let Some(decoded) = strict(encoding, bytes, &legacy_name(encoding, bytes)) {
-            return Ok(decoded);
+    match (gbk, big5) {
+        (Some(decoded), None) | (None, Some(decoded)) => Ok(decoded),
+        (Some(gbk), Some(big5)) => Ok(if guess() == BIG5 { big5 } else { gbk }),
+        (None, None) => {
+            let guess = guess();
+            Err(DecodeError::Undecodable {
+                guess: guess.name().to_string(),
+                malformed: count_malformed(guess, bytes),
+            })
         }
     }
-    Err(DecodeError::Undecodable {
-        guess: guess.name().to_string(),
-        malformed: count_malformed(guess, bytes),
-    })
 }
 
 /// GBK and GB18030 share one decoder; a file is called GB18030 only when it
