@@ -20,6 +20,8 @@ pub(crate) const ETHNIC: &str = include_str!("../../data/ethnic.txt");
 pub(crate) const PLACE_STOPWORDS: &str = include_str!("../../data/place_stopwords.txt");
 /// What after a place name makes it a street or landmark name.
 pub(crate) const PLACE_FOLLOWERS_STOP: &str = include_str!("../../data/place_followers_stop.txt");
+/// Landmarks that hold a place name but are not places (高黎贡山).
+pub(crate) const PLACE_LANDMARKS: &str = include_str!("../../data/place_landmarks.txt");
 /// Markers of zone-like divisions that need their parent before them.
 pub(crate) const DEPENDENT_MARKERS: &str = include_str!("../../data/dependent_markers.txt");
 /// East–West roles of provinces and some prefectures.

@@ -17,7 +17,9 @@
 //! needs a place of its province in the text; zone-like divisions,
 //! divisions whose full name is a common word (城区, 和县) and short forms
 //! that are common words (中山, 朝阳) need a unit above them right before
-//! them (广东中山); a name followed by 路/街/大道… is a street, not a place.
+//! them (广东中山); a name followed by 路/街/大道… is a street, not a place,
+//! and one inside a landmark of `data/place_landmarks.txt` (贡山 in 高黎贡山)
+//! is none.
 //!
 //! Matching runs one overlapping, char-wise Aho–Corasick search (a
 //! double-array automaton, `daachorse`) over the folded text, for place
@@ -102,6 +104,7 @@ pub(crate) fn find_places_before(text: &ScanText, until: usize) -> (Vec<Mention>
     let mut org_hits: Vec<OrgHit> = Vec::new();
     // Ends only grow: count chars forward from the last one.
     let (mut last_byte, mut last_char) = (0, 0);
+    let landmarks = landmarks_in(folded);
     for m in g.automaton.find_overlapping_iter(folded) {
         let pat = m.value();
         let end = if m.end() >= last_byte {
@@ -135,6 +138,13 @@ pub(crate) fn find_places_before(text: &ScanText, until: usize) -> (Vec<Mention>
             .and_then(|rest| rest.chars().next())
             .is_some_and(|c| g.followers_first.binary_search(&c).is_ok());
         if stop_char && street_follows(text, end, &g.followers_stop) {
+            continue;
+        }
+        let (hit_start, hit_end) = (m.start(), m.end());
+        if landmarks
+            .iter()
+            .any(|l| l.start <= hit_start && hit_end <= l.end)
+        {
             continue;
         }
         let cands = g.pattern(pat);
@@ -174,6 +184,26 @@ fn sentence_starts(text: &ScanText) -> Vec<usize> {
     starts.extend(ends.into_iter().map(|b| text.char_of_folded_byte(b) + 1));
     starts.sort_unstable();
     starts
+}
+
+/// Landmarks that hold a place name but are not places (高黎贡山), one
+/// searcher each, built once.
+static LANDMARKS: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> =
+    std::sync::LazyLock::new(|| {
+        super::lexicon::entries(super::lexicon::PLACE_LANDMARKS)
+            .map(|l| memchr::memmem::Finder::new(l.trim()))
+            .collect()
+    });
+
+/// The byte ranges of the landmarks written in `folded`: a place name
+/// inside one is not reported.
+fn landmarks_in(folded: &str) -> Vec<std::ops::Range<usize>> {
+    let mut found = Vec::new();
+    for finder in LANDMARKS.iter() {
+        let n = finder.needle().len();
+        found.extend(finder.find_iter(folded.as_bytes()).map(|b| b..b + n));
+    }
+    found
 }
 
 /// True when a street or landmark word follows char `end`.

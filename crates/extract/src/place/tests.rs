@@ -290,6 +290,19 @@ fn a_short_form_that_is_a_common_word_is_a_place_right_after_a_unit_above_it() {
 }
 
 #[test]
+fn a_place_name_inside_a_landmark_is_no_place() {
+    let text = "怒江州贡山县的干部来到高黎贡山脚下的村庄，长白山下也有援建项目。";
+    let found: Vec<(String, &str)> = places(text).into_iter().map(|(t, p)| (t, p.name)).collect();
+    assert_eq!(
+        found,
+        [
+            ("怒江州".to_string(), "怒江傈僳族自治州"),
+            ("贡山县".to_string(), "贡山独龙族怒族自治县")
+        ]
+    );
+}
+
+#[test]
 fn a_list_pairing_stated_once_names_every_partner_it_lists() {
     // 东莞 is named most, and the one pairing cue lists 中山 with it.
     let body = "2016年，广东中山、东莞对口帮扶云南昭通。东莞市在昭通市援建学校，\
