@@ -32,6 +32,12 @@ fn orgs(text: &str) -> Vec<(String, OrgKind)> {
         .collect()
 }
 
+/// The parties of an article with this title and body.
+fn parties_of(title: &str, body: &str) -> Parties {
+    let t = ScanText::new(body);
+    document_parties(title, &t, &scan(&t))
+}
+
 fn written(text: &str) -> Vec<String> {
     places(text).into_iter().map(|(t, _)| t).collect()
 }
@@ -268,11 +274,11 @@ fn a_cue_before_a_province_and_its_prefecture_weighs_the_prefecture() {
     // 新疆 is named more often than 喀什, but each pairing cue is followed
     // by the chain 新疆喀什地区 or by 新疆 alone: the cue counts once for
     // each, and the city donor then pairs with the prefecture.
-    let body = "上海市对口支援新疆喀什地区工作会议在喀什市召开。\
-                上海市对口支援新疆工作前方指挥部介绍了援建项目。新疆各族群众表示感谢。";
-    let t = ScanText::new(body);
-    let m = scan(&t);
-    let p = document_parties("援疆工作座谈会", &t, &m);
+    let p = parties_of(
+        "援疆工作座谈会",
+        "上海市对口支援新疆喀什地区工作会议在喀什市召开。\
+         上海市对口支援新疆工作前方指挥部介绍了援建项目。新疆各族群众表示感谢。",
+    );
     assert_eq!(p.donor.map(|d| d.name), Some("上海市"));
     assert_eq!(p.recipient.map(|r| r.name), Some("喀什地区"));
 }
@@ -305,11 +311,11 @@ fn a_place_name_inside_a_landmark_is_no_place() {
 #[test]
 fn a_list_pairing_stated_once_names_every_partner_it_lists() {
     // 东莞 is named most, and the one pairing cue lists 中山 with it.
-    let body = "2016年，广东中山、东莞对口帮扶云南昭通。东莞市在昭通市援建学校，\
-                东莞市的干部到昭通挂职。";
-    let t = ScanText::new(body);
-    let m = scan(&t);
-    let p = document_parties("东西部携手", &t, &m);
+    let p = parties_of(
+        "东西部携手",
+        "2016年，广东中山、东莞对口帮扶云南昭通。东莞市在昭通市援建学校，\
+         东莞市的干部到昭通挂职。",
+    );
     let donors: Vec<&str> = p.donors.iter().map(|d| d.name).collect();
     assert_eq!(donors, ["中山市", "东莞市"]);
     assert_eq!(p.recipient.map(|r| r.name), Some("昭通市"));

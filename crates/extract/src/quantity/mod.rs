@@ -722,61 +722,34 @@ fn assemble(cs: &[char], num: &Numeral, floor: usize, mode: Mode) -> (Option<Fou
             if num.shape.starts_arabic && furniture_before(cs, num.start) {
                 return reject;
             }
+            // The numeral as money in `code` ("" for yuan), with its range
+            // or without.
+            let bare_money = |code: &'static str, with_range: bool| Parts {
+                low: num.low,
+                high: num.high.filter(|_| with_range),
+                range: with_range && num.high.is_some(),
+                more: inner_more,
+                overflow: num.overflow,
+                unit: Unit::Money {
+                    code,
+                    end: num.end,
+                    minor: Decimal::ZERO,
+                    cny_main: false,
+                },
+                start: num.start,
+            };
             // 15k左右, 30w: a Latin magnitude is money where money is talked of.
             if num.shape.latin && money_context(cs, num) {
-                let parts = Parts {
-                    low: num.low,
-                    high: None,
-                    range: false,
-                    more: inner_more,
-                    overflow: num.overflow,
-                    unit: Unit::Money {
-                        code: "",
-                        end: num.end,
-                        minor: Decimal::ZERO,
-                        cny_main: false,
-                    },
-                    start: num.start,
-                };
-                return build(cs, num, floor, parts, mode);
+                return build(cs, num, floor, bare_money("", false), mode);
             }
             // 资金5408.14万, 4000万财政资金, 242亿扶贫投资: a Chinese
             // magnitude written without 元 is yuan against a money noun.
             if num.shape.big && !num.shape.latin && money_noun_against(cs, num) {
-                let parts = Parts {
-                    low: num.low,
-                    high: num.high,
-                    range: num.high.is_some(),
-                    more: inner_more,
-                    overflow: num.overflow,
-                    unit: Unit::Money {
-                        code: "",
-                        end: num.end,
-                        minor: Decimal::ZERO,
-                        cny_main: false,
-                    },
-                    start: num.start,
-                };
-                return build(cs, num, floor, parts, mode);
+                return build(cs, num, floor, bare_money("", true), mode);
             }
             // A currency name without its amount marker (人民币 8千) makes money.
-            if let Some((s, code, true)) = prefix_currency(cs, num.start, floor) {
-                let parts = Parts {
-                    low: num.low,
-                    high: num.high,
-                    range: num.high.is_some(),
-                    more: inner_more,
-                    overflow: num.overflow,
-                    unit: Unit::Money {
-                        code,
-                        end: num.end,
-                        minor: Decimal::ZERO,
-                        cny_main: false,
-                    },
-                    start: num.start,
-                };
-                let _ = s;
-                return build(cs, num, floor, parts, mode);
+            if let Some((_, code, true)) = prefix_currency(cs, num.start, floor) {
+                return build(cs, num, floor, bare_money(code, true), mode);
             }
             (
                 Some(Found {

@@ -593,79 +593,78 @@ fn issue_9_less_than_is_at_most() {
     }
 }
 
+/// Each text holds one amount of yuan: (text, its span, value, qualifier).
+fn assert_yuan(cases: &[(&str, &str, &str, Qualifier)]) {
+    for &(s, text, v, q) in cases {
+        let (t, m) = money(s);
+        assert_eq!(
+            (t.as_str(), m.value, m.qualifier, m.currency.as_str()),
+            (text, d(v), q, "CNY"),
+            "{s}"
+        );
+    }
+}
+
+/// No text holds an amount of money.
+fn assert_no_money(texts: &[&str]) {
+    for s in texts {
+        assert!(
+            found(s)
+                .iter()
+                .all(|m| !matches!(m.kind, MentionKind::Money(_))),
+            "{s}"
+        );
+    }
+}
+
 #[test]
 fn issue_9_latin_magnitudes_are_money_where_money_is_talked_of() {
     use Qualifier::{Approx, Exact};
-    for (s, text, v, q) in [
+    assert_yuan(&[
         ("月薪15k左右", "15k左右", "15000", Approx),
         ("工资15K", "15K", "15000", Exact),
         ("投入30w建设大棚", "30w", "300000", Exact),
         ("帮扶资金30W", "30W", "300000", Exact),
         ("捐了2.5w", "2.5w", "25000", Exact),
         ("共30w，单位：元", "30w", "300000", Exact),
-    ] {
-        let (t, m) = money(s);
-        assert_eq!(
-            (t.as_str(), m.value, m.qualifier, m.currency.as_str()),
-            (text, d(v), q, "CNY"),
-            "{s}"
-        );
-    }
-    for s in ["安装30W光伏板", "跑完5k用时", "功率15k的设备投资"] {
-        assert!(
-            found(s)
-                .iter()
-                .all(|m| !matches!(m.kind, MentionKind::Money(_))),
-            "{s}"
-        );
-    }
+    ]);
+    assert_no_money(&["安装30W光伏板", "跑完5k用时", "功率15k的设备投资"]);
 }
 
 #[test]
 fn chinese_magnitudes_are_money_right_against_a_money_noun() {
     use Qualifier::{AtLeast, Exact};
-    for (s, text, v, q) in [
+    assert_yuan(&[
         ("先后投入帮扶资金5408.14万", "5408.14万", "54081400", Exact),
         ("保税区4000万财政资金帮扶西部", "4000万", "40000000", Exact),
         ("签下242亿扶贫投资订单", "242亿", "24200000000", Exact),
         ("累计投入3000万建设大棚", "3000万", "30000000", Exact),
         ("社会捐款50多万", "50多万", "500000", AtLeast),
-    ] {
-        let (t, m) = money(s);
-        assert_eq!(
-            (t.as_str(), m.value, m.qualifier, m.currency.as_str()),
-            (text, d(v), q, "CNY"),
-            "{s}"
-        );
-    }
+    ]);
     // Away from a money noun, or counting something, it is no money.
-    for s in [
+    assert_no_money(&[
         "受益群众1100万",
         "资金覆盖1.2万户",
         "1100万并不是直接补给企业",
         "资金投向3000万亩耕地",
-    ] {
-        assert!(
-            found(s)
-                .iter()
-                .all(|m| !matches!(m.kind, MentionKind::Money(_))),
-            "{s}"
-        );
-    }
+    ]);
+}
+
+/// The counts of a text: (span, measure word).
+fn counts_in(text: &str) -> Vec<(String, String)> {
+    found(text)
+        .into_iter()
+        .filter_map(|m| match m.kind {
+            MentionKind::Count(c) => Some((m.text, c.unit)),
+            _ => None,
+        })
+        .collect()
 }
 
 #[test]
 fn operations_and_trips_are_counted_in_li_and_checi() {
-    let counts: Vec<(String, String)> =
-        found("实施200余例置换手术和39例白内障手术，开通专列21车次，例如义诊")
-            .into_iter()
-            .filter_map(|m| match m.kind {
-                MentionKind::Count(c) => Some((m.text, c.unit)),
-                _ => None,
-            })
-            .collect();
     assert_eq!(
-        counts,
+        counts_in("实施200余例置换手术和39例白内障手术，开通专列21车次，例如义诊"),
         [
             ("200余例".to_string(), "例".to_string()),
             ("39例".to_string(), "例".to_string()),
@@ -676,15 +675,8 @@ fn operations_and_trips_are_counted_in_li_and_checi() {
 
 #[test]
 fn issue_9_batches_and_people_are_two_counts() {
-    let counts: Vec<(String, String)> = found("分8批200人赴杭州培训")
-        .into_iter()
-        .filter_map(|m| match m.kind {
-            MentionKind::Count(c) => Some((m.text, c.unit)),
-            _ => None,
-        })
-        .collect();
     assert_eq!(
-        counts,
+        counts_in("分8批200人赴杭州培训"),
         [
             ("8批".to_string(), "批".to_string()),
             ("200人".to_string(), "人".to_string())
