@@ -411,7 +411,7 @@ impl Sheets {
             })
             .collect();
         let widths: Vec<usize> = header.iter().map(|h| h.chars().count() + 2).collect();
-        let sheet = new_sheet(book, table.name, 1, &header, formats, sheet_rows)?;
+        let sheet = new_sheet(book, table.name, 1, &header, &types, formats, sheet_rows)?;
         Ok(Sheets {
             table: table.name,
             header,
@@ -438,6 +438,7 @@ impl Sheets {
                 self.table,
                 number,
                 &self.header,
+                &self.types,
                 formats,
                 self.sheet_rows,
             )?;
@@ -451,7 +452,7 @@ impl Sheets {
             }
             let c = u16::try_from(col).context("more columns than Excel holds")?;
             let kind = self.types.get(col).copied().unwrap_or(Kind::Text);
-            write_cell(&mut self.sheet, self.row, c, value, kind, formats)?;
+            write_cell(&mut self.sheet, self.row, c, value, kind)?;
             if let Some(w) = self.widths.get_mut(col) {
                 let n = match kind {
                     Kind::Date => 12,
@@ -486,11 +487,17 @@ impl Sheets {
     }
 }
 
+/// A worksheet of `table` (`<table> (n)` after the first) with its bold,
+/// frozen header and the number format of its decimal and date columns.
+/// The format is the column's, not each cell's: a cell written without
+/// one takes its column's when the row is written out, which saves looking
+/// the format up for every cell (a hash of the whole format each time).
 fn new_sheet(
     book: &mut Workbook,
     table: &str,
     number: usize,
     header: &[String],
+    types: &[Kind],
     formats: &Formats,
     sheet_rows: usize,
 ) -> anyhow::Result<Worksheet> {
@@ -506,6 +513,15 @@ fn new_sheet(
     for (col, h) in header.iter().enumerate() {
         let c = u16::try_from(col).context("more columns than Excel holds")?;
         sheet.write_string_with_format(0, c, h, &formats.header)?;
+        match types.get(col) {
+            Some(Kind::Decimal) => {
+                sheet.set_column_format(c, &formats.decimal)?;
+            }
+            Some(Kind::Date) => {
+                sheet.set_column_format(c, &formats.date)?;
+            }
+            _ => {}
+        }
     }
     if number > 1 {
         let c = u16::try_from(header.len()).context("more columns than Excel holds")?;
@@ -527,13 +543,14 @@ fn set_widths(sheet: &mut Worksheet, widths: &[usize]) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Writes one CSV value as a cell of its column's type (decimals and dates
+/// take their column's format).
 fn write_cell(
     sheet: &mut Worksheet,
     row: u32,
     col: u16,
     value: &str,
     kind: Kind,
-    formats: &Formats,
 ) -> anyhow::Result<()> {
     match kind {
         Kind::Integer => {
@@ -546,13 +563,13 @@ fn write_cell(
         }
         Kind::Decimal => {
             if let Ok(x) = value.parse::<f64>() {
-                sheet.write_number_with_format(row, col, x, &formats.decimal)?;
+                sheet.write_number(row, col, x)?;
                 return Ok(());
             }
         }
         Kind::Date => {
             if let Some(d) = excel_date(value) {
-                sheet.write_datetime_with_format(row, col, &d, &formats.date)?;
+                sheet.write_number(row, col, d.to_excel())?;
                 return Ok(());
             }
         }
