@@ -379,10 +379,14 @@ fn signature_date(text: &str) -> Option<(NaiveDate, Range<usize>)> {
     None
 }
 
-/// The headline as printed, without a 原标题 label, a mis-decoded copy
-/// before it or separators after it (`… |`).
+/// The headline as printed, without a list bullet (`• `), a 原标题 label, a
+/// mis-decoded copy before it or separators after it (`… |`).
 fn clean_headline(line: &str) -> String {
-    let line = without_mojibake_prefix(line.trim());
+    let line = line
+        .trim()
+        .trim_start_matches(|c: char| matches!(c, '•' | '●' | '·' | '▪' | '■' | '◆' | '►' | '▶'))
+        .trim_start();
+    let line = without_mojibake_prefix(line);
     let line = ORIGINAL_LABEL.replace(line, "");
     line.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '|' | '｜' | '-' | '_'))
         .trim()
@@ -471,6 +475,16 @@ mod tests {
         let h = headline(text);
         assert_eq!(h.title.as_deref(), Some("某县召开东西部协作联席会议"));
         assert_eq!(h.published, ymd(2021, 3, 5));
+    }
+
+    #[test]
+    fn a_headline_printed_as_a_list_item_loses_its_bullet() {
+        let text = "首页 > 新闻\n• 某市推介会在长沙举行 现场签约超150亿元\n发布时间：2022-11-17 10:02\n12月9日，推介会在长沙举行，现场签约项目33项。";
+        let h = headline(text);
+        assert_eq!(
+            h.title.as_deref(),
+            Some("某市推介会在长沙举行 现场签约超150亿元")
+        );
     }
 
     #[test]

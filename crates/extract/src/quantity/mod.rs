@@ -632,12 +632,16 @@ fn assemble(cs: &[char], num: &Numeral, floor: usize, mode: Mode) -> (Option<Fou
         );
     }
 
-    // A unit, possibly after 多/余 (1500多名) and spaces (1 万元, 50 美元).
+    // A unit, possibly after 多/余 (1500多名, 120 余人次) and spaces (1 万元,
+    // 50 美元).
     let mut inner_more = num.more;
     let mut p = num.end;
-    if matches!(cs.get(p), Some('多') | Some('余')) && unit_at(cs, p + 1, num).is_some() {
+    let more_at = skip_spaces(cs, p, 2);
+    if matches!(cs.get(more_at), Some('多') | Some('余'))
+        && unit_at(cs, skip_spaces(cs, more_at + 1, 2), num).is_some()
+    {
         inner_more = true;
-        p += 1;
+        p = more_at + 1;
     }
     let q = skip_spaces(cs, p, 2);
     let unit1 = unit_at(cs, q, num);

@@ -662,6 +662,18 @@ fn counts_in(text: &str) -> Vec<(String, String)> {
 }
 
 #[test]
+fn spaces_around_duo_and_yu_keep_the_count() {
+    assert_eq!(
+        counts_in("安排干部挂职锻炼120 余人次；组织企业家300 多人次考察；培训50余 名"),
+        [
+            ("120 余人次".to_string(), "人次".to_string()),
+            ("300 多人次".to_string(), "人次".to_string()),
+            ("50余 名".to_string(), "名".to_string())
+        ]
+    );
+}
+
+#[test]
 fn operations_and_trips_are_counted_in_li_and_checi() {
     assert_eq!(
         counts_in("实施200余例置换手术和39例白内障手术，开通专列21车次，例如义诊"),
