@@ -575,25 +575,28 @@ fn facilities_in(ctx: &DocContext, sentence: Range<usize>) -> Vec<Facility> {
         .collect();
     // The longest head noun starting at each char, from one pass of the
     // lexicon's automaton over the sentence.
-    let mut heads: Vec<Option<&'static str>> = vec![None; text.len()];
+    // Each with the char where it ends: a gloss inside it (項(xiàng)目) makes
+    // it span more chars of the text than it has.
+    let mut heads: Vec<Option<(&'static str, usize)>> = vec![None; text.len()];
     let base = ctx.scan_text.folded_byte_of_char(sentence.start);
     for (b, _, cue) in LEXICON.find_all("project.facility", ctx.folded_str(sentence.clone())) {
         let at = ctx.scan_text.char_of_folded_byte(base + b) - sentence.start;
+        let end = ctx.scan_text.char_of_folded_byte(base + b + cue.len()) - sentence.start;
         if let Some(slot) = heads.get_mut(at) {
-            if slot.is_none_or(|h| h.chars().count() < cue.chars().count()) {
-                *slot = Some(cue);
+            if slot.is_none_or(|(h, _)| h.chars().count() < cue.chars().count()) {
+                *slot = Some((cue, end));
             }
         }
     }
     let mut found: Vec<Facility> = Vec::new();
     let mut i = 0;
     while i < text.len() {
-        let Some(head) = heads[i] else {
+        let Some((head, head_end)) = heads[i] else {
             i += 1;
             continue;
         };
         let head_len = head.chars().count();
-        let mut end = i + head_len;
+        let mut end = head_end.max(i + head_len).min(text.len());
         // A phase of it (葡萄酒庄二期) is the project too.
         if text.get(end + 1) == Some(&'期')
             && text.get(end).is_some_and(|c| "一二三四五".contains(*c))
@@ -672,7 +675,10 @@ fn facilities_in(ctx: &DocContext, sentence: Range<usize>) -> Vec<Facility> {
         if listed_landmark {
             start = donor_named.map_or(start, |o| o.start);
         }
-        let name: String = text[start..end].iter().collect();
+        // Read through any gloss in it (產(chǎn)業(yè) is 产业), as the head was.
+        let name = ctx
+            .folded_str(sentence.start + start..sentence.start + end)
+            .to_string();
         // A head that is a whole noun (卫生院, 幼儿园) needs no modifier.
         let whole = head_len >= 3 && !is_generic(head, head);
         if (start < i || whole) && !is_generic(&name, head) {

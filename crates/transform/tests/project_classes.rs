@@ -29,6 +29,22 @@ fn a_count_of_projects_is_read_through_pinyin_glosses() {
 }
 
 #[test]
+fn a_glossed_project_noun_before_a_count_is_no_site_and_glossed_names_read_whole() {
+    // 項(xiàng)目 before a count is the count's noun, not a project at 忠縣.
+    let rows = projects("兩省共無償援助忠縣資金4億元，援建各類民生項(xiàng)目500 多個。");
+    assert_eq!(total(&rows, "500").and_then(|r| r.count), Some(500));
+    assert!(
+        rows.iter().all(|r| r.scope == "total"),
+        "{:?}",
+        rows.iter().map(|r| &r.name).collect::<Vec<_>>()
+    );
+    // A facility whose name holds a gloss is named without it.
+    let rows = projects("工作組在海原縣建設了菌菇產(chǎn)業(yè)園，帶動農戶增收。");
+    let names: Vec<Option<&str>> = rows.iter().map(|r| r.name.as_deref()).collect();
+    assert_eq!(names, [Some("菌菇产业园")]);
+}
+
+#[test]
 fn a_count_after_its_noun_and_verb_is_a_count_of_projects() {
     let rows = projects("今年对口援疆项目开工 41个，涉及民生和产业领域。");
     assert_eq!(total(&rows, "41").and_then(|r| r.count), Some(41));
