@@ -62,7 +62,15 @@ fn counted_project_name(ctx: &DocContext, m: &Mention, left: &str, right: &str) 
                 .map(|i| after[..i + noun.len()].to_string())
         })
         .min_by_key(|s| s.len())
-        .filter(|_| subject_after(right).is_none())
+        .filter(|name| match subject_after(right) {
+            None => true,
+            // 10个小康村建设项目, 十个小康村项目之一: what is counted is the
+            // projects the subject qualifies, not the villages (unlike
+            // 12个村实施项目, where a verb stands between).
+            Some(subject) => name
+                .strip_prefix(subject.as_str())
+                .is_some_and(|rest| rest.strip_prefix("建设").unwrap_or(rest) == "项目"),
+        })
 }
 
 /// Places a count of them can be (援建项目在12个村启动).

@@ -45,6 +45,18 @@ fn a_glossed_project_noun_before_a_count_is_no_site_and_glossed_names_read_whole
 }
 
 #[test]
+fn a_count_of_village_projects_counts_projects_not_villages() {
+    let rows =
+        projects("工作组建设了某乡、某乡10个小康村建设项目。这栋村公房是十个小康村项目之一。");
+    let row = total(&rows, "10").expect("a total row");
+    assert_eq!((row.count, row.category.as_str()), (Some(10), "village"));
+    assert_eq!(total(&rows, "十").and_then(|r| r.count), Some(10));
+    // A verb between the villages and the projects: the villages are counted.
+    let rows = projects("今年在12个村实施项目，带动群众增收。");
+    assert!(total(&rows, "12").is_none());
+}
+
+#[test]
 fn a_count_after_its_noun_and_verb_is_a_count_of_projects() {
     let rows = projects("今年对口援疆项目开工 41个，涉及民生和产业领域。");
     assert_eq!(total(&rows, "41").and_then(|r| r.count), Some(41));
