@@ -384,7 +384,7 @@ fn signature_date(text: &str) -> Option<(NaiveDate, Range<usize>)> {
 fn clean_headline(line: &str) -> String {
     let line = line
         .trim()
-        .trim_start_matches(|c: char| matches!(c, '•' | '●' | '·' | '▪' | '■' | '◆' | '►' | '▶'))
+        .trim_start_matches(['•', '●', '·', '▪', '■', '◆', '►', '▶'])
         .trim_start();
     let line = without_mojibake_prefix(line);
     let line = ORIGINAL_LABEL.replace(line, "");
