@@ -80,6 +80,10 @@ impl Direction {
     }
 }
 
+/// Words of the paired aid to Xinjiang, Tibet and Qinghai, whose donors
+/// include provinces that are neither east nor west (湖南省, 安徽省).
+const ASSIGNED_AID: &[&str] = &["援疆", "援藏", "援青", "对口支援"];
+
 /// How much of the body (chars) gives context to the title's names.
 const TITLE_CONTEXT_CHARS: usize = 1000;
 /// Weight of a place named in the title.
@@ -365,6 +369,21 @@ pub fn document_parties(title: &str, body: &ScanText, mentions: &[Mention]) -> P
             .map(|(&u, _)| u)
     };
     let (mut donor, mut recipient) = (pick(Role::East), pick(Role::West));
+    // 对口支援 of Xinjiang, Tibet and Qinghai has donors outside the eastern
+    // provinces (湖南省, 安徽省): on a page about it that names no eastern
+    // place, the province named most that is not the recipient's is the donor.
+    if donor.is_none() && ASSIGNED_AID.iter().any(|w| body.folded().contains(w)) {
+        let recipient_province = recipient.and_then(|r| g.chain(r)[0]);
+        donor = scores
+            .iter()
+            .filter(|(&u, v)| {
+                v.2.is_none()
+                    && Some(u) != recipient_province
+                    && g.unit(u).is_some_and(|x| x.level == Level::Province)
+            })
+            .max_by_key(|(_, v)| (v.0, std::cmp::Reverse(v.1)))
+            .map(|(&u, _)| u);
+    }
     // Partners stand at the same level: a province donor (福建省) pairs with
     // the recipient's province when the text names it (宁夏, not 固原市).
     let is_plain_province = |u: UnitId| {

@@ -309,6 +309,19 @@ fn a_place_name_inside_a_landmark_is_no_place() {
 }
 
 #[test]
+fn a_province_doing_xinjiang_aid_is_the_donor_when_no_eastern_place_is_named() {
+    let p = parties_of(
+        "援疆工作成效显著",
+        "自1998年对口支援吐鲁番市以来，湖南省已先后派出九批援疆干部人才，实施援疆项目200多个。",
+    );
+    assert_eq!(p.donor.map(|d| d.name), Some("湖南省"));
+    assert_eq!(p.recipient.map(|r| r.name), Some("吐鲁番市"));
+    // Without such aid, a province with no role gives no donor.
+    let p = parties_of("产业合作", "湖南省与吐鲁番市的企业签订了购销合同。");
+    assert_eq!(p.donor, None);
+}
+
+#[test]
 fn a_list_pairing_stated_once_names_every_partner_it_lists() {
     // 东莞 is named most, and the one pairing cue lists 中山 with it.
     let p = parties_of(
