@@ -282,38 +282,19 @@ fn score_text(
                         .rev()
                         .take_while(|u| u.0 + longest + CUE_GAP >= p)
                         .find(|u| u.1 <= p && u.1 + CUE_GAP >= p),
-                    units.get(from).filter(|u| u.0 <= q + CUE_GAP),
+                    units.get(from).filter(|u| u.0 <= q + CUE_GAP).map(|_| from),
                 )
             } else {
                 (
                     units.iter().rev().find(|u| u.1 <= p && u.1 + CUE_GAP >= p),
-                    units.iter().find(|u| u.0 >= q && u.0 <= q + CUE_GAP),
+                    units.iter().position(|u| u.0 >= q && u.0 <= q + CUE_GAP),
                 )
             };
             if let Some(&(s, _, u)) = before {
                 let role = g.role(u).or(donor_first.then_some(Role::East));
                 add(u, CUE_WEIGHT, s, role);
             }
-            if let Some(&(mut s, mut end, mut u)) = after {
-                // 对口支援新疆喀什地区: a chain names its last unit, as in
-                // `find_pairs`.
-                let below = |n: &&(usize, usize, UnitId), end: usize, u: UnitId| {
-                    n.0 == end && n.2 != u && g.chain(n.2).contains(&Some(u))
-                };
-                loop {
-                    let next = if sorted {
-                        let i = units.partition_point(|n| n.0 < end);
-                        units.get(i..).and_then(|rest| {
-                            rest.iter()
-                                .take_while(|n| n.0 == end)
-                                .find(|n| below(n, end, u))
-                        })
-                    } else {
-                        units.iter().find(|n| below(n, end, u))
-                    };
-                    let Some(&(s2, e2, u2)) = next else { break };
-                    (s, end, u) = (s2, e2, u2);
-                }
+            if let Some(&(s, _, u)) = after.and_then(|i| units.get(chain_end(g, &units, i))) {
                 let role = g.role(u).or(donor_first.then_some(Role::West));
                 add(u, CUE_WEIGHT, s, role);
             }
@@ -664,6 +645,20 @@ fn listed_pair(
         .map(|(k, _)| k.clone())
 }
 
+/// The index of the last unit of the chain written from unit `i` on
+/// (对口支援固原市西吉县, 对口支援新疆喀什地区: the chain names its last
+/// unit), units being in text order: each next one starts where the one
+/// before ends and lies below it.
+fn chain_end(g: &Gazetteer, units: &[(usize, usize, UnitId)], mut i: usize) -> usize {
+    while let (Some(a), Some(b)) = (units.get(i), units.get(i + 1)) {
+        if b.0 != a.1 || !g.chain(b.2).contains(&Some(a.2)) {
+            break;
+        }
+        i += 1;
+    }
+    i
+}
+
 /// How far apart (chars) two names of a list may stand (、, 和, 与, 及).
 const LIST_GAP: usize = 1;
 
@@ -727,14 +722,7 @@ fn find_pairs(
                 i -= 1;
                 side_before.insert(0, units[i].2);
             }
-            // 对口支援固原市西吉县: a chain names its last unit.
-            let mut j = first_after;
-            while j + 1 < units.len()
-                && units[j + 1].0 == units[j].1
-                && g.chain(units[j + 1].2).contains(&Some(units[j].2))
-            {
-                j += 1;
-            }
+            let mut j = chain_end(g, &units, first_after);
             let mut side_after = vec![units[j].2];
             while j + 1 < units.len() && joins(units[j].1, units[j + 1].0) {
                 j += 1;
