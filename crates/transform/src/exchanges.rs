@@ -1013,6 +1013,19 @@ mod tests {
         rows(body).into_iter().map(|(t, k, _)| (t, k)).collect()
     }
 
+    #[test]
+    fn categories_and_built_guesthouses_are_no_exchanges() {
+        // 3个大类 counts kinds of projects; 9家民宿 are facilities built.
+        assert_eq!(
+            rows("此次资金共策划3个大类12个项目。工作队已打造9家民宿共80张床位，选派干部5名。"),
+            [(
+                "5名".to_string(),
+                "secondment".to_string(),
+                "east_to_west".to_string()
+            )]
+        );
+    }
+
     fn directions(body: &str) -> Vec<(String, String)> {
         rows(body).into_iter().map(|(_, k, d)| (k, d)).collect()
     }

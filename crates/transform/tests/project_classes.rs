@@ -57,6 +57,14 @@ fn a_count_of_village_projects_counts_projects_not_villages() {
 }
 
 #[test]
+fn guesthouses_and_workshops_built_are_counts_of_projects() {
+    let rows = projects("工作队投入500万元，已打造9家民宿共80张床位，建成扶贫车间12个。");
+    let row = total(&rows, "9家").expect("a total row");
+    assert_eq!((row.count, row.category.as_str()), (Some(9), "tourism"));
+    assert_eq!(total(&rows, "12个").and_then(|r| r.count), Some(12));
+}
+
+#[test]
 fn a_count_after_its_noun_and_verb_is_a_count_of_projects() {
     let rows = projects("今年对口援疆项目开工 41个，涉及民生和产业领域。");
     assert_eq!(total(&rows, "41").and_then(|r| r.count), Some(41));
