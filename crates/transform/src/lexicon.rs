@@ -284,5 +284,11 @@ mod tests {
             (hit.label, hit.cue, hit.distance),
             ("contract", "签约资金", 0)
         );
+        // Investment agreed on paper (协议引资18.45亿元) is a contract, not
+        // the investment 引资 alone names.
+        let hit = LEXICON
+            .nearest_before("fund.kind", "成功签约招商引资项目4个，协议引资")
+            .unwrap();
+        assert_eq!((hit.label, hit.cue), ("contract", "协议引资"));
     }
 }
