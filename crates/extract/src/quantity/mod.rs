@@ -31,9 +31,9 @@
 //! Money needs a currency word (元, 美元 …), except that a Latin magnitude
 //! (`15k左右`, `30w`) is yuan where a money word (工资, 资金, 投入, 捐, 元 …)
 //! stands within a few chars, and a Chinese one (`4000万`, `242亿`) is yuan
-//! right against a money noun (`资金5408万`, `4000万财政资金`). A lone Chinese digit ending a name before a
-//! currency word that opens the next amount (`赔偿王五人民币500元`) is no
-//! amount: the money is `人民币500元`.
+//! right against a money noun (`资金5408万`, `4000万财政资金`). A lone
+//! Chinese digit ending a name before a currency word that opens the next
+//! amount (`赔偿王五人民币500元`) is no amount: the money is `人民币500元`.
 //!
 //! Ruby glosses flattened into the text (`120個(gè)`) are read through (see
 //! [`ScanText`]): the span of such a mention holds them.
