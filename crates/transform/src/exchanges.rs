@@ -296,13 +296,21 @@ const NOT_MOVES: &[&str] = &[
 
 /// 向福建劳务输出, 赴闽挂职, 来黔考察: a move to a place, named in full or by
 /// its province's one-char short name (where no place name starts there:
-/// 赴宁波 is a place, not 宁).
+/// 赴宁波 is a place, not 宁). A return (回, 返回) goes home: the people
+/// came from there (11名援滇干部返回上海, 回沪 → east_to_west).
 fn moved_to(ctx: &DocContext, clause: std::ops::Range<usize>) -> Option<&'static str> {
-    let by_role = |east: bool| if east { "west_to_east" } else { "east_to_west" };
     (clause.start + 1..clause.end).find_map(|i| {
-        if !MOVES.contains(ctx.folded.get(i - 1)?) {
+        let mover = *ctx.folded.get(i - 1)?;
+        if !MOVES.contains(&mover) {
             return None;
         }
+        let by_role = |east: bool| {
+            if east != (mover == '回') {
+                "west_to_east"
+            } else {
+                "east_to_west"
+            }
+        };
         let word: String = ctx.folded[i.saturating_sub(2)..i].iter().collect();
         if NOT_MOVES.iter().any(|w| word.ends_with(w)) {
             return None;
@@ -1159,6 +1167,18 @@ mod tests {
         assert_eq!(
             directions("今年组织劳动力到杭州务工320名、在本地就近就业980名。"),
             vec![pair("labor", "west_to_east"), pair("labor", "unknown")]
+        );
+    }
+
+    #[test]
+    fn cadres_returning_home_came_from_there() {
+        assert_eq!(
+            directions("任期届满，甲市第五批9名援黔干部于昨日返回杭州。"),
+            vec![pair("secondment", "east_to_west")]
+        );
+        assert_eq!(
+            directions("乙州组织劳动力赴杭州务工1200人。"),
+            vec![pair("labor", "west_to_east")]
         );
     }
 
