@@ -100,7 +100,7 @@ static BYLINE_WORDS: LazyLock<Regex> =
 /// as "a non-word char or the end follows" (`\b` would make the regex
 /// engine's DFA give up on Chinese text).
 static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)https?://|www\.|\.(com|cn|net|org|gov)(?:[^\w]|$)|^(当前位置|您的位置|您现在的位置|所在位置|位置)[:：]|^首页|欢迎|设为首页|加入收藏|无障碍|长者模式|登录|注册|网站导航|网站地图|^(网|网站|门户网站|政府网|人民政府|政务网|新闻网|官网|客户端|频道|平台|公众号)$|(网|网站|门户网站|政府网站|政府门户网站|人民政府|政务网|新闻网|官网|客户端|频道|服务平台)$|版权所有|ICP|刊号|热线|订阅|电话|传真|邮编|地址[:：]|资料图|图片仅供|正文$|^图为|APP$|客户端$")
+    Regex::new(r"(?i)https?://|www\.|\.(com|cn|net|org|gov)(?:[^\w]|$)|^(当前位置|您的位置|您现在的位置|所在位置|位置)[:：]|^首页|欢迎|设为首页|加入收藏|无障碍|长者模式|登录|注册|网站导航|网站地图|^(网|网站|门户网站|政府网|人民政府|政务网|新闻网|官网|客户端|频道|平台|公众号)$|(网|网站|门户网站|政府网站|政府门户网站|人民政府|政务网|新闻网|官网|客户端|频道|服务平台)$|版权所有|ICP|刊号|热线|订阅|电话|传真|邮编|地址[:：]|资料图|图片仅供|正文$|^图为|APP$|客户端$|^扫码|^扫一扫|手机版$")
         .expect("static regex")
 });
 
@@ -475,6 +475,14 @@ mod tests {
         let h = headline(text);
         assert_eq!(h.title.as_deref(), Some("某县召开东西部协作联席会议"));
         assert_eq!(h.published, ymd(2021, 3, 5));
+    }
+
+    #[test]
+    fn a_prompt_to_read_on_the_phone_is_no_headline() {
+        let text = "某地协作资金支持重点项目30个\n\n扫码阅读手机版\n\n来源: 某日报 2020-04-20 08:27:50\n\n记者获悉，两地累计投入资金2亿元。";
+        let h = headline(text);
+        assert_eq!(h.title.as_deref(), Some("某地协作资金支持重点项目30个"));
+        assert_eq!(h.published, ymd(2020, 4, 20));
     }
 
     #[test]
