@@ -6,7 +6,8 @@ import json, sys, shutil
 from pathlib import Path
 A=Path('annotations/a'); B=Path('annotations/b'); G=Path('gold'); G.mkdir(exist_ok=True)
 # decisions: (file, table, text, occurrence, action, payload)
-#   set: change fields of a's row; take_b: replace a's row(s) with b's row at that text; drop: remove a's row; add_b: add b's row
+#   set: change fields of a's row; take_b: replace a's row(s) with b's row at that text; drop: remove a's row; add_b: add b's row;
+#   add: add the decision's own `row` (where SPEC, clarified, asks for a row neither annotator wrote)
 D=json.load(open(sys.argv[1]))
 batches=sys.argv[2:]
 for p in sorted(A.glob('*.gold.json')):
@@ -28,6 +29,9 @@ for p in sorted(A.glob('*.gold.json')):
             for r in hit: r.update(d['set'])
         elif d['action']=='drop':
             n=len(rows); g[t]=[r for r in rows if not match(r)]; assert len(g[t])<n, d
+        elif d['action']=='add':
+            g[t].append(d['row'])
+            g['not_rows']=[r for r in g.get('not_rows',[]) if r['text']!=d['text']]
         elif d['action'] in ('take_b','add_b'):
             brows=[r for r in b[t] if r['text']==d.get('btext',d['text']) and (d.get('bocc') is None or r.get('occurrence',1)==d['bocc'])]
             assert brows, d
