@@ -925,6 +925,11 @@ fn name_start(text: &[char], head_at: usize, place_ends: &BTreeSet<usize>) -> us
         if !is_han(c) {
             break;
         }
+        // A year before the name (扶风县2024年科技工业园…) dates it and is
+        // no part of it.
+        if c == '年' && start >= 2 && text[start - 2].is_ascii_digit() {
+            break;
+        }
         // A boundary word ending here, among the last four chars.
         let boundary = (1..=start.min(4)).any(|n| BOUNDARY_WORDS.contains(&text[start - n..start]));
         if boundary {

@@ -362,3 +362,16 @@ fn a_housing_estate_is_infrastructure_and_a_breeding_estate_industry() {
         "{rows:?}"
     );
 }
+
+#[test]
+fn a_year_between_a_site_and_its_project_is_no_part_of_the_name() {
+    let rows = projects(
+        "督导组实地察看了陇县某某卫生院建设项目、扶风县2024年科技工业园标准化厂房建设等5个协作项目，\
+         并与项目单位负责人围绕项目建设进行了交流。",
+    );
+    let row = rows
+        .iter()
+        .find(|r| r.evidence.text == "扶风县")
+        .expect("a row at 扶风县");
+    assert_eq!(row.name.as_deref(), Some("科技工业园标准化厂房"));
+}
