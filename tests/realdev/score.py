@@ -30,14 +30,27 @@ TABLES = {
 DOC_FIELDS = ["title", "published", "donor", "recipient"]
 
 
+def manifest_encodings() -> dict:
+    """The `encoding` column of manifest.tsv, by file name."""
+    path = Path(__file__).with_name("manifest.tsv")
+    if not path.exists():
+        return {}
+    rows = csv.DictReader(path.open(encoding="utf-8"), delimiter="\t")
+    return {r["file"]: r["encoding"] for r in rows}
+
+
+ENCODINGS = manifest_encodings()
+
+
 def decode(path: Path) -> str:
     raw = path.read_bytes()
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     name = path.name
-    if name.endswith(".gbk.txt"):
+    encoding = ENCODINGS.get(name, "")
+    if name.endswith(".gbk.txt") or encoding in ("gb18030", "gbk"):
         return raw.decode("gb18030")
-    if name.endswith(".big5.txt"):
+    if name.endswith(".big5.txt") or encoding == "big5":
         return raw.decode("big5hkscs")
     return raw.decode("utf-8")
 
