@@ -375,10 +375,14 @@ pub fn document_parties(title: &str, body: &ScanText, mentions: &[Mention]) -> P
         let province_of = |u: UnitId| g.chain(u)[0].filter(|&p| p != u);
         if is_plain_province(d) {
             // …unless the text is about the prefecture more than its
-            // province (福建省 → 林芝地区 on a page about 林芝).
+            // province (福建省 → 林芝地区 on a page about 林芝). 对口支援 pairs
+            // a province with a prefecture by design (河北省 → 阿里地区):
+            // there the province must be named twice as much.
             let times = |u: UnitId| named.get(&u).map_or(0, |v| v.0);
+            let assigned = ASSIGNED_AID.iter().any(|w| body.folded().contains(w));
+            let factor = if assigned { 2 } else { 1 };
             if let Some(p) =
-                province_of(r).filter(|&p| scores.contains_key(&p) && times(p) >= times(r))
+                province_of(r).filter(|&p| scores.contains_key(&p) && times(p) >= factor * times(r))
             {
                 recipient = Some(p);
             }

@@ -138,6 +138,15 @@ fn former_names_resolve_to_the_current_unit() {
 }
 
 #[test]
+fn banners_are_found_by_their_usual_short_forms() {
+    let p = place("北京市大兴区与察右前旗开展对口帮扶", "察右前旗");
+    assert_eq!(p.name, "察哈尔右翼前旗");
+    assert_eq!(p.prefecture, Some("乌兰察布市"));
+    let p = place("科右中旗的牧民", "科右中旗");
+    assert_eq!(p.name, "科尔沁右翼中旗");
+}
+
+#[test]
 fn common_words_are_not_places() {
     for text in [
         "东部地区和西部地区",

@@ -1,0 +1,56 @@
+//! Classes of real text the `funds` rules must read, each in a short
+//! article written for this test (the figures are invented): investment
+//! agreed on paper, money injected, auction takings and prices.
+
+use transform::rows::FundRow;
+
+fn funds(body: &str) -> Vec<FundRow> {
+    let text = format!("标题\n2024年7月6日\n{body}");
+    let article = extract::from_file_bytes("case.txt", text.as_bytes())
+        .into_iter()
+        .next()
+        .and_then(Result::ok)
+        .expect("the test article is read");
+    transform::process_article(&article).funds
+}
+
+/// (text, kind) of every fund row.
+fn kinds(body: &str) -> Vec<(String, String)> {
+    funds(body)
+        .into_iter()
+        .map(|r| (r.evidence.text, r.kind))
+        .collect()
+}
+
+fn pair(text: &str, kind: &str) -> (String, String) {
+    (text.to_string(), kind.to_string())
+}
+
+#[test]
+fn investment_agreed_on_paper_is_a_contract() {
+    assert_eq!(
+        kinds("推介会上某市成功签约12个项目，协议投资56亿元。"),
+        [pair("56亿元", "contract")]
+    );
+    assert_eq!(
+        kinds("两地共促成投资协议30项、总金额120亿元。"),
+        [pair("120亿元", "contract")]
+    );
+}
+
+#[test]
+fn money_injected_is_aid() {
+    assert_eq!(
+        kinds("某市今年向对口县注资近3000万元。"),
+        [pair("近3000万元", "aid")]
+    );
+}
+
+#[test]
+fn auction_takings_are_sales_and_prices_are_no_rows() {
+    assert_eq!(
+        kinds("本次活动共拍卖羊绒20吨，竞拍额达800万元，精品羊绒以1200元/公斤的价格成交。"),
+        [pair("800万元", "sales")]
+    );
+    assert!(kinds("第一标段起拍价300元。").is_empty());
+}
