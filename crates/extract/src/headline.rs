@@ -100,7 +100,7 @@ static BYLINE_WORDS: LazyLock<Regex> =
 /// as "a non-word char or the end follows" (`\b` would make the regex
 /// engine's DFA give up on Chinese text).
 static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)https?://|www\.|\.(com|cn|net|org|gov)(?:[^\w]|$)|^(当前位置|您的位置|您现在的位置|所在位置|位置)[:：]|^首页|欢迎|设为首页|加入收藏|无障碍|长者模式|登录|注册|网站导航|网站地图|^(网|网站|门户网站|政府网|人民政府|政务网|新闻网|官网|客户端|频道|平台|公众号)$|(网|网站|门户网站|政府网站|政府门户网站|人民政府|政务网|新闻网|官网|客户端|频道|服务平台)$|版权所有|ICP|刊号|热线|订阅|电话|传真|邮编|地址[:：]|资料图|图片仅供|正文$|^图为|APP$|客户端$|^扫码|^扫一扫|手机版$")
+    Regex::new(r"(?i)https?://|www\.|\.(com|cn|net|org|gov)(?:[^\w]|$)|^(当前位置|您的位置|您现在的位置|所在位置|位置)[:：]|^首页|欢迎|设为首页|加入收藏|无障碍|长者模式|登录|注册|网站导航|网站地图|^(网|网站|门户网站|政府网|人民政府|政务网|新闻网|官网|客户端|频道|平台|公众号)$|(网|网站|门户网站|政府网站|政府门户网站|人民政府|政务网|新闻网|官网|客户端|频道|服务平台)$|版权所有|ICP|刊号|热线|订阅|电话|传真|邮编|地址[:：]|资料图|图片仅供|正文$|^图为|APP$|客户端$|^扫码|^扫一扫|手机版$|(?i)\.indd$|^page \d+|^p\. ?\d+$|^>")
         .expect("static regex")
 });
 
@@ -160,9 +160,13 @@ pub fn headline(text: &str) -> Headline {
     let title_at = match dated {
         Some(d) => nearest_above(d).or_else(|| nearest_above(body)),
         None if body < lines.len() => nearest_above(body),
-        None => lines.iter().position(|l| l.kind() == LineKind::Candidate),
+        // The line over a subtitle (——某地工作综述) is a headline, before
+        // any other headline-like line.
+        None => over_dash_subtitle(&lines)
+            .or_else(|| lines.iter().position(|l| l.kind() == LineKind::Candidate)),
     }
-    .or_else(|| headline_over_date(&lines));
+    .or_else(|| headline_over_date(&lines))
+    .map(|i| over_subtitle(&lines, i));
     let title = title_at
         .map(|i| clean_headline(lines[i].text))
         .or_else(|| original_title(text));
@@ -180,6 +184,32 @@ pub fn headline(text: &str) -> Headline {
         title,
         published,
         date_line,
+    }
+}
+
+/// The headline-like line right above a subtitle line (——…).
+fn over_dash_subtitle(lines: &[Line<'_>]) -> Option<usize> {
+    lines.windows(2).position(|w| {
+        w[0].kind() == LineKind::Candidate && w[1].text.trim_start().starts_with("——")
+    })
+}
+
+/// The headline when the line found is its subtitle: the headline-like
+/// line right above it when that one carries a column tag (【援青礼赞】…)
+/// or the found line reads as a sentence (commas) and it does not.
+fn over_subtitle(lines: &[Line<'_>], i: usize) -> usize {
+    let Some(upper) = i.checked_sub(1).and_then(|u| lines.get(u)) else {
+        return i;
+    };
+    if upper.kind() != LineKind::Candidate {
+        return i;
+    }
+    let has_comma = |s: &str| s.contains([',', '，']);
+    let (up, low) = (upper.text.trim(), lines[i].text.trim());
+    if up.starts_with('【') || has_comma(low) && !has_comma(up) {
+        i - 1
+    } else {
+        i
     }
 }
 
@@ -206,14 +236,20 @@ fn top_lines(text: &str) -> Vec<Line<'_>> {
 }
 
 fn classify(line: &str) -> LineKind {
-    let folded = fold(line);
-    let folded = folded.trim();
-    // Markup left in a scraped line (<i id=…></i>, <script>) is not text.
-    let n = if folded.contains('<') {
-        TAG_LIKE.replace_all(folded, "").chars().count()
-    } else {
-        folded.chars().count()
+    let with_glosses = fold(line);
+    // Its length as printed, glosses and all (a line that long is text)…
+    let n = {
+        let printed = with_glosses.trim();
+        // Markup left in a scraped line (<i id=…></i>, <script>) is not text.
+        if printed.contains('<') {
+            TAG_LIKE.replace_all(printed, "").chars().count()
+        } else {
+            printed.chars().count()
+        }
     };
+    // …its words as read (來(lái)源 is a label).
+    let folded = without_glosses(with_glosses);
+    let folded = folded.trim();
     let han = folded.chars().filter(|&c| is_han(c)).count();
     if let Some(date) = parse_published(folded) {
         return LineKind::Date(date);
@@ -245,12 +281,33 @@ fn classify(line: &str) -> LineKind {
     LineKind::Candidate
 }
 
+/// A folded line read through its pinyin glosses (來(lái)源 → 来源), so that
+/// labels and dates are seen as they would be without them.
+fn without_glosses(folded: String) -> String {
+    let glosses = crate::gloss::find(&folded);
+    if glosses.is_empty() {
+        return folded;
+    }
+    folded
+        .chars()
+        .enumerate()
+        .filter(|(i, _)| !glosses.iter().any(|g| g.contains(i)))
+        .map(|(_, c)| c)
+        .collect()
+}
+
 fn is_body(folded: &str, n: usize) -> bool {
     n > MAX_HEADLINE_CHARS
         || (n >= MIN_SENTENCE_CHARS
             && folded.ends_with(['。', '!', '?', '！', '？', '；', ';', '：', ':']))
-        || (n > 20 && DATELINE.is_match(folded))
+        || (n > 20 && DATELINE.is_match(folded) && !is_tagged_headline(folded))
         || folded.matches('，').count() + folded.matches(',').count() >= 3
+}
+
+/// A headline behind a column tag (【援青礼赞】某省援建绘就…): a bracket
+/// opens it as it opens a dateline, but no sentence follows.
+fn is_tagged_headline(folded: &str) -> bool {
+    folded.starts_with('【') && !folded.contains([',', '，', '。'])
 }
 
 /// Text between angle brackets, as markup reads.
@@ -387,10 +444,38 @@ fn clean_headline(line: &str) -> String {
         .trim_start_matches(['•', '●', '·', '▪', '■', '◆', '►', '▶'])
         .trim_start();
     let line = without_mojibake_prefix(line);
+    let line = without_prompts(line);
     let line = ORIGINAL_LABEL.replace(line, "");
     line.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '|' | '｜' | '-' | '_'))
         .trim()
         .to_string()
+}
+
+/// Prompts to scan a code that a scraped headline line may carry on either
+/// side (掃描二維碼訪問某網移動版 Headline 掃描二維碼訪問某社微信).
+const PROMPTS: &[&str] = &["扫描二维码", "扫码", "扫一扫", "长按识别"];
+
+/// `line` without the words, separated from it by spaces, of a prompt
+/// before or after the headline.
+fn without_prompts(line: &str) -> &str {
+    let is_prompt = |word: &str| {
+        let folded = fold(word);
+        PROMPTS.iter().any(|p| folded.starts_with(p))
+    };
+    let mut line = line.trim();
+    while let Some((first, rest)) = line.split_once(char::is_whitespace) {
+        if !is_prompt(first) {
+            break;
+        }
+        line = rest.trim_start();
+    }
+    while let Some((rest, last)) = line.rsplit_once(char::is_whitespace) {
+        if !is_prompt(last) {
+            break;
+        }
+        line = rest.trim_end();
+    }
+    line
 }
 
 static ORIGINAL_LABEL: LazyLock<Regex> =
@@ -475,6 +560,45 @@ mod tests {
         let h = headline(text);
         assert_eq!(h.title.as_deref(), Some("某县召开东西部协作联席会议"));
         assert_eq!(h.published, ymd(2021, 3, 5));
+    }
+
+    #[test]
+    fn a_date_with_its_time_run_on_dates_the_headline_above_it() {
+        let text = "某網(wǎng)\n某網(wǎng)>>某頻道\n\n兩地協(xié)作再結(jié)碩果 某市簽約27個(gè)項(xiàng)目\n\n2023年05月14日07:56 | 來(lái)源:某日?qǐng)?bào)\n小字號(hào)\n\n原標(biāo)題:兩地協(xié)作再結(jié)碩果\n\n  5月12日，推介會(huì)舉行，某市成功簽約27個(gè)項(xiàng)目。";
+        let h = headline(text);
+        assert_eq!(
+            h.title.as_deref(),
+            Some("兩地協(xié)作再結(jié)碩果 某市簽約27個(gè)項(xiàng)目")
+        );
+        assert_eq!(h.published, ymd(2023, 5, 14));
+    }
+
+    #[test]
+    fn prompts_around_a_headline_are_cut_from_it() {
+        let text = "【 第1頁 第2頁 】\n掃描二維碼訪問某網移動版 某市對口幫扶某州3年 共繪一幅圖 掃描二維碼訪問某社微信\nhttp://www.example.com   2017-01-03 15:48:04\n\n  某社北京1月3日電/兩地攜手，投入資金3億元。";
+        let h = headline(text);
+        assert_eq!(h.title.as_deref(), Some("某市對口幫扶某州3年 共繪一幅圖"));
+        assert_eq!(h.published, ymd(2017, 1, 3));
+    }
+
+    #[test]
+    fn a_page_of_a_printed_issue_opens_with_furniture() {
+        // Two columns of the page interleaved line by line: no line reads
+        // as body text.
+        let text = "Page 66 - 某某版12期.indd\nP. 66\n\nABCD 专刊专版 广角\n\n                        两地携手谱新篇  合作帮扶结硕果\n                                     ——某区与某旗开展对口帮扶工作综述\n                  两地对口帮扶合作,是党中央实施东西部扶          部门不断加大帮扶资金投入力度,共投入\n                  贫协作的重大战略部署,是支持边疆民族          资金 5100 万元。为提高资金使用效率\n";
+        let h = headline(text);
+        assert_eq!(h.title.as_deref(), Some("两地携手谱新篇  合作帮扶结硕果"));
+    }
+
+    #[test]
+    fn a_subtitle_under_its_headline_is_not_the_headline() {
+        let text = "您的位置: 首页 / 新闻动态\n\n【援建礼赞】某省援建绘就某某自治州发展新图景\n十年已累计投入资金30亿元,实施项目400个\n\n来源:某日报 发布时间:2025-07-22 07:07\n\n今年是某省对口支援某州十周年。";
+        let h = headline(text);
+        assert_eq!(
+            h.title.as_deref(),
+            Some("【援建礼赞】某省援建绘就某某自治州发展新图景")
+        );
+        assert_eq!(h.published, ymd(2025, 7, 22));
     }
 
     #[test]
