@@ -668,7 +668,13 @@ fn facilities_in(ctx: &DocContext, sentence: Range<usize>) -> Vec<Facility> {
                 reach = s;
             }
             let listed = reach > 0 && text[reach - 1] == '、' || text.get(end) == Some(&'、');
-            if reach < start && (builds || listed && done) {
+            // …or where its own clause equips it (为某县医院购置医疗设备).
+            let clause = ctx.clause_of(sentence.start + i);
+            let equipped = LEXICON.any_in(
+                "project.equipped",
+                ctx.folded_str(sentence.start + end..clause.end.max(sentence.start + end)),
+            );
+            if reach < start && (builds || equipped || listed && done) {
                 start = reach;
             }
         }
@@ -776,7 +782,7 @@ const LANDMARK_HEADS: &[&str] = &[
 
 /// Short heads that, right after a place, name a landmark by that place
 /// (喀什大学); elsewhere they need a modifier.
-const NAMED_BY_PLACE: &[&str] = &["大学", "中学", "小学", "小区"];
+const NAMED_BY_PLACE: &[&str] = &["大学", "中学", "小学", "小区", "医院"];
 
 /// Words that join two facilities into one project.
 const JOINING: &[&str] = &["和", "及", "与", "以及"];

@@ -375,3 +375,14 @@ fn a_year_between_a_site_and_its_project_is_no_part_of_the_name() {
         .expect("a row at 扶风县");
     assert_eq!(row.name.as_deref(), Some("科技工业园标准化厂房"));
 }
+
+#[test]
+fn a_hospital_named_by_its_county_and_equipped_is_a_project_there() {
+    let rows = projects("医疗方面，同时投资200万元，为额敏县医院购置医疗设备。");
+    let row = rows
+        .iter()
+        .find(|r| r.scope == "item")
+        .expect("a located project");
+    assert_eq!(row.place.as_deref(), Some("额敏县"));
+    assert_eq!(row.category, "health");
+}
