@@ -65,8 +65,9 @@ fn exchange_row(ctx: &DocContext, m: &Mention, count: &Count) -> Option<Exchange
     {
         return None;
     }
-    // Households are the beneficiaries of assistance, never an exchange.
-    if count.unit == "户" {
+    // Households are the beneficiaries of assistance, never an exchange;
+    // 处 counts sites.
+    if count.unit == "户" || count.unit == "处" {
         return None;
     }
     let subject = subject_after(&clause_right)

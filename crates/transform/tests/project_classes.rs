@@ -386,3 +386,34 @@ fn a_hospital_named_by_its_county_and_equipped_is_a_project_there() {
     assert_eq!(row.place.as_deref(), Some("额敏县"));
     assert_eq!(row.category, "health");
 }
+
+#[test]
+fn towns_and_villages_renovated_and_homes_built_are_counts_of_projects() {
+    let rows = projects(
+        "近3年新建安居房2万套，环境综合整治12个小城镇、30个村庄，建设牧民定居房5000套，\
+         新建和配套完善医院、疾控中心20处。",
+    );
+    let village = |text: &str| {
+        total(&rows, text)
+            .unwrap_or_else(|| panic!("a total row at {text}: {rows:?}"))
+            .category
+            .clone()
+    };
+    assert_eq!(village("12个"), "village");
+    assert_eq!(village("30个"), "village");
+    let homes = total(&rows, "5000").expect("a count of homes built");
+    assert_eq!(homes.count, Some(5000));
+    assert_eq!(homes.category, "infrastructure");
+}
+
+#[test]
+fn sites_counted_in_chu_are_no_exchange() {
+    let text = "标题\n2020年5月6日\n新建和配套完善医院、疾控中心和福利园区20处。";
+    let article = extract::from_file_bytes("case.txt", text.as_bytes())
+        .into_iter()
+        .next()
+        .and_then(Result::ok)
+        .expect("the test article is read");
+    let tables = transform::process_article(&article);
+    assert!(tables.exchanges.is_empty(), "{:?}", tables.exchanges);
+}
