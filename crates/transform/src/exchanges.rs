@@ -65,9 +65,20 @@ fn exchange_row(ctx: &DocContext, m: &Mention, count: &Count) -> Option<Exchange
     {
         return None;
     }
-    // Households are the beneficiaries of assistance, never an exchange;
-    // 处 counts sites.
-    if count.unit == "户" || count.unit == "处" {
+    // Households are the beneficiaries of assistance, not an exchange,
+    // unless they are paired with (与152户农牧民家庭结对, 联户126户); 处
+    // counts sites.
+    let households_paired = HOUSEHOLD_PAIRING
+        .iter()
+        .any(|w| clause_left.contains(w) || clause_right.contains(w));
+    if count.unit == "户" && !households_paired || count.unit == "处" {
+        return None;
+    }
+    // 这两个城市, 此3批: things counted before; 前九批援宁工作中: a period.
+    let before = |n: usize| ctx.folded_str(m.start.saturating_sub(n)..m.start);
+    if before(1).starts_with(['这', '那', '此', '该'])
+        || before(1) == "前" && EVENT_UNITS.contains(&count.unit.as_str())
+    {
         return None;
     }
     let subject = subject_after(&clause_right)
@@ -247,6 +258,10 @@ fn direction_of(
         })
         .unwrap_or("unknown")
 }
+
+/// Words that pair cadres with households (结对帮扶, 联户): a count of
+/// households is then a `pairing`.
+const HOUSEHOLD_PAIRING: &[&str] = &["结对", "结亲", "联户", "认亲"];
 
 /// Words by which both sides send people: the exchange is mutual.
 const MUTUAL_SENDING: &[&str] = &["各派", "互派"];
@@ -1169,6 +1184,22 @@ mod tests {
             directions("今年组织劳动力到杭州务工320名、在本地就近就业980名。"),
             vec![pair("labor", "west_to_east"), pair("labor", "unknown")]
         );
+    }
+
+    #[test]
+    fn things_counted_before_periods_and_capacities_are_no_exchanges() {
+        assert!(kinds("协作让这两个原本陌生的城市结成对口帮扶的亲戚。").is_empty());
+        assert!(kinds("此前，甲市在前九批援宁工作中累计投入资金1.9亿元。").is_empty());
+        assert!(kinds("援建的幼儿园已开园，可容纳学生720名。").is_empty());
+    }
+
+    #[test]
+    fn households_paired_with_are_pairings() {
+        assert_eq!(
+            kinds("工作队走访调研，与152户农牧民家庭结对并开展帮扶。"),
+            vec![pair("152户", "pairing")]
+        );
+        assert!(kinds("项目惠及搬迁群众147户。").is_empty());
     }
 
     #[test]
