@@ -704,6 +704,7 @@ const PLACE_NOUNS: &[&str] = &[
     "乡",
     "村",
     "旗",
+    "地区",
 ];
 /// Modifiers a counted place noun may carry.
 const PLACE_MODIFIERS: &[&str] = &["深度贫困", "贫困", "重点", "结对", "对口"];
@@ -1191,6 +1192,11 @@ mod tests {
         assert!(kinds("协作让这两个原本陌生的城市结成对口帮扶的亲戚。").is_empty());
         assert!(kinds("此前，甲市在前九批援宁工作中累计投入资金1.9亿元。").is_empty());
         assert!(kinds("援建的幼儿园已开园，可容纳学生720名。").is_empty());
+    }
+
+    #[test]
+    fn regions_and_cities_counted_are_no_exchanges() {
+        assert!(kinds("山东援疆工作先是援助喀什、和田两个地区，后重点援助三县。").is_empty());
     }
 
     #[test]
