@@ -343,6 +343,12 @@ static NAVIGATION: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// The running header of a printed issue's page turned into HTML
+/// (`Page 66 - 某某版12期.indd`, `P. 66`): its numbers are the issue's.
+static PRINTED_PAGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(page \d+\b.*\.indd|p\. ?\d+)\s*$").expect("static regex")
+});
+
 /// A heading over a list of links to other articles.
 static RELATED_LIST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(相关新闻|相关阅读|相關新聞|相關閱讀|推荐阅读|推薦閱讀|热点新闻|熱點新聞|延伸阅读|相关链接|相关文章|更多新闻|猜你喜欢)\s*[:：]?\s*$")
@@ -368,7 +374,10 @@ fn furniture_lines(text: &str, furniture: &mut Vec<Range<usize>>) {
                 in_related_list = false;
             }
         }
-        if NAVIGATION.is_match(line) || in_related_list && !trimmed.is_empty() {
+        if NAVIGATION.is_match(line)
+            || PRINTED_PAGE.is_match(line)
+            || in_related_list && !trimmed.is_empty()
+        {
             furniture.push(pos..pos + n);
         }
         pos += n + 1;
@@ -581,6 +590,12 @@ mod tests {
             furniture_of(text),
             ["上一篇：某地投入5000万元", "下一篇：其他"]
         );
+    }
+
+    #[test]
+    fn a_printed_page_header_is_furniture() {
+        let text = "Page 66 - 某某版12期.indd\nP. 66\n两地携手谱新篇\n正文投入1万元。";
+        assert_eq!(furniture_of(text), ["Page 66 - 某某版12期.indd", "P. 66"]);
     }
 
     #[test]
