@@ -159,6 +159,8 @@ fn exchange_row(ctx: &DocContext, m: &Mention, count: &Count) -> Option<Exchange
         None if EVENT_UNITS.contains(&count.unit.as_str()) => "visit",
         None => "other",
     };
+    // Households counted are paired with (联户126户), whoever pairs them.
+    let kind = if count.unit == "户" { "pairing" } else { kind };
     if subject.is_some() {
         confidence += 0.15;
     }
@@ -1204,6 +1206,10 @@ mod tests {
         assert_eq!(
             kinds("工作队走访调研，与152户农牧民家庭结对并开展帮扶。"),
             vec![pair("152户", "pairing")]
+        );
+        assert_eq!(
+            kinds("援藏干部驻村一个月以上的有62人次，联户126户。"),
+            vec![pair("62人次", "secondment"), pair("126户", "pairing")]
         );
         assert!(kinds("项目惠及搬迁群众147户。").is_empty());
     }
