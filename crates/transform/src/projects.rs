@@ -46,6 +46,9 @@ fn counted_project_name(ctx: &DocContext, m: &Mention, left: &str, right: &str) 
     if let Some(name) = elided_project_name(ctx, m, left) {
         return Some(name);
     }
+    if let Some(name) = category_of_projects(ctx, m, left) {
+        return Some(name);
+    }
     if let Some(name) = projects_started_in_places(left, right) {
         return Some(name);
     }
@@ -267,6 +270,39 @@ fn elided_project_name(ctx: &DocContext, m: &Mention, left: &str) -> Option<Stri
             _ => None,
         })
         .next_back()
+}
+
+/// How far back (chars) a breakdown by category looks for the count of
+/// projects it breaks down.
+const BREAKDOWN_REACH: usize = 300;
+
+/// A count of one category of projects counted just before
+/// (实施援建项目54个。城乡住房及基础设施类9个、教育类3个…): the noun
+/// phrase before it ends in 类, and a count of projects stands in its
+/// sentence or the one before, at most [`BREAKDOWN_REACH`] chars back. Its
+/// name is the category's projects (教育类项目).
+fn category_of_projects(ctx: &DocContext, m: &Mention, left: &str) -> Option<String> {
+    let category = phrase_before(left, 16)?;
+    if !category.ends_with('类') || category.chars().count() < 2 {
+        return None;
+    }
+    let sentence = ctx.sentence_of(m.start);
+    let previous = ctx.sentence_of(sentence.start.saturating_sub(1));
+    let from = previous.start.max(m.start.saturating_sub(BREAKDOWN_REACH));
+    let project_nouns = LEXICON.group("project.count");
+    // Only a count named by its own noun (援建项目54个), never another
+    // category: no chain of look-backs.
+    let counted = ctx
+        .mentions_in(from..m.start)
+        .filter(|e| e.end <= m.start && matches!(e.kind, MentionKind::Count(_)))
+        .any(|e| {
+            let (before, _) = ctx.clause_sides(e);
+            phrase_before(&strip_glosses(before), 12).is_some_and(|p| {
+                let p = without_trailing_status(&p);
+                project_nouns.iter().any(|(_, noun)| p.ends_with(noun))
+            })
+        });
+    counted.then(|| format!("{category}项目"))
 }
 
 /// A count inside the parentheses after a count of projects is a part of

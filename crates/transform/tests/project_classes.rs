@@ -417,3 +417,23 @@ fn sites_counted_in_chu_are_no_exchange() {
     let tables = transform::process_article(&article);
     assert!(tables.exchanges.is_empty(), "{:?}", tables.exchanges);
 }
+
+#[test]
+fn a_breakdown_of_projects_by_category_counts_projects() {
+    let rows = projects(
+        "三年来共实施援建项目40个，提供援建资金2亿元。城乡住房及基础设施类9个、教育类3个、\
+         产业发展类8个。",
+    );
+    let education = total(&rows, "3个").expect("a count of education projects");
+    assert_eq!(education.count, Some(3));
+    assert_eq!(education.category, "education");
+    assert_eq!(education.name.as_deref(), Some("教育类项目"));
+    assert!(total(&rows, "9个").is_some() && total(&rows, "8个").is_some());
+    let text = "标题\n2020年5月6日\n三年来共实施援建项目40个。城乡住房及基础设施类9个、教育类3个。";
+    let article = extract::from_file_bytes("case.txt", text.as_bytes())
+        .into_iter()
+        .next()
+        .and_then(Result::ok)
+        .expect("the test article is read");
+    assert!(transform::process_article(&article).exchanges.is_empty());
+}
