@@ -440,6 +440,43 @@ pub fn document_parties(title: &str, body: &ScanText, mentions: &[Mention]) -> P
             recipient = Some(descend(r));
         }
     }
+    // As SPEC counts it: a city donor pairs with the recipient's prefecture
+    // when the body names that prefecture (itself or in its counties) at
+    // least half as often as its province (常州市 on a page whose title
+    // names only 新疆); a province donor on a 援疆, 援藏 or 援青 page, which pairs a
+    // province with a prefecture by design, when at least as often (江西省
+    // → 阿克陶县 under 新疆). Either way the prefecture must be named as often
+    // as all the province's other prefectures together: a text about
+    // several is about the province.
+    let assigned = ["援疆", "援藏", "援青"]
+        .iter()
+        .any(|w| body.folded().contains(w));
+    if let (Some(d), Some(r)) = (donor, recipient) {
+        if is_plain_province(r) && (assigned || !is_plain_province(d)) {
+            let own = named.get(&r).map_or(0, |v| v.0);
+            let mut within: HashMap<UnitId, u32> = HashMap::new();
+            for (&u, v) in &named {
+                let p = lift(g, u);
+                if p != r && g.chain(p)[0] == Some(r) {
+                    *within.entry(p).or_default() += v.0;
+                }
+            }
+            let need = if is_plain_province(d) {
+                own
+            } else {
+                own.div_ceil(2)
+            };
+            if let Some((&c, &n)) = within
+                .iter()
+                .max_by_key(|(&c, &n)| (n, std::cmp::Reverse(c)))
+            {
+                let others: u32 = within.values().sum::<u32>() - n;
+                if n >= need.max(1) && n >= others {
+                    recipient = Some(c);
+                }
+            }
+        }
+    }
     let (mut donors, mut recipients): (Vec<UnitId>, Vec<UnitId>) =
         (donor.into_iter().collect(), recipient.into_iter().collect());
     // An explicit pairing (奉贤区对口帮扶务川县, 东莞、中山对口帮扶昭通),

@@ -331,6 +331,22 @@ fn a_province_doing_xinjiang_aid_is_the_donor_when_no_eastern_place_is_named() {
 }
 
 #[test]
+fn a_province_named_less_than_its_prefecture_gives_way_to_it() {
+    // A province donor on an 援疆 page: 阿克陶 (in 克州) as often as 新疆.
+    let p = parties_of(
+        "江西省援疆规划出台",
+        "江西省对口支援新疆阿克陶县。新疆各族群众欢迎江西省援疆干部，阿克陶的项目进展顺利。",
+    );
+    assert_eq!(p.recipient.map(|r| r.name), Some("阿克陶县"));
+    // A city donor: the title's 新疆 is outweighed by the body's 乌恰.
+    let p = parties_of(
+        "新疆再出发",
+        "常州援疆工作组进驻乌恰县。常州干部在乌恰工作，为乌恰带去资金和项目。",
+    );
+    assert_eq!(p.recipient.map(|r| r.name), Some("乌恰县"));
+}
+
+#[test]
 fn a_list_pairing_stated_once_names_every_partner_it_lists() {
     // 东莞 is named most, and the one pairing cue lists 中山 with it.
     let p = parties_of(
