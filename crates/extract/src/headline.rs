@@ -37,6 +37,8 @@ const TOP_LINES: usize = 40;
 const MAX_HEADLINE_CHARS: usize = 80;
 /// A sentence closed by 。！？ this long or longer is body text.
 const MIN_SENTENCE_CHARS: usize = 8;
+/// The longest line ending in ! or ? that may be a headline.
+const MAX_EXCLAIMED_HEADLINE: usize = 40;
 /// How many non-empty lines at the end may hold a notice's signature date.
 const SIGNATURE_LINES: usize = 6;
 
@@ -91,9 +93,34 @@ static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// A date with its weekday, as a newspaper prints it over its pages.
+static NEWSPAPER_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(19|20)\d{2} *年 *\d{1,2} *月 *\d{1,2} *日 *星期[一二三四五六日天]")
+        .expect("static regex")
+});
+
+/// A newspaper's page header among the top lines (… 2020 年 09 月 12 日
+/// 星期六 01), read whatever else the line holds.
+fn newspaper_date(lines: &[Line<'_>]) -> Option<(NaiveDate, Range<usize>)> {
+    lines.iter().find_map(|l| {
+        let folded = fold(l.text);
+        let m = NEWSPAPER_DATE.find(&folded)?;
+        let date = parse_published(&m.as_str().replace(' ', ""))?;
+        Some((date, l.chars.clone()))
+    })
+}
+
+/// The post of a speaker under a speech's headline (县委常委、县人民政府副县长).
+static SPEAKER_POST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(省委|市委|州委|县委|区委|旗委|县人民政府|市人民政府)\S{0,16}(书记|省长|市长|州长|县长|区长|旗长|常委|主任|部长|局长)$")
+        .expect("static regex")
+});
+
 /// Reporters, photographers and editors named on a line of their own.
-static BYLINE_WORDS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"记者|通讯员|编辑|作者|摄影|供图|实习生").expect("static regex"));
+static BYLINE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    // …and the place a reporter files from (某某报道 王某 喀什报道).
+    Regex::new(r"记者|通讯员|编辑|作者|摄影|供图|实习生|\s\S{0,6}报道$").expect("static regex")
+});
 
 /// Site furniture: addresses, menus, greetings, site names. Only ever
 /// asked whether it matches, so the word boundary after a domain is spelled
@@ -174,7 +201,7 @@ pub fn headline(text: &str) -> Headline {
         Some((date, range)) => (Some(date), range),
         None => match labelled_date(&lines) {
             Some((date, range)) => (Some(date), Some(range)),
-            None => match signature_date(text) {
+            None => match signature_date(text).or_else(|| newspaper_date(&lines)) {
                 Some((date, range)) => (Some(date), Some(range)),
                 None => (None, None),
             },
@@ -259,10 +286,16 @@ fn classify(line: &str) -> LineKind {
     if let Some(date) = date_after_label(folded).filter(|_| n <= 2 * MAX_HEADLINE_CHARS) {
         return LineKind::Meta(Some(date));
     }
+    // Site furniture ending in a colon (设为首页 加入收藏 今天是:) is no
+    // sentence.
+    let short_and_plain = n <= MAX_EXCLAIMED_HEADLINE && !folded.contains([',', '，', '。']);
+    if short_and_plain && FURNITURE.is_match(folded) {
+        return LineKind::Furniture;
+    }
     if is_body(folded, n) {
         return LineKind::Body;
     }
-    if META.is_match(folded) || BYLINE_WORDS.is_match(folded) {
+    if META.is_match(folded) || BYLINE_WORDS.is_match(folded) || SPEAKER_POST.is_match(folded) {
         return LineKind::Meta(date_after_label(folded).or_else(|| date_in_line(folded)));
     }
     if folded.starts_with(['—', '-', '─']) {
@@ -297,9 +330,12 @@ fn without_glosses(folded: String) -> String {
 }
 
 fn is_body(folded: &str, n: usize) -> bool {
+    // A headline may end in ! or ? (3年26亿!…名单公布!, 如何…?); a sentence
+    // that does has commas, a full stop or more length.
+    let exclaims = folded.ends_with(['!', '?', '！', '？'])
+        && (n > MAX_EXCLAIMED_HEADLINE || folded.contains([',', '，', '。']));
     n > MAX_HEADLINE_CHARS
-        || (n >= MIN_SENTENCE_CHARS
-            && folded.ends_with(['。', '!', '?', '！', '？', '；', ';', '：', ':']))
+        || (n >= MIN_SENTENCE_CHARS && (exclaims || folded.ends_with(['。', '；', ';', '：', ':'])))
         || (n > 20 && DATELINE.is_match(folded) && !is_tagged_headline(folded))
         || folded.matches('，').count() + folded.matches(',').count() >= 3
 }
@@ -599,6 +635,41 @@ mod tests {
             Some("【援建礼赞】某省援建绘就某某自治州发展新图景")
         );
         assert_eq!(h.published, ymd(2025, 7, 22));
+    }
+
+    #[test]
+    fn a_headline_may_end_in_an_exclamation_or_a_question() {
+        let h = headline("其他\n3年2亿!两地协作聚焦这些领域!结对名单公布!\n近日,甲市与乙省签署协作框架协议,进一步明确未来三年任务。\n");
+        assert_eq!(
+            h.title.as_deref(),
+            Some("3年2亿!两地协作聚焦这些领域!结对名单公布!")
+        );
+        let h = headline("十张图解读某省援疆:如何在某地重现速度?\n\n某某经济报道 王某 喀什报道\n2017-07-06 13:19\n\n今年是某省援疆20年,某省援疆做了什么?\n");
+        assert_eq!(
+            h.title.as_deref(),
+            Some("十张图解读某省援疆:如何在某地重现速度?")
+        );
+        assert_eq!(h.published, ymd(2017, 7, 6));
+    }
+
+    #[test]
+    fn a_speakers_post_is_no_headline() {
+        let h = headline("在县政府全体会议上的发言\n张 某\n县委常委、县人民政府副县长\n(2020年5月29日)\n尊敬的各位领导、同志们:\n根据会议安排,下面我汇报东西部协作工作开展情况。\n");
+        assert_eq!(h.title.as_deref(), Some("在县政府全体会议上的发言"));
+        assert_eq!(h.published, ymd(2020, 5, 29));
+    }
+
+    #[test]
+    fn dates_added_or_spaced_are_read() {
+        let h = headline("某某网--某省扶贫开发协会\n设为首页  加入收藏   秘书长信箱 今天是:\n扶贫要闻\n部门动态\n当前位置:首页->>扶贫前沿->>对口帮扶\n某市率团赴某地考察整村推进项目进展情况\n加入时间:2010-7-14    来源:某省扶贫开发协会\n\n    “感谢某市人,你们让我们住上了新房子!”21日上午,某村村民说。\n");
+        assert_eq!(
+            h.title.as_deref(),
+            Some("某市率团赴某地考察整村推进项目进展情况")
+        );
+        assert_eq!(h.published, ymd(2010, 7, 14));
+        let h = headline("返回目录 标题导航\n3上一篇 下一篇4 2020 年 09 月 12 日 星期六   01\n\n全力支援 倾情奉献\n\n—— 对口支援某州十年工作综述\n\n2010年,党中央做出了对口支援的决策部署,建立了对口援青机制。\n");
+        assert_eq!(h.title.as_deref(), Some("全力支援 倾情奉献"));
+        assert_eq!(h.published, ymd(2020, 9, 12));
     }
 
     #[test]
