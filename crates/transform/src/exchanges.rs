@@ -217,6 +217,24 @@ fn direction_of(
     if MUTUAL_SENDING.iter().any(|w| clause_left.contains(w)) {
         return "mutual";
     }
+    // 东西部120多家企业, 两地干部: both sides are counted.
+    let right_before = ctx.folded_str(m.start.saturating_sub(3)..m.start);
+    if BOTH_SIDES.iter().any(|w| right_before.ends_with(w)) {
+        return "mutual";
+    }
+    // 接待某州党政干部考察学习450多人次: the hosted come from the place named.
+    if let Some(at) = clause_left.rfind("接待") {
+        let from = clause.start + clause_left[..at].chars().count();
+        let origin = ctx.mentions_in(from..m.start).find_map(|p| match &p.kind {
+            MentionKind::Place(place) => extract::place::role_of(place),
+            _ => None,
+        });
+        match origin {
+            Some(extract::place::Role::West) => return "west_to_east",
+            Some(extract::place::Role::East) => return "east_to_west",
+            None => {}
+        }
+    }
     if matches!(
         kind,
         "trade" | "culture" | "health" | "education" | "training" | "visit"
@@ -264,6 +282,9 @@ fn direction_of(
 /// Words that pair cadres with households (结对帮扶, 联户): a count of
 /// households is then a `pairing`.
 const HOUSEHOLD_PAIRING: &[&str] = &["结对", "结亲", "联户", "认亲"];
+
+/// Words right before a count that count both sides (东西部120多家企业).
+const BOTH_SIDES: &[&str] = &["东西部", "两地", "双方"];
 
 /// Words by which both sides send people: the exchange is mutual.
 const MUTUAL_SENDING: &[&str] = &["各派", "互派"];
@@ -314,16 +335,19 @@ const NOT_MOVES: &[&str] = &[
 
 /// 向福建劳务输出, 赴闽挂职, 来黔考察: a move to a place, named in full or by
 /// its province's one-char short name (where no place name starts there:
-/// 赴宁波 is a place, not 宁). A return (回, 返回) goes home: the people
-/// came from there (11名援滇干部返回上海, 回沪 → east_to_west).
+/// 赴宁波 is a place, not 宁). A return (回, 返回) goes home, and 来自 names
+/// an origin: the people came from there (11名援滇干部返回上海, 回沪,
+/// 来自广州的11家企业 → east_to_west).
 fn moved_to(ctx: &DocContext, clause: std::ops::Range<usize>) -> Option<&'static str> {
     (clause.start + 1..clause.end).find_map(|i| {
         let mover = *ctx.folded.get(i - 1)?;
-        if !MOVES.contains(&mover) {
+        // 来自广州的企业: they come from there.
+        let from = mover == '自' && i >= 2 && ctx.folded.get(i - 2) == Some(&'来');
+        if !MOVES.contains(&mover) && !from {
             return None;
         }
         let by_role = |east: bool| {
-            if east != (mover == '回') {
+            if east != (mover == '回' || from) {
                 "west_to_east"
             } else {
                 "east_to_west"
@@ -1212,6 +1236,22 @@ mod tests {
             vec![pair("62人次", "secondment"), pair("126户", "pairing")]
         );
         assert!(kinds("项目惠及搬迁群众147户。").is_empty());
+    }
+
+    #[test]
+    fn hosted_visitors_and_enterprises_from_a_place_come_from_it() {
+        assert_eq!(
+            directions("二十年来，甲市接待昌都党政干部考察学习450多人次。"),
+            vec![pair("visit", "west_to_east")]
+        );
+        assert_eq!(
+            directions("来自广州的11家大型国企参展此次交易会。"),
+            vec![pair("trade", "east_to_west")]
+        );
+        assert_eq!(
+            directions("还将有东西部120多家企业就消费扶贫进行洽谈对接。"),
+            vec![pair("trade", "mutual")]
+        );
     }
 
     #[test]
