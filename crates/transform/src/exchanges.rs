@@ -74,8 +74,12 @@ fn exchange_row(ctx: &DocContext, m: &Mention, count: &Count) -> Option<Exchange
     if count.unit == "户" && !households_paired || count.unit == "处" {
         return None;
     }
-    // 这两个城市, 此3批: things counted before; 前九批援宁工作中: a period.
+    // 这两个城市, 此3批: things counted before; 前九批援宁工作中: a period;
+    // “三个最大”, “两不愁三保障”: a count opening a quoted slogan.
     let before = |n: usize| ctx.folded_str(m.start.saturating_sub(n)..m.start);
+    if before(1).starts_with(['“', '「', '"']) {
+        return None;
+    }
     if before(1).starts_with(['这', '那', '此', '该'])
         || before(1) == "前" && EVENT_UNITS.contains(&count.unit.as_str())
     {
@@ -733,7 +737,16 @@ const PLACE_NOUNS: &[&str] = &[
     "地区",
 ];
 /// Modifiers a counted place noun may carry.
-const PLACE_MODIFIERS: &[&str] = &["深度贫困", "贫困", "重点", "结对", "对口"];
+const PLACE_MODIFIERS: &[&str] = &[
+    "深度贫困",
+    "贫困",
+    "重点",
+    "结对",
+    "对口",
+    "受援",
+    "帮扶",
+    "脱贫",
+];
 /// Chars that, after a place noun, make it another word (市级, 村民, 县城).
 const NOT_PLACE_NEXT: &[char] = &[
     '级', '民', '干', '委', '域', '场', '城', '长', '直', '属', '里', '内', '外', '党', '政', '医',
@@ -744,11 +757,9 @@ const NOT_PLACE_NEXT: &[char] = &[
 /// noun (5个旗县(市、区), 20个村建立…, 9个市(州)).
 fn place_counted(clause_right: &str) -> bool {
     let mut s = clause_right;
-    for m in PLACE_MODIFIERS {
-        if let Some(rest) = s.strip_prefix(m) {
-            s = rest;
-            break;
-        }
+    // 12个重点帮扶县: modifiers may stack.
+    while let Some(rest) = PLACE_MODIFIERS.iter().find_map(|m| s.strip_prefix(m)) {
+        s = rest;
     }
     PLACE_NOUNS
         .iter()
@@ -1223,6 +1234,13 @@ mod tests {
     #[test]
     fn regions_and_cities_counted_are_no_exchanges() {
         assert!(kinds("山东援疆工作先是援助喀什、和田两个地区，后重点援助三县。").is_empty());
+        assert!(kinds("消费扶贫月将为省内12个重点帮扶县进行农特产品集中展销。").is_empty());
+        assert!(kinds("援疆投资拉动5个受援县生产总值年均增长17.8%。").is_empty());
+    }
+
+    #[test]
+    fn a_count_opening_a_quoted_slogan_is_no_exchange() {
+        assert!(kinds("甲市牢牢把握“三个最大”战略定位，策划一批援建项目。").is_empty());
     }
 
     #[test]
