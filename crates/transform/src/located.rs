@@ -548,9 +548,17 @@ fn facilities_in(ctx: &DocContext, sentence: Range<usize>) -> Vec<Facility> {
         .filter(|m| matches!(&m.kind, MentionKind::Place(p) if role_of(p) == Some(Role::East)))
         .map(|m| m.start)
         .collect();
+    // An eastern name right after a western place (疏附广州工业园区) names
+    // a zone in the west after its donor, not the donor's own zone.
+    let western_ends: BTreeSet<usize> = ctx
+        .mentions_in(sentence.clone())
+        .filter(|m| matches!(&m.kind, MentionKind::Place(p) if role_of(p) == Some(Role::West)))
+        .map(|m| m.end)
+        .collect();
     let eastern_ends: BTreeSet<usize> = ctx
         .mentions_in(sentence.clone())
         .filter(|m| matches!(&m.kind, MentionKind::Place(p) if role_of(p) == Some(Role::East)))
+        .filter(|m| !western_ends.contains(&m.start))
         .map(|m| m.end - sentence.start)
         .collect();
     let orgs: Vec<Range<usize>> = ctx

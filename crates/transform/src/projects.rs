@@ -39,6 +39,8 @@ fn counted_project_name(ctx: &DocContext, m: &Mention, left: &str, right: &str) 
     if let Some(name) = phrase_before(left, 12) {
         // 援疆项目开工86个: the verb stands between the noun and its count.
         let name = without_trailing_status(&name);
+        // 某产业园等帮扶项目超过1000个: 等 closes the list of examples.
+        let name = after_listing_deng(&name);
         if project_nouns.iter().any(|(_, noun)| name.ends_with(noun)) {
             return Some(name);
         }
@@ -303,6 +305,25 @@ fn category_of_projects(ctx: &DocContext, m: &Mention, left: &str) -> Option<Str
             })
         });
     counted.then(|| format!("{category}项目"))
+}
+
+/// The part of a name after a 等 that closes a list of examples (某产业园等
+/// 帮扶项目 → 帮扶项目), when it says more than 项目; 中等, 高等 and the like
+/// are words, not the list's end.
+fn after_listing_deng(name: &str) -> String {
+    let chars: Vec<char> = name.chars().collect();
+    let closing = (0..chars.len()).rev().find(|&k| {
+        chars[k] == '等'
+            && !k
+                .checked_sub(1)
+                .is_some_and(|j| "中高初同平均".contains(chars[j]))
+            && chars.get(k + 1) != Some(&'级')
+    });
+    // 民生等项目: a bare 项目 after it says less than the whole.
+    match closing {
+        Some(k) if chars.len() - k > 3 => chars[k + 1..].iter().collect(),
+        _ => name.to_string(),
+    }
 }
 
 /// A count inside the parentheses after a count of projects is a part of

@@ -437,3 +437,23 @@ fn a_breakdown_of_projects_by_category_counts_projects() {
         .expect("the test article is read");
     assert!(transform::process_article(&article).exchanges.is_empty());
 }
+
+#[test]
+fn a_western_zone_named_after_its_donor_is_a_project_there() {
+    let rows = projects(
+        "广州市对口援建喀什地区疏附县。到目前为止，已建成疏附广州工业园区、疏附商贸园区等项目。",
+    );
+    let row = rows
+        .iter()
+        .find(|r| r.scope == "item" && r.evidence.text == "疏附")
+        .unwrap_or_else(|| panic!("a located project at 疏附: {rows:?}"));
+    assert_eq!(row.place.as_deref(), Some("疏附县"));
+    assert_eq!(row.category, "industrial_park");
+}
+
+#[test]
+fn a_count_after_a_list_of_examples_is_named_by_its_own_noun() {
+    let rows = projects("累计实施东兰某某高科技产业园等帮扶项目超过1000个。");
+    let row = total(&rows, "超过1000").expect("a count of projects");
+    assert_eq!(row.name.as_deref(), Some("帮扶项目"));
+}
