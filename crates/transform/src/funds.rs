@@ -151,6 +151,9 @@ fn fund_row(ctx: &DocContext, m: &Mention, money: &Money) -> Option<FundRow> {
     if kind == "investment" && government_spends(ctx, m, clause_left) {
         kind = "aid";
         strength = Cue::Specific("government_investment");
+    } else if kind == "investment" && assigned_aid_spends(ctx, m, clause_left) {
+        kind = "aid";
+        strength = Cue::Specific("assigned_aid_investment");
     }
     match strength {
         Cue::Specific(cue) => {
@@ -572,6 +575,52 @@ fn government_spends(ctx: &DocContext, m: &Mention, clause_left: &str) -> bool {
                 && !matches!(place.level, extract::Level::Township | extract::Level::Village))
     });
     eastern_actor && clause_left.contains("投资") && !clause_left.contains("总投资")
+}
+
+/// Words of the 对口支援 of Xinjiang, Tibet and Qinghai, where the donor
+/// government builds the projects itself.
+const ASSIGNED_AID: &[&str] = &["援疆", "援藏", "援青"];
+
+/// Words of a project's whole investment.
+const PROJECT_VOLUME: &[&str] = &["总投资", "完成投资", "投资总额"];
+
+/// Words of investment brought in from outside (引进落地项目, 产业援疆,
+/// 到位资金): an enterprise's, whoever reports it.
+const BROUGHT_IN: &[&str] = &["引进", "招商", "到位", "落地", "产业援疆", "经济合作"];
+
+/// Aid money named as such: a sentence that states it beside an 投资 gives
+/// the investment as the projects' whole, aid and other money together.
+const AID_MONEY: &[&str] = &["援疆资金", "援藏资金", "援青资金", "帮扶资金", "协作资金"];
+
+/// 在民生方面投资1.7亿元, 北京援藏投资2800万元: on a 援疆, 援藏 or 援青 page,
+/// money the donor invests (投资 as a verb, no enterprise in its sentence)
+/// is the donor government's, and aid — unless the sentence states the aid
+/// money beside it, or names the project's whole investment (总投资).
+fn assigned_aid_spends(ctx: &DocContext, m: &Mention, clause_left: &str) -> bool {
+    // A project's whole investment (总投资8500万元, 完成投资400万元) is its
+    // volume, aid and other money together: `investment`.
+    if PROJECT_VOLUME.iter().any(|w| clause_left.contains(w)) {
+        return false;
+    }
+    if !ASSIGNED_AID
+        .iter()
+        .any(|w| ctx.scan_text.folded().contains(w))
+    {
+        return false;
+    }
+    let sentence = ctx.sentence_of(m.start);
+    let text = ctx.folded_str(sentence.clone());
+    if ENTERPRISE_WORDS
+        .iter()
+        .chain(BROUGHT_IN)
+        .any(|w| text.contains(w))
+    {
+        return false;
+    }
+    let other_money = ctx
+        .mentions_in(sentence)
+        .any(|o| o.start != m.start && matches!(o.kind, MentionKind::Money(_)));
+    !(other_money && AID_MONEY.iter().any(|w| text.contains(w)))
 }
 
 /// Punctuation that ends a purpose phrase.

@@ -54,3 +54,19 @@ fn auction_takings_are_sales_and_prices_are_no_rows() {
     );
     assert!(kinds("第一标段起拍价300元。").is_empty());
 }
+
+#[test]
+fn money_a_donor_invests_on_an_aid_page_is_aid_but_a_projects_whole_investment_is_not() {
+    assert_eq!(
+        kinds("援疆工作中，民生方面投资1.7亿元，开展灾后住宅重建项目。"),
+        [pair("1.7亿元", "aid")]
+    );
+    assert_eq!(
+        kinds("援疆工作中，某县核桃精深加工项目开工建设，总投资8500万元。"),
+        [pair("8500万元", "investment")]
+    );
+    assert_eq!(
+        kinds("援疆工作中，引进落地项目74个，总投资108亿元。"),
+        [pair("108亿元", "investment")]
+    );
+}
