@@ -5,14 +5,18 @@
 
 use transform::rows::ProjectRow;
 
-fn projects(body: &str) -> Vec<ProjectRow> {
+/// A one-paragraph test article.
+fn article(body: &str) -> extract::Article {
     let text = format!("标题\n2020年5月6日\n{body}");
-    let article = extract::from_file_bytes("case.txt", text.as_bytes())
+    extract::from_file_bytes("case.txt", text.as_bytes())
         .into_iter()
         .next()
         .and_then(Result::ok)
-        .expect("the test article is read");
-    transform::process_article(&article).projects
+        .expect("the test article is read")
+}
+
+fn projects(body: &str) -> Vec<ProjectRow> {
+    transform::process_article(&article(body)).projects
 }
 
 fn total<'a>(rows: &'a [ProjectRow], text: &str) -> Option<&'a ProjectRow> {
@@ -408,13 +412,8 @@ fn towns_and_villages_renovated_and_homes_built_are_counts_of_projects() {
 
 #[test]
 fn sites_counted_in_chu_are_no_exchange() {
-    let text = "标题\n2020年5月6日\n新建和配套完善医院、疾控中心和福利园区20处。";
-    let article = extract::from_file_bytes("case.txt", text.as_bytes())
-        .into_iter()
-        .next()
-        .and_then(Result::ok)
-        .expect("the test article is read");
-    let tables = transform::process_article(&article);
+    let tables =
+        transform::process_article(&article("新建和配套完善医院、疾控中心和福利园区20处。"));
     assert!(tables.exchanges.is_empty(), "{:?}", tables.exchanges);
 }
 
@@ -429,13 +428,10 @@ fn a_breakdown_of_projects_by_category_counts_projects() {
     assert_eq!(education.category, "education");
     assert_eq!(education.name.as_deref(), Some("教育类项目"));
     assert!(total(&rows, "9个").is_some() && total(&rows, "8个").is_some());
-    let text = "标题\n2020年5月6日\n三年来共实施援建项目40个。城乡住房及基础设施类9个、教育类3个。";
-    let article = extract::from_file_bytes("case.txt", text.as_bytes())
-        .into_iter()
-        .next()
-        .and_then(Result::ok)
-        .expect("the test article is read");
-    assert!(transform::process_article(&article).exchanges.is_empty());
+    let body = "三年来共实施援建项目40个。城乡住房及基础设施类9个、教育类3个。";
+    assert!(transform::process_article(&article(body))
+        .exchanges
+        .is_empty());
 }
 
 #[test]
