@@ -103,6 +103,9 @@ pub fn located_projects(ctx: &DocContext) -> Vec<ProjectRow> {
         let mut previous_end = sentence.start;
         let mut last_facility_end = sentence.start;
         let mut placed: Vec<Vec<Site>> = Vec::with_capacity(facilities.len());
+        // On a tour (深入甲市、乙县等地…了解某馆等援建项目) the stops listed
+        // in another clause are not where a project stands.
+        let toured = is_tour(sentence_text);
         for facility in &facilities {
             let same_clause = ctx.clause_of(facility.span.start)
                 == ctx.clause_of(last_facility_end.saturating_sub(1));
@@ -114,7 +117,13 @@ pub fn located_projects(ctx: &DocContext) -> Vec<ProjectRow> {
             if last_facility_end > sentence.start && (places_between || !same_clause) {
                 previous_end = last_facility_end;
             }
-            placed.push(sites_of(ctx, facility, &sites, previous_end));
+            let mut found = sites_of(ctx, facility, &sites, previous_end);
+            let clause = ctx.clause_of(facility.span.start);
+            let elsewhere = |s: &Site| s.mention.start < clause.start || s.mention.end > clause.end;
+            if toured && found.len() > 1 && found.iter().all(elsewhere) {
+                found.clear();
+            }
+            placed.push(found);
             last_facility_end = facility.span.end;
         }
         let borrowed = borrowed_sites(ctx, &facilities, &placed);

@@ -453,3 +453,15 @@ fn a_count_after_a_list_of_examples_is_named_by_its_own_noun() {
     let row = total(&rows, "超过1000").expect("a count of projects");
     assert_eq!(row.name.as_deref(), Some("帮扶项目"));
 }
+
+#[test]
+fn the_stops_of_a_tour_are_not_where_a_project_named_apart_stands() {
+    let rows = projects(
+        "慰问团一行深入德令哈市、都兰县、格尔木市等地，看望援青干部，\
+         出席援建游牧民定居工程项目开工仪式。",
+    );
+    assert!(
+        rows.iter().all(|r| r.scope != "item"),
+        "no located project: {rows:?}"
+    );
+}
