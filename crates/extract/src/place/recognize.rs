@@ -64,6 +64,8 @@ struct Hit {
     pat: u32,
     dependent: bool,
     form: Form,
+    /// The name is written with its unit (三都县, 察右前旗), not bare (三都).
+    with_unit: bool,
 }
 
 /// Sentence start offsets (chars) of a text; `sentence_of` finds the index.
@@ -154,6 +156,7 @@ pub(crate) fn find_places_before(text: &ScanText, until: usize) -> (Vec<Mention>
             pat,
             dependent: cands.iter().all(|c| c.dependent),
             form: cands.iter().map(|c| c.form).max().unwrap_or(Form::Short),
+            with_unit: folded[..m.end()].ends_with(['县', '旗']),
         };
         if hit.start >= cluster_end && !cluster.is_empty() {
             settle(&mut cluster, &mut kept, &mut selected);
@@ -492,8 +495,14 @@ fn choose(
         }
     }
     // A short county name (资兴 in 投资兴业) needs a place of its province
-    // somewhere in the text.
-    if unit.level == Level::County && first.form == Form::Short && best.0 == 0 && best.1 == 0 {
+    // somewhere in the text; written with its unit (屏边县 for 屏边苗族自治县)
+    // it is no word.
+    if unit.level == Level::County
+        && first.form == Form::Short
+        && !h.with_unit
+        && best.0 == 0
+        && best.1 == 0
+    {
         return None;
     }
     if n_ties == 1 {

@@ -147,6 +147,16 @@ fn banners_are_found_by_their_usual_short_forms() {
 }
 
 #[test]
+fn an_autonomous_county_written_with_its_unit_needs_no_context() {
+    // 屏边县 for 屏边苗族自治县: no place of 云南 anywhere in the text.
+    let p = place("徐汇区帮扶屏边县实施项目", "屏边县");
+    assert_eq!(p.name, "屏边苗族自治县");
+    // Bare, a short county name still needs its province named somewhere.
+    let t = ScanText::new("在投资兴业方面");
+    assert!(scan(&t).is_empty());
+}
+
+#[test]
 fn common_words_are_not_places() {
     for text in [
         "东部地区和西部地区",
