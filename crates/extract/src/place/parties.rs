@@ -84,6 +84,20 @@ impl Direction {
 /// include provinces that are neither east nor west (湖南省, 安徽省).
 const ASSIGNED_AID: &[&str] = &["援疆", "援藏", "援青", "对口支援"];
 
+/// The province a page's 对口支援 goes to, when it says (援藏 → 西藏自治区,
+/// 援疆 → 新疆维吾尔自治区, 援青 → 青海省), and only one.
+fn aid_target(g: &Gazetteer, body: &ScanText) -> Option<UnitId> {
+    let folded = body.folded();
+    let mut targets = [("援藏", "540000"), ("援疆", "650000"), ("援青", "630000")]
+        .into_iter()
+        .filter(|(w, _)| folded.contains(w));
+    let (_, code) = targets.next()?;
+    if targets.next().is_some() {
+        return None;
+    }
+    g.by_code(code)
+}
+
 /// How much of the body (chars) gives context to the title's names.
 const TITLE_CONTEXT_CHARS: usize = 1000;
 /// Weight of a place named in the title.
@@ -350,6 +364,27 @@ pub fn document_parties(title: &str, body: &ScanText, mentions: &[Mention]) -> P
             .map(|(&u, _)| u)
     };
     let (mut donor, mut recipient) = (pick(Role::East), pick(Role::West));
+    // 援藏 goes to 西藏, 援疆 to 新疆, 援青 to 青海: on such a page a western
+    // partner outside that province (西安市 aiding 札达县) is the donor when
+    // no eastern one is named, and the recipient is the one inside it.
+    if donor.is_none() {
+        if let Some(target) = aid_target(g, body) {
+            let inside = |u: UnitId| g.chain(u)[0] == Some(target);
+            let best_western = |keep: &dyn Fn(UnitId) -> bool| {
+                scores
+                    .iter()
+                    .filter(|(&u, v)| keep(u) && v.2 == Some(Role::West))
+                    .max_by_key(|(_, v)| (v.0, std::cmp::Reverse(v.1)))
+                    .map(|(&u, _)| u)
+            };
+            let within = best_western(&|u| u != target && inside(u));
+            let outside = best_western(&|u| u != target && !inside(u));
+            if within.is_some() && outside.is_some() {
+                donor = outside;
+                recipient = within;
+            }
+        }
+    }
     // 对口支援 of Xinjiang, Tibet and Qinghai has donors outside the eastern
     // provinces (湖南省, 安徽省): on a page about it that names no eastern
     // place, the province named most that is not the recipient's is the donor.

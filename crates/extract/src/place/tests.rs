@@ -357,6 +357,16 @@ fn a_province_named_less_than_its_prefecture_gives_way_to_it() {
 }
 
 #[test]
+fn a_western_city_aiding_tibet_is_the_donor() {
+    let p = parties_of(
+        "援藏工作",
+        "2012年以来，西安市派出医疗队援藏，常驻阿里地区札达县人民医院，西安市的医生在阿里地区服务。",
+    );
+    assert_eq!(p.donor.map(|d| d.name), Some("西安市"));
+    assert_eq!(p.recipient.map(|r| r.name), Some("阿里地区"));
+}
+
+#[test]
 fn a_list_pairing_stated_once_names_every_partner_it_lists() {
     // 东莞 is named most, and the one pairing cue lists 中山 with it.
     let p = parties_of(
