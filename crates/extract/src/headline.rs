@@ -83,7 +83,7 @@ impl Line<'_> {
 
 /// Metadata labels that open a line or stand in it.
 static META: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(来源|作者|记者|通讯员|本报记者|发布|发表|字号|浏览|点击|阅读|访问|责任编辑|责编|编辑|时间|日期|分享|文章来源|信息来源|发布机构|索引号|主题分类|文号|打印|关闭)|来源[:：]|字号|浏览次数|点击数|阅读数|发布时间|发布日期|发表时间|更新时间|分享到")
+    Regex::new(r"^(来源|作者|记者|通讯员|本报记者|发布|发表|字号|浏览|点击|阅读|访问|责任编辑|责编|编辑|时间|日期|分享|文章来源|信息来源|发布机构|索引号|主题分类|文号|打印|关闭)|来源[:：]|字号|浏览次数|点击数|阅读数|发布时间|发布日期|发表时间|更新时间|分享到|推荐指数")
         .expect("static regex")
 });
 
@@ -263,6 +263,7 @@ fn top_lines(text: &str) -> Vec<Line<'_>> {
 }
 
 fn classify(line: &str) -> LineKind {
+    let line = without_site_suffix(line);
     let with_glosses = fold(line);
     // Its length as printed, glosses and all (a line that long is text)…
     let n = {
@@ -480,11 +481,25 @@ fn clean_headline(line: &str) -> String {
         .trim_start_matches(['•', '●', '·', '▪', '■', '◆', '►', '▶'])
         .trim_start();
     let line = without_mojibake_prefix(line);
+    let line = without_site_suffix(line);
     let line = without_prompts(line);
     let line = ORIGINAL_LABEL.replace(line, "");
     line.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '|' | '｜' | '-' | '_'))
         .trim()
         .to_string()
+}
+
+/// A page's `<title>` as a line: the headline, then `_` and the site's name
+/// (某市与某区手拉手奔小康_新华网陕西频道); the headline without it.
+fn without_site_suffix(line: &str) -> &str {
+    match line.trim_end().rsplit_once('_') {
+        Some((head, site))
+            if head.chars().count() >= 4 && FURNITURE.is_match(&fold(site.trim())) =>
+        {
+            head
+        }
+        _ => line,
+    }
 }
 
 /// Prompts to scan a code that a scraped headline line may carry on either
@@ -670,6 +685,12 @@ mod tests {
         let h = headline("返回目录 标题导航\n3上一篇 下一篇4 2020 年 09 月 12 日 星期六   01\n\n全力支援 倾情奉献\n\n—— 对口支援某州十年工作综述\n\n2010年,党中央做出了对口支援的决策部署,建立了对口援青机制。\n");
         assert_eq!(h.title.as_deref(), Some("全力支援 倾情奉献"));
         assert_eq!(h.published, ymd(2020, 9, 12));
+    }
+
+    #[test]
+    fn a_page_title_line_loses_its_site_name() {
+        let h = headline("某市与某区手拉手奔小康_某某网某某频道\n文章推荐指数: 80 %\n某某网9月29日电 某市把先进的发展理念、丰富的帮扶资源源源不断汇集到某区。\n");
+        assert_eq!(h.title.as_deref(), Some("某市与某区手拉手奔小康"));
     }
 
     #[test]
