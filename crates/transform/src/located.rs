@@ -662,6 +662,10 @@ fn facilities_in(ctx: &DocContext, sentence: Range<usize>) -> Vec<Facility> {
         {
             start = k + 1;
         }
+        // 水田村委会功能提升: the village's committee, not part of the name.
+        if text[start..i].starts_with(&['委', '会']) {
+            start += 2;
+        }
         // 300亩蔬菜大棚, 3600平方米厂房: a size, not part of the name.
         if start > 0 && text[start - 1].is_ascii_digit() {
             let rest: String = text[start..end].iter().collect();

@@ -330,10 +330,11 @@ fn resolve_with(
         let cands = g.pattern(h.pat);
         let mut plain = cands.iter().filter(|c| !c.dependent);
         if let (Some(only), None) = (plain.next(), plain.next()) {
-            // Short county names (资兴) are too word-like to anchor anything.
+            // Short county names (资兴) are too word-like to anchor anything;
+            // written with their unit (屏边县) they are not.
             let anchors = g.unit(only.unit).is_some_and(|u| match u.level {
                 Level::Township | Level::Village => false,
-                Level::County => only.form != Form::Short,
+                Level::County => only.form != Form::Short || h.with_unit,
                 _ => true,
             });
             if anchors {

@@ -154,6 +154,16 @@ fn an_autonomous_county_written_with_its_unit_needs_no_context() {
     // Bare, a short county name still needs its province named somewhere.
     let t = ScanText::new("在投资兴业方面");
     assert!(scan(&t).is_empty());
+    // Named so, it anchors the townships of later sentences.
+    let t = ScanText::new("徐汇区对口帮扶屏边县。今年在白河镇、新现镇实施项目。");
+    let towns: Vec<&str> = scan(&t)
+        .iter()
+        .filter_map(|m| match &m.kind {
+            MentionKind::Place(p) if p.level == Level::Township => Some(p.name),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(towns, ["白河镇", "新现镇"]);
 }
 
 #[test]
