@@ -10,9 +10,19 @@
 use crate::support::{root, run};
 
 /// F1 and accuracy floors on the development set; raise them as rules
-/// improve, never lower them to make a change pass.
-const FLOORS: &str =
-    "funds=0.97,exchanges=0.92,projects=0.83,funds.scope=0.88,title=0.95,published=0.95,donor=0.76,recipient=0.70";
+/// improve, never lower them to make a change pass. A new batch of unseen
+/// articles may lower the figures of the whole set: the batches scored
+/// before it keep their own floors.
+const FLOORS: &[(&str, &str)] = &[
+    (
+        "b1,b2,b3,b4",
+        "funds=0.97,exchanges=0.93,projects=0.85,funds.scope=0.88,title=0.97,published=0.97,donor=0.78,recipient=0.73",
+    ),
+    (
+        "",
+        "funds=0.97,exchanges=0.93,projects=0.77,funds.scope=0.87,title=0.96,published=0.97,donor=0.80,recipient=0.71",
+    ),
+];
 
 #[test]
 fn realdev_meets_its_floors_where_the_texts_are_cached() {
@@ -36,16 +46,28 @@ fn realdev_meets_its_floors_where_the_texts_are_cached() {
     let processed = out.path().join("processed");
     let code = run(&cache, &processed, &[]);
     assert!(code == 0 || code == 1, "bangfu failed on the cache: {code}");
-    let score = std::process::Command::new("python3")
-        .arg(dir.join("score.py"))
-        .arg("--processed")
-        .arg(&processed)
-        .arg("--floors")
-        .arg(FLOORS)
-        .arg("-v")
-        .output()
-        .expect("running python3 tests/realdev/score.py");
-    println!("{}", String::from_utf8_lossy(&score.stdout));
-    eprintln!("{}", String::from_utf8_lossy(&score.stderr));
-    assert!(score.status.success(), "realdev is under its floors");
+    for (batches, floors) in FLOORS {
+        let score = std::process::Command::new("python3")
+            .arg(dir.join("score.py"))
+            .arg("--processed")
+            .arg(&processed)
+            .arg("--batches")
+            .arg(batches)
+            .arg("--floors")
+            .arg(floors)
+            .arg("-v")
+            .output()
+            .expect("running python3 tests/realdev/score.py");
+        println!("{}", String::from_utf8_lossy(&score.stdout));
+        eprintln!("{}", String::from_utf8_lossy(&score.stderr));
+        let which = if batches.is_empty() {
+            "all batches"
+        } else {
+            batches
+        };
+        assert!(
+            score.status.success(),
+            "realdev ({which}) is under its floors"
+        );
+    }
 }

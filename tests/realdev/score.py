@@ -7,7 +7,7 @@ are then compared field by field. Documents are compared on title, published
 date, donor and recipient.
 
     score.py --processed DIR [--gold tests/realdev/gold] [--cache tests/realdev/cache]
-             [--floors funds=0.95,exchanges=0.90,...] [-v]
+             [--floors funds=0.95,exchanges=0.90,...] [--batches b1,b2] [-v]
     score.py --annotation tests/realdev/annotations/b --gold tests/realdev/annotations/a
              (agreement between two annotators: the second is scored as if predicted)
 
@@ -247,10 +247,14 @@ def main():
     src.add_argument("--processed", type=Path, help="a bangfu output folder (CSV tables)")
     src.add_argument("--annotation", type=Path, help="a second annotation folder, for agreement")
     ap.add_argument("--floors", default="", help="e.g. funds=0.95,exchanges=0.9,title=0.9")
+    ap.add_argument("--batches", default="", help="score only these batches, e.g. b1,b2 (default: all)")
     ap.add_argument("-v", "--verbose", action="store_true", help="print every miss")
     args = ap.parse_args()
 
     gold = load_gold(args.gold)
+    batches = [b for b in args.batches.split(",") if b]
+    if batches:
+        gold = {d: g for d, g in gold.items() if any(d.startswith(b + "-") for b in batches)}
     texts = {}
     for doc in list(gold):
         path = args.cache / doc
