@@ -465,3 +465,12 @@ fn the_stops_of_a_tour_are_not_where_a_project_named_apart_stands() {
         "no located project: {rows:?}"
     );
 }
+
+#[test]
+fn service_centres_stations_and_reading_rooms_built_are_counts_of_projects() {
+    let rows = projects("两地推进农村电商建设，12个县域服务中心和800个村级服务站投入运营。");
+    assert_eq!(total(&rows, "12个").and_then(|r| r.count), Some(12));
+    assert_eq!(total(&rows, "800个").and_then(|r| r.count), Some(800));
+    let rows = projects("首批4座书屋分别建在市区四条主干道旁。");
+    assert_eq!(total(&rows, "4").and_then(|r| r.count), Some(4));
+}
