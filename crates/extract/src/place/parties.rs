@@ -84,18 +84,17 @@ impl Direction {
 /// include provinces that are neither east nor west (湖南省, 安徽省).
 const ASSIGNED_AID: &[&str] = &["援疆", "援藏", "援青", "对口支援"];
 
-/// The province a page's 对口支援 goes to, when it says (援藏 → 西藏自治区,
-/// 援疆 → 新疆维吾尔自治区, 援青 → 青海省), and only one.
-fn aid_target(g: &Gazetteer, body: &ScanText) -> Option<UnitId> {
-    let folded = body.folded();
-    let mut targets = [("援藏", "540000"), ("援疆", "650000"), ("援青", "630000")]
-        .into_iter()
-        .filter(|(w, _)| folded.contains(w));
-    let (_, code) = targets.next()?;
-    if targets.next().is_some() {
-        return None;
+/// The aided regions of 对口支援 by their word: 援藏 goes to 西藏, 援疆 to
+/// 新疆, 援青 to 青海 (province codes).
+const AID_REGIONS: [(&str, &str); 3] = [("援藏", "540000"), ("援疆", "650000"), ("援青", "630000")];
+
+/// The province a page's 对口支援 goes to, when the page names one aided
+/// region (the codes of [`AID_REGIONS`] it names) and only one.
+fn aid_target(g: &Gazetteer, regions: &[&str]) -> Option<UnitId> {
+    match regions {
+        [code] => g.by_code(code),
+        _ => None,
     }
-    g.by_code(code)
 }
 
 /// How much of the body (chars) gives context to the title's names.
@@ -364,11 +363,19 @@ pub fn document_parties(title: &str, body: &ScanText, mentions: &[Mention]) -> P
             .map(|(&u, _)| u)
     };
     let (mut donor, mut recipient) = (pick(Role::East), pick(Role::West));
+    // What 对口支援 the page tells of, read once: any (援疆, 援藏, 援青 or
+    // 对口支援 itself), and of which aided region (援藏 → 西藏 …).
+    let assigned = ASSIGNED_AID.iter().any(|w| body.folded().contains(w));
+    let regions = AID_REGIONS
+        .iter()
+        .filter(|(w, _)| body.folded().contains(w))
+        .map(|(_, code)| *code)
+        .collect::<Vec<_>>();
     // 援藏 goes to 西藏, 援疆 to 新疆, 援青 to 青海: on such a page a western
     // partner outside that province (西安市 aiding 札达县) is the donor when
     // no eastern one is named, and the recipient is the one inside it.
     if donor.is_none() {
-        if let Some(target) = aid_target(g, body) {
+        if let Some(target) = aid_target(g, &regions) {
             let inside = |u: UnitId| g.chain(u)[0] == Some(target);
             let best_western = |keep: &dyn Fn(UnitId) -> bool| {
                 scores
@@ -388,7 +395,7 @@ pub fn document_parties(title: &str, body: &ScanText, mentions: &[Mention]) -> P
     // 对口支援 of Xinjiang, Tibet and Qinghai has donors outside the eastern
     // provinces (湖南省, 安徽省): on a page about it that names no eastern
     // place, the province named most that is not the recipient's is the donor.
-    if donor.is_none() && ASSIGNED_AID.iter().any(|w| body.folded().contains(w)) {
+    if donor.is_none() && assigned {
         let recipient_province = recipient.and_then(|r| g.chain(r)[0]);
         donor = scores
             .iter()
@@ -414,7 +421,6 @@ pub fn document_parties(title: &str, body: &ScanText, mentions: &[Mention]) -> P
             // a province with a prefecture by design (河北省 → 阿里地区):
             // there the province must be named twice as much.
             let times = |u: UnitId| named.get(&u).map_or(0, |v| v.0);
-            let assigned = ASSIGNED_AID.iter().any(|w| body.folded().contains(w));
             let factor = if assigned { 2 } else { 1 };
             if let Some(p) =
                 province_of(r).filter(|&p| scores.contains_key(&p) && times(p) >= factor * times(r))
@@ -483,11 +489,9 @@ pub fn document_parties(title: &str, body: &ScanText, mentions: &[Mention]) -> P
     // → 阿克陶县 under 新疆). Either way the prefecture must be named as often
     // as all the province's other prefectures together: a text about
     // several is about the province.
-    let assigned = ["援疆", "援藏", "援青"]
-        .iter()
-        .any(|w| body.folded().contains(w));
+    let region_aid = !regions.is_empty();
     if let (Some(d), Some(r)) = (donor, recipient) {
-        if is_plain_province(r) && (assigned || !is_plain_province(d)) {
+        if is_plain_province(r) && (region_aid || !is_plain_province(d)) {
             let own = named.get(&r).map_or(0, |v| v.0);
             let mut within: HashMap<UnitId, u32> = HashMap::new();
             for (&u, v) in &named {
