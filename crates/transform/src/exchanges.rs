@@ -76,13 +76,13 @@ fn exchange_row(ctx: &DocContext, m: &Mention, count: &Count) -> Option<Exchange
     }
     // 这两个城市, 此3批: things counted before; 前九批援宁工作中: a period;
     // “三个最大”, “两不愁三保障”: a count opening a quoted slogan.
-    let before = |n: usize| ctx.folded_str(m.start.saturating_sub(n)..m.start);
-    if before(1).starts_with(['“', '「', '"']) {
-        return None;
-    }
-    if before(1).starts_with(['这', '那', '此', '该'])
-        || before(1) == "前" && EVENT_UNITS.contains(&count.unit.as_str())
-    {
+    let before = m
+        .start
+        .checked_sub(1)
+        .and_then(|i| ctx.folded.get(i))
+        .copied();
+    let period = before == Some('前') && EVENT_UNITS.contains(&count.unit.as_str());
+    if matches!(before, Some('“' | '「' | '"' | '这' | '那' | '此' | '该')) || period {
         return None;
     }
     let subject = subject_after(&clause_right)
