@@ -9,18 +9,25 @@
 
 use crate::support::{root, run};
 
-/// F1 and accuracy floors on the development set; raise them as rules
-/// improve, never lower them to make a change pass. A new batch of unseen
-/// articles may lower the figures of the whole set: the batches scored
-/// before it keep their own floors.
+/// F1 and accuracy floors on the development set, per group of batches;
+/// raise them as rules improve, never lower them to make a change pass. A
+/// new batch of unseen articles gets a group of its own, at its first look,
+/// so that it cannot lower the floors of the batches scored before it.
 const FLOORS: &[(&str, &str)] = &[
+    // The development set of the earlier rounds.
     (
         "b1,b2,b3,b4",
         "funds=0.97,exchanges=0.93,projects=0.85,funds.scope=0.88,title=0.97,published=0.97,donor=0.78,recipient=0.73",
     ),
+    // The batches this round found unseen, scored first, then tuned on.
     (
-        "",
-        "funds=0.97,exchanges=0.93,projects=0.77,funds.scope=0.87,title=0.96,published=0.97,donor=0.80,recipient=0.71",
+        "b5,b6,b7",
+        "funds=0.97,exchanges=0.94,projects=0.64,funds.scope=0.84,title=0.95,published=0.97,donor=0.85,recipient=0.68",
+    ),
+    // The last unseen batch, kept at its first look.
+    (
+        "b8",
+        "funds=0.97,exchanges=0.70,projects=0.57,funds.scope=0.70,title=0.97,published=0.97,donor=0.65,recipient=0.48",
     ),
 ];
 
@@ -60,14 +67,9 @@ fn realdev_meets_its_floors_where_the_texts_are_cached() {
             .expect("running python3 tests/realdev/score.py");
         println!("{}", String::from_utf8_lossy(&score.stdout));
         eprintln!("{}", String::from_utf8_lossy(&score.stderr));
-        let which = if batches.is_empty() {
-            "all batches"
-        } else {
-            batches
-        };
         assert!(
             score.status.success(),
-            "realdev ({which}) is under its floors"
+            "realdev ({batches}) is under its floors"
         );
     }
 }
