@@ -1114,6 +1114,11 @@ mod tests {
             kinds("县里开办技能班，培训贫困人口6300人次。"),
             vec![pair("6300人次", "training")]
         );
+        // 村 in 农村 is rural, not a village counted.
+        assert_eq!(
+            kinds("已引导730名农村劳动力来甲市就业。"),
+            vec![pair("730名", "labor")]
+        );
     }
 
     #[test]

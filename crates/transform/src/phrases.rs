@@ -70,10 +70,12 @@ pub fn subject_after(right: &str) -> Option<String> {
 /// The earliest subject noun in `text` (longest at that position), by byte offset.
 fn first_subject(text: &str) -> Option<(usize, &'static str)> {
     // One pass of the lexicon's automaton: the earliest start, and there
-    // the longest noun.
+    // the longest noun. 村 in 农村, 乡村 (农村劳动力, 乡村教师) is rural,
+    // not a village counted.
     LEXICON
         .find_all("exchange.subject", text)
         .map(|(start, _, noun)| (start, noun))
+        .filter(|&(start, noun)| !(noun == "村" && text[..start].ends_with(['农', '乡'])))
         .min_by_key(|&(start, noun)| (start, std::cmp::Reverse(noun.chars().count())))
 }
 
