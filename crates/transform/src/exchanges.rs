@@ -933,7 +933,7 @@ fn batch_people(ctx: &DocContext, m: &Mention, count: &Count) -> Option<String> 
     if !matches!(count.unit.as_str(), "批" | "批次") {
         return None;
     }
-    let next = ctx.mentions.iter().find(|n| n.start >= m.end)?;
+    let next = ctx.mentions_in(m.end..usize::MAX).next()?;
     let MentionKind::Count(people) = &next.kind else {
         return None;
     };
