@@ -135,6 +135,9 @@ fn former_names_resolve_to_the_current_unit() {
     assert_eq!(p.prefecture, Some("杭州市"));
     let p = place("柳州地区忻城县", "忻城县");
     assert_eq!(p.prefecture, Some("来宾市"));
+    // Tibet's counties renamed as districts (援藏 articles before 2015).
+    let p = place("广东援藏工作组在林芝县开展帮扶", "林芝县");
+    assert_eq!(p.name, "巴宜区");
 }
 
 #[test]
