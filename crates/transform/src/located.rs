@@ -154,6 +154,7 @@ pub fn located_projects(ctx: &DocContext) -> Vec<ProjectRow> {
             }
         }
     }
+    rows.extend(places_of_counted_projects(ctx));
     // A project told again later (the same name at the same place) is the
     // one already counted.
     let mut seen: BTreeSet<(Option<String>, Option<String>)> = BTreeSet::new();
@@ -163,6 +164,76 @@ pub fn located_projects(ctx: &DocContext) -> Vec<ProjectRow> {
     });
     rows
 }
+
+/// Places listed right before a count of projects (察瓦龙乡、古拉乡10个小康村
+/// 建设项目; 公众村、拉丁嘎村…等12个小康示范村项目): the counted projects
+/// stand there, one row at each place, besides the count's `total` row.
+fn places_of_counted_projects(ctx: &DocContext) -> Vec<ProjectRow> {
+    let mut rows = Vec::new();
+    for m in ctx.mentions.iter().filter(|m| !ctx.in_furniture(m)) {
+        let MentionKind::Count(count) = &m.kind else {
+            continue;
+        };
+        if !matches!(count.unit.as_str(), "个" | "项") {
+            continue;
+        }
+        let sites = places_listed_before(ctx, m.start);
+        if sites.is_empty() {
+            continue;
+        }
+        let Some(name) = crate::projects::project_count_name(ctx, m, count) else {
+            continue;
+        };
+        // The projects' name follows the count; the places end before it.
+        let start = m.end;
+        let facility = Facility {
+            span: start..start + name.chars().count(),
+            name,
+            listed: true,
+            donor_named: false,
+        };
+        rows.extend(sites.iter().map(|site| row(ctx, &facility, site)));
+    }
+    rows
+}
+
+/// Western places at county level or below listed right before `pos`
+/// (A、B和C, closed by an optional 等), in text order; none when the words
+/// before `pos` are not such a list.
+fn places_listed_before<'c>(ctx: &'c DocContext, pos: usize) -> Vec<Site<'c>> {
+    let mut pos = pos;
+    if pos > 0 && ctx.folded.get(pos - 1) == Some(&'等') {
+        pos -= 1;
+    }
+    let mut sites = Vec::new();
+    while let Some(m) = ctx
+        .mentions_in(pos.saturating_sub(MAX_PLACE_CHARS)..pos)
+        .rev()
+        .find(|p| p.end == pos)
+    {
+        let MentionKind::Place(place) = &m.kind else {
+            break;
+        };
+        let low = matches!(
+            place.level,
+            Level::County | Level::Township | Level::Village
+        );
+        if !low || role_of(place) != Some(Role::West) {
+            break;
+        }
+        sites.push(Site { mention: m, place });
+        pos = m.start;
+        match pos.checked_sub(1).and_then(|i| ctx.folded.get(i)) {
+            Some('、' | '和' | '及') => pos -= 1,
+            _ => break,
+        }
+    }
+    sites.reverse();
+    sites
+}
+
+/// The longest place name, in chars, a list of places is searched back for.
+const MAX_PLACE_CHARS: usize = 24;
 
 /// A row's evidence moved to `span` (a project's own name), its id with it.
 fn set_evidence(ctx: &DocContext, r: &mut ProjectRow, span: Range<usize>) {

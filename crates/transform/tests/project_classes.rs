@@ -474,3 +474,15 @@ fn service_centres_stations_and_reading_rooms_built_are_counts_of_projects() {
     let rows = projects("首批4座书屋分别建在市区四条主干道旁。");
     assert_eq!(total(&rows, "4").and_then(|r| r.count), Some(4));
 }
+
+#[test]
+fn places_listed_before_a_count_of_projects_are_where_they_stand() {
+    let rows = projects("深圳援藏工作组在察隅县建设了察瓦龙乡、古拉乡10个小康村建设项目。");
+    let places: Vec<&str> = rows
+        .iter()
+        .filter(|r| r.scope == "item")
+        .filter_map(|r| r.place.as_deref())
+        .collect();
+    assert_eq!(places, ["察隅县察瓦龙乡", "察隅县古拉乡"]);
+    assert_eq!(total(&rows, "10个").and_then(|r| r.count), Some(10));
+}
