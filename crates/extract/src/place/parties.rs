@@ -522,7 +522,7 @@ pub fn document_parties(title: &str, body: &ScanText, mentions: &[Mention]) -> P
     // in the title or named at least twice, says exactly who the partners are.
     // A list pairing stated once (广东中山、东莞对口帮扶云南昭通) that holds
     // both partners the scores picked names every partner it lists.
-    let explicit = best_pair(&pairs).or_else(|| listed_pair(&pairs, donor?, recipient?));
+    let explicit = best_pair(&pairs).or_else(|| listed_pair(g, &named, &pairs, donor?, recipient?));
     // A title naming both partners (苏州市铜仁市东西部扶贫协作…) states the
     // pairing as much as a cue does.
     let in_title = |u: Option<UnitId>| u.is_some_and(|u| title_units.contains(&u));
@@ -709,13 +709,24 @@ fn names_a_township(text: &ScanText) -> bool {
 /// `donor` and `recipient`, stated once or more: the most often stated,
 /// then the one listing most partners.
 fn listed_pair(
+    g: &Gazetteer,
+    named: &HashMap<UnitId, (u32, usize)>,
     pairs: &Pairs,
     donor: UnitId,
     recipient: UnitId,
 ) -> Option<(Vec<UnitId>, Vec<UnitId>)> {
+    // The partners the scores picked are prefectures (lifted): a list of
+    // counties holds one when a county of it lies in that prefecture and
+    // the text names the prefecture itself once at most (对口帮扶吴忠市盐池县、
+    // 同心县和红寺堡区); a page that keeps naming it (喀什地区莎车、泽普…四县,
+    // then 喀什 again and again) is about the prefecture.
+    let holds = |list: &[UnitId], u: UnitId| {
+        list.iter()
+            .any(|&x| x == u || lift(g, x) == u && named.get(&u).map_or(0, |v| v.0) <= 1)
+    };
     pairs
         .iter()
-        .filter(|((d, r), _)| d.len() + r.len() > 2 && d.contains(&donor) && r.contains(&recipient))
+        .filter(|((d, r), _)| d.len() + r.len() > 2 && holds(d, donor) && holds(r, recipient))
         .max_by(|a, b| {
             let size = |k: &(Vec<UnitId>, Vec<UnitId>)| k.0.len() + k.1.len();
             a.1.cmp(b.1)

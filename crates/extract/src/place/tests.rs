@@ -393,6 +393,16 @@ fn a_list_pairing_stated_once_names_every_partner_it_lists() {
 }
 
 #[test]
+fn a_list_of_counties_under_a_prefecture_named_once_is_the_partner() {
+    let p = parties_of(
+        "协作注资",
+        "泉州目前对口帮扶宁夏吴忠市盐池县、同心县和红寺堡区。泉州支持盐池县发展产业。",
+    );
+    let recipients: Vec<&str> = p.recipients.iter().map(|r| r.name).collect();
+    assert_eq!(recipients, ["盐池县", "同心县", "红寺堡区"]);
+}
+
+#[test]
 fn document_parties_are_the_counties_an_article_is_about() {
     // Both counties named more than their cities: the article is about them.
     let body = "拱墅区与黄平县结对帮扶。拱墅区向黄平县捐款。";
