@@ -7,7 +7,7 @@ use crate::segment;
 use extract::{Article, Mention, ScanContext};
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::Mutex;
+use std::sync::{Mutex, OnceLock};
 
 /// An article with everything the rules read.
 pub struct DocContext<'a> {
@@ -35,6 +35,9 @@ pub struct DocContext<'a> {
     /// sentence ask for the same range, and each table's rules ask again
     /// (they may run on two threads at once, hence the lock).
     parties_by_range: Mutex<HashMap<Range<usize>, extract::place::SentenceParties>>,
+    /// Whether the text tells of the 对口支援 of Xinjiang, Tibet or Qinghai
+    /// (援疆, 援藏, 援青): read once, when a rule first asks.
+    assigned_aid: OnceLock<bool>,
 }
 
 impl<'a> DocContext<'a> {
@@ -77,7 +80,18 @@ impl<'a> DocContext<'a> {
             paragraphs,
             parties,
             parties_by_range: Mutex::new(HashMap::new()),
+            assigned_aid: OnceLock::new(),
         }
+    }
+
+    /// True when the text tells of 援疆, 援藏 or 援青 anywhere: one search of
+    /// the document, however many amounts ask.
+    pub fn tells_of_assigned_aid(&self) -> bool {
+        *self.assigned_aid.get_or_init(|| {
+            ["援疆", "援藏", "援青"]
+                .iter()
+                .any(|w| self.scan_text.folded().contains(w))
+        })
     }
 
     /// True when the mention lies in the date line or byline.

@@ -577,10 +577,6 @@ fn government_spends(ctx: &DocContext, m: &Mention, clause_left: &str) -> bool {
     eastern_actor && clause_left.contains("投资") && !clause_left.contains("总投资")
 }
 
-/// Words of the 对口支援 of Xinjiang, Tibet and Qinghai, where the donor
-/// government builds the projects itself.
-const ASSIGNED_AID: &[&str] = &["援疆", "援藏", "援青"];
-
 /// Words of a project's whole investment.
 const PROJECT_VOLUME: &[&str] = &["总投资", "完成投资", "投资总额"];
 
@@ -602,10 +598,7 @@ fn assigned_aid_spends(ctx: &DocContext, m: &Mention, clause_left: &str) -> bool
     if PROJECT_VOLUME.iter().any(|w| clause_left.contains(w)) {
         return false;
     }
-    if !ASSIGNED_AID
-        .iter()
-        .any(|w| ctx.scan_text.folded().contains(w))
-    {
+    if !ctx.tells_of_assigned_aid() {
         return false;
     }
     let sentence = ctx.sentence_of(m.start);
