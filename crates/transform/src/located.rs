@@ -870,6 +870,12 @@ const LANDMARK_HEADS: &[&str] = &[
     "产业园",
     "开发区",
     "保税区",
+    "图书馆",
+    "博物馆",
+    "文化馆",
+    "纪念馆",
+    "展览馆",
+    "福利院",
 ];
 
 /// Short heads that, right after a place, name a landmark by that place
@@ -1217,7 +1223,7 @@ fn sites_of<'m>(
             _ => None,
         })
         .next_back();
-    if let Some(inside) = inside {
+    if let Some(inside) = inside.or_else(|| prefecture_naming(ctx, f)) {
         return vec![inside];
     }
     let sites: Vec<Site<'m>> = sites
@@ -1273,17 +1279,19 @@ fn sites_of<'m>(
         .take(1)
         .cloned()
         .collect();
-    if !after.is_empty() {
-        return after;
-    }
-    // Else a city or prefecture written right before a landmark's name (某州
-    // 某科技馆, 某市第一中学): it stands there, though no county is named.
+    after
+}
+
+/// A city or prefecture written right before a landmark's name (某州某科技馆,
+/// 某市第一中学, 某州图书馆): the landmark stands there, though no county is
+/// named, and whatever else the sentence lists (the stops of a tour).
+fn prefecture_naming<'m>(ctx: &'m DocContext, f: &Facility) -> Option<Site<'m>> {
     if !LANDMARK_HEADS.iter().any(|h| f.name.ends_with(h)) {
-        return Vec::new();
+        return None;
     }
-    ctx.mentions_in(clause.start..f.span.start)
+    ctx.mentions_in(f.span.start.saturating_sub(MAX_PLACE_CHARS)..f.span.start)
         .filter(|m| m.end == f.span.start)
-        .filter_map(|m| match &m.kind {
+        .find_map(|m| match &m.kind {
             MentionKind::Place(p)
                 if role_of(p) == Some(Role::West) && p.level == Level::Prefecture =>
             {
@@ -1294,6 +1302,4 @@ fn sites_of<'m>(
             }
             _ => None,
         })
-        .take(1)
-        .collect()
 }

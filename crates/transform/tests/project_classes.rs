@@ -227,6 +227,27 @@ fn a_landmark_after_its_prefecture_stands_there() {
 }
 
 #[test]
+fn a_landmark_after_its_prefecture_stands_there_not_at_the_tour_stops() {
+    // The stops of a tour (德令哈市、都兰县) are no site of the library the
+    // delegation hears about; the prefecture written in its name is.
+    let rows = projects("慰问团一行深入德令哈市、都兰县等地，了解海西州图书馆等我省援建项目情况。");
+    let located: Vec<_> = rows.iter().filter(|r| r.scope == "item").collect();
+    assert_eq!(located.len(), 1, "{rows:?}");
+    assert_eq!(located[0].evidence.text, "海西州图书馆");
+    assert_eq!(located[0].category, "culture");
+}
+
+#[test]
+fn a_facility_name_starts_after_the_verb_that_builds_it() {
+    let rows = projects("某区出资300万元，帮助陇县建起苏陕工业园。");
+    let row = rows
+        .iter()
+        .find(|r| r.scope == "item")
+        .expect("a located project");
+    assert_eq!(row.name.as_deref(), Some("苏陕工业园"));
+}
+
+#[test]
 fn a_partner_where_something_is_built_is_a_site() {
     let rows = projects("工作组拿出500万元资金对口帮扶绥江县板栗镇建设扶贫协作示范点。");
     assert!(
