@@ -736,6 +736,25 @@ fn listed_pair(
         .map(|(k, _)| k.clone())
 }
 
+/// The partners a list names: a unit listed with units below it names
+/// them all (对口支援阿里地区和札达、日土两县 is 阿里地区), and a province
+/// listed beside its own prefecture (和田地区、新疆生产建设兵团) is no
+/// partner of its own.
+fn peers(g: &Gazetteer, list: Vec<UnitId>) -> Vec<UnitId> {
+    let below = |u: UnitId, a: UnitId| u != a && g.chain(u).contains(&Some(a));
+    let is_province = |u: UnitId| g.unit(u).is_some_and(|x| x.level == Level::Province);
+    let without_provinces: Vec<UnitId> = list
+        .iter()
+        .copied()
+        .filter(|&a| !(is_province(a) && list.iter().any(|&u| below(u, a))))
+        .collect();
+    without_provinces
+        .iter()
+        .copied()
+        .filter(|&u| !without_provinces.iter().any(|&a| below(u, a)))
+        .collect()
+}
+
 /// The index of the last unit of the chain written from unit `i` on
 /// (对口支援固原市西吉县, 对口支援新疆喀什地区: the chain names its last
 /// unit), units being in text order: each next one starts where the one
@@ -746,6 +765,19 @@ fn chain_end(g: &Gazetteer, units: &[(usize, usize, UnitId)], mut i: usize) -> u
             break;
         }
         i += 1;
+    }
+    i
+}
+
+/// The index of the first unit of the chain written up to unit `i`
+/// (湖北秭归县: 湖北 for 秭归县), units being in text order.
+fn chain_start(g: &Gazetteer, units: &[(usize, usize, UnitId)], mut i: usize) -> usize {
+    while i > 0 {
+        let (a, b) = (units[i - 1], units[i]);
+        if b.0 != a.1 || !g.chain(b.2).contains(&Some(a.2)) {
+            break;
+        }
+        i -= 1;
     }
     i
 }
@@ -799,26 +831,38 @@ fn find_pairs(
                 continue;
             }
             seen.insert((p, q));
-            let Some(last_before) = units.iter().rposition(|u| u.1 <= p && u.1 + CUE_GAP >= p)
-            else {
-                continue;
-            };
-            let Some(first_after) = units.iter().position(|u| u.0 >= q && u.0 <= q + CUE_GAP)
-            else {
-                continue;
-            };
-            let mut side_before = vec![units[last_before].2];
-            let mut i = last_before;
-            while i > 0 && joins(units[i - 1].1, units[i].0) {
-                i -= 1;
-                side_before.insert(0, units[i].2);
+            let last_before = units.iter().rposition(|u| u.1 <= p && u.1 + CUE_GAP >= p);
+            let first_after = units.iter().position(|u| u.0 >= q && u.0 <= q + CUE_GAP);
+            // Each side is a list of chains (重庆云阳县和湖北秭归县): the
+            // last unit of each chain stands for it.
+            let mut side_before = Vec::new();
+            if let Some(mut i) = last_before {
+                side_before.push(units[i].2);
+                loop {
+                    let s = chain_start(g, &units, i);
+                    if s == 0 || !joins(units[s - 1].1, units[s].0) {
+                        break;
+                    }
+                    i = s - 1;
+                    side_before.insert(0, units[i].2);
+                }
             }
-            let mut j = chain_end(g, &units, first_after);
-            let mut side_after = vec![units[j].2];
-            while j + 1 < units.len() && joins(units[j].1, units[j + 1].0) {
-                j += 1;
+            let mut side_after = Vec::new();
+            if let Some(first_after) = first_after {
+                let mut j = chain_end(g, &units, first_after);
                 side_after.push(units[j].2);
+                while j + 1 < units.len() && joins(units[j].1, units[j + 1].0) {
+                    j = chain_end(g, &units, j + 1);
+                    side_after.push(units[j].2);
+                }
             }
+            match (side_before.is_empty(), side_after.is_empty()) {
+                // A与B、C携手 (结对): both partners stand before the cue.
+                (false, true) if !*donor_first => {}
+                (false, false) => {}
+                _ => continue,
+            }
+            let (side_before, side_after) = (peers(g, side_before), peers(g, side_after));
             let all: Vec<UnitId> = side_before
                 .iter()
                 .chain(side_after.iter())
@@ -1123,6 +1167,19 @@ pub fn direction_at(
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_list_names_its_highest_units_and_no_province_beside_its_own_prefecture() {
+        let g = gazetteer();
+        let unit = |code: &str| g.by_code(code).expect("a unit of the gazetteer");
+        let (ali, zada, ritu) = (unit("542500"), unit("542522"), unit("542524"));
+        let (xinjiang, hetian) = (unit("650000"), unit("653200"));
+        // 阿里地区和札达、日土两县: the counties are part of 阿里地区.
+        assert_eq!(peers(g, vec![ali, zada, ritu]), vec![ali]);
+        // 和田地区、新疆生产建设兵团: 新疆 is no partner beside 和田地区.
+        assert_eq!(peers(g, vec![hetian, xinjiang]), vec![hetian]);
+        assert_eq!(peers(g, vec![zada, ritu]), vec![zada, ritu]);
+    }
 
     /// The byte offsets of the non-overlapping occurrences of `needle` in
     /// `hay`, leftmost first (what `hay.match_indices(needle)` gives), without

@@ -403,6 +403,19 @@ fn a_list_of_counties_under_a_prefecture_named_once_is_the_partner() {
 }
 
 #[test]
+fn partners_listed_before_a_two_way_cue_are_a_pairing() {
+    // 与 joins the donor to the list; the chain 广西百色靖西市 names 靖西市.
+    let p = parties_of(
+        "协作之路",
+        "2016年起，深圳市龙岗区与广西百色靖西市、那坡县携手。龙岗区在靖西市援建学校，\
+         龙岗区干部到那坡县挂职，靖西市、那坡县的产品销往龙岗。",
+    );
+    let recipients: Vec<&str> = p.recipients.iter().map(|r| r.name).collect();
+    assert_eq!(recipients, ["靖西市", "那坡县"]);
+    assert_eq!(p.donor.map(|d| d.name), Some("龙岗区"));
+}
+
+#[test]
 fn document_parties_are_the_counties_an_article_is_about() {
     // Both counties named more than their cities: the article is about them.
     let body = "拱墅区与黄平县结对帮扶。拱墅区向黄平县捐款。";
