@@ -154,6 +154,15 @@ fn exchange_row(ctx: &DocContext, m: &Mention, count: &Count) -> Option<Exchange
     if is_phase(ctx, m, count) {
         return None;
     }
+    // Organisations counted (24家中央单位共选派50名干部) send people; they
+    // are not the people sent.
+    if kind_hit
+        .as_ref()
+        .is_some_and(|h| PEOPLE_KINDS.contains(&h.label))
+        && ORGANISATION_UNITS.contains(&count.unit.as_str())
+    {
+        return None;
+    }
     let mut confidence: f64 = 0.5;
     let kind = match &kind_hit {
         Some(hit) => {
@@ -282,6 +291,12 @@ fn direction_of(
         })
         .unwrap_or("unknown")
 }
+
+/// Kinds that count people sent or received.
+const PEOPLE_KINDS: &[&str] = &["secondment", "health", "education"];
+
+/// Units that count organisations, not people.
+const ORGANISATION_UNITS: &[&str] = &["家"];
 
 /// Words that pair cadres with households (结对帮扶, 联户): a count of
 /// households is then a `pairing`.
@@ -669,7 +684,7 @@ fn is_place_subject(subject: Option<&str>) -> bool {
 
 /// Verbs that pair places but are no pairing cue for other counts
 /// (对口帮扶某州5个县; 对口帮扶干部 are cadres, not pairings).
-const PLACE_PAIRING_VERBS: &[&str] = &["对口帮扶", "对口支援", "对口协作"];
+const PLACE_PAIRING_VERBS: &[&str] = &["对口帮扶", "对口支援", "对口协作", "定点帮扶"];
 
 /// Counts of places are rows only as pairings (２３５个村…开展携手奔小康,
 /// 甲市7个镇对口帮扶乙州7个县, 与乙县20个村建立结对关系; the pairing word
@@ -1094,6 +1109,22 @@ mod tests {
 
     fn pair(a: &str, b: &str) -> (String, String) {
         (a.to_string(), b.to_string())
+    }
+
+    #[test]
+    fn organisations_that_send_cadres_are_not_the_cadres_sent() {
+        assert_eq!(
+            kinds("帮扶某省的30家中央单位共选派40名干部到定点县挂职，有15名挂任副县长。"),
+            vec![pair("40名", "secondment"), pair("15名", "secondment")]
+        );
+    }
+
+    #[test]
+    fn counties_under_designated_assistance_are_paired() {
+        assert_eq!(
+            kinds("今年，有关单位在某省40个脱贫县开展定点帮扶工作。"),
+            vec![pair("40个", "pairing")]
+        );
     }
 
     #[test]
