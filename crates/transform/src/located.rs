@@ -528,6 +528,18 @@ fn status_of_project(ctx: &DocContext, facility: &Facility, around: &str) -> &'s
         Some(s) if s != "implemented" => Some(s),
         _ => status_cue(rest_of_sentence).or(own),
     };
+    // 拟投入资金300万元，分别在某某乡镇实施某项目: the plan of the clause
+    // before says the carrying out is still to come.
+    let status = match status {
+        Some("implemented") if clause.start > sentence.start => {
+            let previous = ctx.clause_of(clause.start - 1);
+            match status_cue(ctx.folded_str(previous)) {
+                Some("planned") => Some("planned"),
+                _ => status,
+            }
+        }
+        s => s,
+    };
     // No word in or after its clause: the sentence's (今年将安排资金，用于某村…).
     let status = status.or_else(|| status_cue(ctx.folded_str(sentence.clone())));
     let status = status.or_else(|| {

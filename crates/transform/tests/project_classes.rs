@@ -248,6 +248,26 @@ fn a_facility_name_starts_after_the_verb_that_builds_it() {
 }
 
 #[test]
+fn a_project_planned_in_townships_listed_bare_is_planned_in_each() {
+    let rows = projects(
+        "今年，某区拟投入帮扶资金200万元，分别在黄平县重安、谷陇、浪洞3个乡镇实施乡村振兴示范项目。",
+    );
+    let located: Vec<(&str, &str)> = rows
+        .iter()
+        .filter(|r| r.scope == "item")
+        .map(|r| (r.place.as_deref().unwrap_or(""), r.status.as_str()))
+        .collect();
+    assert_eq!(
+        located,
+        [
+            ("黄平县重安镇", "planned"),
+            ("黄平县谷陇镇", "planned"),
+            ("黄平县浪洞镇", "planned")
+        ]
+    );
+}
+
+#[test]
 fn a_partner_where_something_is_built_is_a_site() {
     let rows = projects("工作组拿出500万元资金对口帮扶绥江县板栗镇建设扶贫协作示范点。");
     assert!(

@@ -61,6 +61,12 @@ fn scan_plain(text: &ScanText) -> Vec<Mention> {
         places.extend(again);
         places.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
     }
+    let listed = listed_townships(text, &places);
+    if !listed.is_empty() {
+        places.retain(|m| !listed.iter().any(|l| l.start < m.end && m.start < l.end));
+        places.extend(listed);
+        places.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    }
     let spans: Vec<recognize::Span> = places
         .iter()
         .map(|m| recognize::Span {
@@ -90,6 +96,135 @@ fn scan_plain(text: &ScanText) -> Vec<Mention> {
 
 /// The endings of the township and village names that [`remembered`]
 /// looks for again.
+/// How far after a county a list of its townships is read (chars).
+const TOWNSHIP_LIST_WINDOW: usize = 64;
+
+/// What closes a list of townships after its count (6个乡镇).
+const TOWNSHIP_COUNT_NOUNS: [&str; 4] = ["乡镇", "镇", "乡", "街道"];
+
+/// The suffixes a township's name drops when listed bare (和平 for 和平镇).
+const TOWNSHIP_SUFFIXES: [&str; 4] = ["镇", "乡", "街道", "民族乡"];
+
+/// Townships listed bare right after their county and closed by their
+/// count (屏边县和平、湾塘、新华、白云、新现、白河6个乡镇): each name is the
+/// county's township of that name. The count must equal the list's length
+/// and every name must be a township of that county; names that are also
+/// common words (和平, 新华) are places only so.
+fn listed_townships(text: &ScanText, places: &[Mention]) -> Vec<Mention> {
+    use crate::mention::{Level, MentionKind};
+    let g = gazetteer();
+    let mut out = Vec::new();
+    for m in places {
+        let MentionKind::Place(p) = &m.kind else {
+            continue;
+        };
+        if p.level != Level::County {
+            continue;
+        }
+        let window = text.folded_slice(m.end, m.end + TOWNSHIP_LIST_WINDOW);
+        let Some((names, count)) = bare_list_with_count(window) else {
+            continue;
+        };
+        if names.len() < 2 || names.len() != count {
+            continue;
+        }
+        let Some(county) = p.adcode.and_then(|c| g.by_code(c)) else {
+            continue;
+        };
+        let township_of = |name: &str| {
+            TOWNSHIP_SUFFIXES.iter().find_map(|suffix| {
+                g.candidates(&format!("{name}{suffix}"))
+                    .iter()
+                    .find(|c| {
+                        g.unit(c.unit)
+                            .is_some_and(|u| u.level == Level::Township && u.parent == Some(county))
+                    })
+                    .and_then(|c| g.place(c.unit))
+            })
+        };
+        let found: Vec<Option<Place>> = names.iter().map(|(_, n)| township_of(n)).collect();
+        if found.iter().any(Option::is_none) {
+            continue;
+        }
+        for ((offset, name), place) in names.iter().zip(found) {
+            let (start, end) = (m.end + offset, m.end + offset + name.chars().count());
+            if let Some(place) = place {
+                out.push(Mention {
+                    kind: MentionKind::Place(place),
+                    text: text.slice(start, end).to_string(),
+                    start,
+                    end,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// A list of bare names at the start of `window` (甲、乙、丙), each of two
+/// to four Han chars, the last followed by `N个乡镇` (or 等六个镇 …): the
+/// names with their char offsets in `window`, and N.
+fn bare_list_with_count(window: &str) -> Option<(Vec<(usize, String)>, usize)> {
+    let chars: Vec<char> = window.chars().collect();
+    let is_name =
+        |s: &[char]| (2..=4).contains(&s.len()) && s.iter().all(|&c| crate::text::is_han(c));
+    let mut names = Vec::new();
+    let mut start = 0;
+    // The names before a 、.
+    while let Some(k) = chars.get(start..)?.iter().take(5).position(|&c| c == '、') {
+        let name = &chars[start..start + k];
+        if !is_name(name) || names.len() >= MAX_LISTED_TOWNSHIPS {
+            return None;
+        }
+        names.push((start, name.iter().collect::<String>()));
+        start += k + 1;
+    }
+    // The last name, then the count and its noun.
+    let ge = (start..chars.len().min(start + 10)).find(|&j| chars[j] == '个')?;
+    let mut count_start = ge;
+    while count_start > start && chars[count_start - 1].is_ascii_digit() {
+        count_start -= 1;
+    }
+    let count = if count_start < ge {
+        chars[count_start..ge]
+            .iter()
+            .collect::<String>()
+            .parse()
+            .ok()?
+    } else {
+        count_start = ge.checked_sub(1)?;
+        numeral_value(chars[count_start])?
+    };
+    let mut name_end = count_start;
+    if name_end > start && chars[name_end - 1] == '等' {
+        name_end -= 1;
+    }
+    let last = chars.get(start..name_end)?;
+    if !is_name(last) {
+        return None;
+    }
+    names.push((start, last.iter().collect()));
+    let after: String = chars[ge + 1..].iter().take(2).collect();
+    TOWNSHIP_COUNT_NOUNS
+        .iter()
+        .any(|w| after.starts_with(w))
+        .then_some((names, count))
+}
+
+/// The most townships one bare list is read for.
+const MAX_LISTED_TOWNSHIPS: usize = 12;
+
+/// The value of a Chinese numeral one to ten (六个乡镇).
+fn numeral_value(c: char) -> Option<usize> {
+    if c == '两' {
+        return Some(2);
+    }
+    "一二三四五六七八九十"
+        .chars()
+        .position(|x| x == c)
+        .map(|i| i + 1)
+}
+
 const VILLAGE_AND_TOWN_SUFFIXES: [&str; 5] = ["村", "镇", "乡", "社区", "街道"];
 
 /// A township or village resolved once in a text (柞水县小岭镇金米村) is the

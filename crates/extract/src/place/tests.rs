@@ -708,3 +708,48 @@ fn a_village_named_again_alone_is_the_village_resolved_before() {
     assert_eq!(villages.len(), 2, "{villages:?}");
     assert_eq!(villages[1].1, Some("柞水县"));
 }
+
+#[test]
+fn townships_listed_bare_after_their_county_and_counted_are_its_townships() {
+    let found = places("今年拟在黄平县重安、谷陇、浪洞、上塘4个乡镇实施帮扶项目。");
+    let townships: Vec<(&str, &str)> = found
+        .iter()
+        .filter(|(_, p)| p.level == Level::Township)
+        .map(|(w, p)| (w.as_str(), p.name))
+        .collect();
+    assert_eq!(
+        townships,
+        [
+            ("重安", "重安镇"),
+            ("谷陇", "谷陇镇"),
+            ("浪洞", "浪洞镇"),
+            ("上塘", "上塘镇")
+        ]
+    );
+    // Written with a Chinese numeral and 等 it is the same list.
+    let found = places("在黄平县重安、谷陇等两个镇建设基地。");
+    assert_eq!(
+        found
+            .iter()
+            .filter(|(_, p)| p.level == Level::Township)
+            .count(),
+        2,
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_bare_list_whose_count_disagrees_or_whose_names_are_not_townships_is_no_place() {
+    // Three names, a count of four: not the list the count closes.
+    let found = places("在黄平县重安、谷陇、浪洞4个乡镇实施项目。");
+    assert!(
+        found.iter().all(|(_, p)| p.level != Level::Township),
+        "{found:?}"
+    );
+    // Not townships of that county.
+    let found = places("在黄平县和平、友谊2个乡镇实施项目。");
+    assert!(
+        found.iter().all(|(_, p)| p.level != Level::Township),
+        "{found:?}"
+    );
+}
