@@ -39,6 +39,7 @@ pub use parties::{
 use crate::mention::{Mention, Place};
 use crate::text::ScanText;
 use gazetteer::{gazetteer, rank};
+use std::ops::Range;
 
 /// Finds every place and organisation mention, in text order.
 pub fn scan(text: &ScanText) -> Vec<Mention> {
@@ -61,7 +62,8 @@ fn scan_plain(text: &ScanText) -> Vec<Mention> {
         places.extend(again);
         places.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
     }
-    let listed = listed_townships(text, &places);
+    let mut listed = listed_townships(text, &places);
+    listed.extend(listed_villages(text, &places));
     if !listed.is_empty() {
         places.retain(|m| !listed.iter().any(|l| l.start < m.end && m.start < l.end));
         places.extend(listed);
@@ -210,6 +212,140 @@ fn bare_list_with_count(window: &str) -> Option<(Vec<(usize, String)>, usize)> {
         .any(|w| after.starts_with(w))
         .then_some((names, count))
 }
+
+/// Villages listed with one the gazetteer knows and closed by their count
+/// (甲村、乙村、丙村等3个示范村): the others, which the village lists lack
+/// (renamed, merged, transliterated otherwise), are villages of the known
+/// one's county, named as written. The count must equal the list's length,
+/// every item must end in 村, and the list must start after a boundary
+/// (punctuation, 的, 在) so that no verb is read into the first name.
+fn listed_villages(text: &ScanText, places: &[Mention]) -> Vec<Mention> {
+    use crate::mention::{Level, MentionKind};
+    let mut out: Vec<Mention> = Vec::new();
+    let mut done_until = 0;
+    for anchor in places {
+        let MentionKind::Place(p) = &anchor.kind else {
+            continue;
+        };
+        if p.level != Level::Village || p.county.is_none() || anchor.start < done_until {
+            continue;
+        }
+        let from = anchor.start.saturating_sub(VILLAGE_LIST_WINDOW);
+        let window = text.folded_slice(from, anchor.end + VILLAGE_LIST_WINDOW);
+        let chars: Vec<char> = window.chars().collect();
+        let Some(items) = village_list(&chars, anchor.start - from, anchor.end - from) else {
+            continue;
+        };
+        done_until = from + items.last().map_or(0, |r| r.end);
+        for item in items {
+            let (start, end) = (from + item.start, from + item.end);
+            if places.iter().any(|m| m.start < end && start < m.end) {
+                continue;
+            }
+            let name = gazetteer::intern(&chars[item].iter().collect::<String>());
+            out.push(Mention {
+                kind: MentionKind::Place(Place {
+                    name,
+                    level: Level::Village,
+                    township: None,
+                    village: Some(name),
+                    adcode: p.adcode.and_then(|c| c.get(..6)).map(gazetteer::intern),
+                    ..p.clone()
+                }),
+                text: text.slice(start, end).to_string(),
+                start,
+                end,
+            });
+        }
+    }
+    out
+}
+
+/// How far around a known village a list of villages is read (chars).
+const VILLAGE_LIST_WINDOW: usize = 120;
+
+/// The items (char ranges of `chars`) of the list of villages holding the
+/// one at `anchor`, when the list is closed by a count equal to its length
+/// (see [`listed_villages`]).
+fn village_list(chars: &[char], anchor: usize, anchor_end: usize) -> Option<Vec<Range<usize>>> {
+    let is_item = |r: &Range<usize>| {
+        (2..=6).contains(&r.len())
+            && chars[r.clone()].iter().all(|&c| crate::text::is_han(c))
+            && chars[r.end - 1] == '村'
+    };
+    // Back to the list's start: items between 、.
+    let mut items = vec![anchor..anchor_end];
+    let mut start = anchor;
+    while start > 0 && chars[start - 1] == '、' {
+        let end = start - 1;
+        let mut s = end;
+        while s > 0 && crate::text::is_han(chars[s - 1]) && chars[s - 1] != '、' && end - s < 6 {
+            s -= 1;
+        }
+        let item = s..end;
+        if !is_item(&item) {
+            return None;
+        }
+        items.insert(0, item);
+        start = s;
+    }
+    let before = start.checked_sub(1).map(|i| chars[i]);
+    if before.is_some_and(|c| crate::text::is_han(c) && !LIST_OPENERS.contains(&c)) {
+        return None;
+    }
+    // On to its end.
+    let mut end = anchor_end;
+    while chars.get(end) == Some(&'、') {
+        let s = end + 1;
+        let mut e = s;
+        while e < chars.len() && e - s < 6 && crate::text::is_han(chars[e]) && chars[e] != '等' {
+            e += 1;
+            if chars[e - 1] == '村' && !chars.get(e).is_some_and(|&c| c == '村') {
+                break;
+            }
+        }
+        let item = s..e;
+        if !is_item(&item) || items.len() >= MAX_LISTED_VILLAGES {
+            return None;
+        }
+        items.push(item);
+        end = e;
+    }
+    if items.len() < 2 {
+        return None;
+    }
+    // The count: 等12个小康示范村, 3个村.
+    let mut k = end;
+    if chars.get(k) == Some(&'等') {
+        k += 1;
+    }
+    let digits: String = chars[k.min(chars.len())..]
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .collect();
+    let count = if digits.is_empty() {
+        let c = *chars.get(k)?;
+        k += 1;
+        numeral_value(c)?
+    } else {
+        k += digits.len();
+        digits.parse().ok()?
+    };
+    if chars.get(k) != Some(&'个') {
+        return None;
+    }
+    let noun: String = chars[k + 1..].iter().take(6).collect();
+    let names_villages = noun
+        .char_indices()
+        .any(|(i, c)| c == '村' && noun[..i].chars().all(crate::text::is_han));
+    (count == items.len() && names_villages).then_some(items)
+}
+
+/// Chars after which a list of villages may start (建设的甲村、乙村…).
+const LIST_OPENERS: [char; 4] = ['的', '在', '对', '将'];
+
+/// The most villages one list is read for.
+const MAX_LISTED_VILLAGES: usize = 30;
 
 /// The most townships one bare list is read for.
 const MAX_LISTED_TOWNSHIPS: usize = 12;

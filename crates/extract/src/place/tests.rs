@@ -753,3 +753,78 @@ fn a_bare_list_whose_count_disagrees_or_whose_names_are_not_townships_is_no_plac
         "{found:?}"
     );
 }
+
+#[test]
+fn villages_listed_with_a_known_one_and_counted_are_villages_of_its_county() {
+    // 公众村 is in 巴宜区's village list; the two invented ones are not.
+    let found = places(
+        "巴宜区公众村举行仪式。投入资金建设的公众村、甲布村、乙拉村等3个小康示范村项目正式开工。",
+    );
+    let villages: Vec<(&str, Option<&str>)> = found
+        .iter()
+        .filter(|(_, p)| p.level == Level::Village)
+        .map(|(w, p)| (w.as_str(), p.county))
+        .collect();
+    assert_eq!(
+        villages,
+        [
+            ("公众村", Some("巴宜区")),
+            ("公众村", Some("巴宜区")),
+            ("甲布村", Some("巴宜区")),
+            ("乙拉村", Some("巴宜区"))
+        ]
+    );
+    // A count that is not the list's length reads nothing into it.
+    let found = places(
+        "巴宜区公众村举行仪式。投入资金建设的公众村、甲布村、乙拉村等5个小康示范村项目正式开工。",
+    );
+    let villages = found
+        .iter()
+        .filter(|(_, p)| p.level == Level::Village)
+        .count();
+    assert_eq!(villages, 2, "{found:?}");
+}
+
+mod listed_places_never_panic {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Texts made of the pieces the bare-list readers look for, in any order.
+    fn lists() -> impl Strategy<Value = String> {
+        let pieces = [
+            "黄平县",
+            "巴宜区",
+            "公众村",
+            "重安",
+            "谷陇",
+            "、",
+            "等",
+            "两",
+            "六",
+            "12",
+            "3",
+            "个",
+            "乡镇",
+            "镇",
+            "村",
+            "甲布村",
+            "的",
+            "。",
+            "(",
+            "xiàng",
+            "項",
+        ];
+        proptest::collection::vec(proptest::sample::select(pieces.to_vec()), 0..40)
+            .prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn places_stay_inside_the_text(s in lists()) {
+            let n = s.chars().count();
+            for (written, p) in places(&s) {
+                prop_assert!(!written.is_empty() && written.chars().count() <= n, "{p:?}");
+            }
+        }
+    }
+}
