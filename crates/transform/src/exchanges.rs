@@ -71,7 +71,10 @@ fn exchange_row(ctx: &DocContext, m: &Mention, count: &Count) -> Option<Exchange
     let households_paired = HOUSEHOLD_PAIRING
         .iter()
         .any(|w| clause_left.contains(w) || clause_right.contains(w));
-    if count.unit == "户" && !households_paired || count.unit == "处" {
+    if count.unit == "户" && !households_paired
+        || count.unit == "处"
+        || STRUCTURE_UNITS.contains(&count.unit.as_str())
+    {
         return None;
     }
     // 这两个城市, 此3批: things counted before; 前九批援宁工作中: a period;
@@ -154,8 +157,8 @@ fn exchange_row(ctx: &DocContext, m: &Mention, count: &Count) -> Option<Exchange
     if is_phase(ctx, m, count) {
         return None;
     }
-    // Organisations counted (24家中央单位共选派50名干部) send people; they
-    // are not the people sent.
+    // Organisations counted (24家中央单位共选派50名干部) send people, and
+    // homes built (援建住房495套) are things: neither is the people sent.
     if kind_hit
         .as_ref()
         .is_some_and(|h| PEOPLE_KINDS.contains(&h.label))
@@ -295,8 +298,11 @@ fn direction_of(
 /// Kinds that count people sent or received.
 const PEOPLE_KINDS: &[&str] = &["secondment", "health", "education"];
 
-/// Units that count organisations, not people.
-const ORGANISATION_UNITS: &[&str] = &["家"];
+/// Units that count organisations or things, not people.
+const ORGANISATION_UNITS: &[&str] = &["家", "套"];
+
+/// Units that count buildings, bridges or cities: never an exchange.
+const STRUCTURE_UNITS: &[&str] = &["座"];
 
 /// Words that pair cadres with households (结对帮扶, 联户): a count of
 /// households is then a `pairing`.

@@ -658,9 +658,16 @@ fn facilities_in(ctx: &DocContext, sentence: Range<usize>) -> Vec<Facility> {
         .filter(|m| matches!(m.kind, MentionKind::Org(_)) && eastern_starts.contains(&m.start))
         .map(|m| m.start - sentence.start..m.end - sentence.start)
         .collect();
+    // 一座扶贫车间, 一套设备: one thing told of, not a count of them.
     let count_ends: BTreeSet<usize> = ctx
         .mentions_in(sentence.clone())
-        .filter(|m| matches!(m.kind, MentionKind::Count(_)))
+        .filter(|m| match &m.kind {
+            MentionKind::Count(c) => {
+                !(c.value == rust_decimal::Decimal::ONE
+                    && SINGLE_THING_UNITS.contains(&c.unit.as_str()))
+            }
+            _ => false,
+        })
         .map(|m| m.end - sentence.start)
         .collect();
     let place_spans: std::collections::BTreeMap<usize, usize> = ctx
@@ -846,6 +853,9 @@ fn facilities_in(ctx: &DocContext, sentence: Range<usize>) -> Vec<Facility> {
 
 /// Heads of zones that may be the parties of a co-built park.
 const PARTY_ZONES: &[&str] = &["开发区", "保税区"];
+
+/// Measure words whose count of one names one thing (一座教学楼).
+const SINGLE_THING_UNITS: &[&str] = &["座", "套"];
 
 /// Heads of economic zones, which eastern cities also have.
 const ZONE_HEADS: &[&str] = &[

@@ -274,7 +274,8 @@ fn village_list(chars: &[char], anchor: usize, anchor_end: usize) -> Option<Vec<
             && chars[r.end - 1] == '村'
     };
     // Back to the list's start: items between 、.
-    let mut items = vec![anchor..anchor_end];
+    let mut items: Vec<Range<usize>> = Vec::with_capacity(MAX_LISTED_VILLAGES);
+    items.push(anchor..anchor_end);
     let mut start = anchor;
     while start > 0 && chars[start - 1] == '、' {
         let end = start - 1;
@@ -300,7 +301,7 @@ fn village_list(chars: &[char], anchor: usize, anchor_end: usize) -> Option<Vec<
         let mut e = s;
         while e < chars.len() && e - s < 6 && crate::text::is_han(chars[e]) && chars[e] != '等' {
             e += 1;
-            if chars[e - 1] == '村' && !chars.get(e).is_some_and(|&c| c == '村') {
+            if chars[e - 1] == '村' && chars.get(e).is_none_or(|&c| c != '村') {
                 break;
             }
         }

@@ -267,6 +267,12 @@ pub(crate) const COUNT_UNITS: &[(&str, &[&str])] = &[
             "理", "长", "于", "在", "置", "罚", "室", "级", "分", "境", "方",
         ],
     ),
+    // Buildings, bridges and stations (转运站1座, 3座桥梁); 座谈, 座位 are
+    // other words.
+    ("座", &["谈", "位", "右", "次", "席"]),
+    // Sets of equipment or homes (设备20套, 安居房50套); 套餐, 套路 are
+    // other words.
+    ("套", &["餐", "路", "装", "用", "取", "现"]),
     // Pairings (结对关系10对); 对口, 一对一, 对接 are other words.
     (
         "对",
