@@ -17,12 +17,12 @@ const FLOORS: &[(&str, &str)] = &[
     // The development set of the earlier rounds.
     (
         "b1,b2,b3,b4",
-        "funds=0.97,exchanges=0.93,projects=0.86,funds.scope=0.88,title=0.97,published=0.97,donor=0.78,recipient=0.73",
+        "funds=0.97,exchanges=0.93,projects=0.86,funds.scope=0.88,title=0.97,published=0.97,donor=0.78,recipient=0.76",
     ),
     // The batches this round found unseen, scored first, then tuned on.
     (
         "b5,b6,b7",
-        "funds=0.97,exchanges=0.94,projects=0.64,funds.scope=0.84,title=0.95,published=0.97,donor=0.85,recipient=0.68",
+        "funds=0.97,exchanges=0.94,projects=0.70,funds.scope=0.84,title=0.95,published=0.97,donor=0.85,recipient=0.70",
     ),
     // The last unseen batch, at the round's end (its first look, in
     // tests/realdev/README.md, was projects 0.585: since then 林芝县 is read
@@ -30,7 +30,13 @@ const FLOORS: &[(&str, &str)] = &[
     // caption that the annotators read as scene-setting).
     (
         "b8",
-        "funds=0.97,exchanges=0.76,projects=0.55,funds.scope=0.70,title=0.97,published=0.97,donor=0.65,recipient=0.56",
+        "funds=0.97,exchanges=0.76,projects=0.75,funds.scope=0.70,title=0.97,published=0.97,donor=0.65,recipient=0.56",
+    ),
+    // The seventh round's unseen batch (first look: funds 0.985, exchanges
+    // 0.750, projects 0.542), after the round's fixes.
+    (
+        "b9",
+        "funds=0.97,exchanges=0.82,projects=0.60,funds.scope=0.75,title=0.90,published=0.90,donor=0.55,recipient=0.48",
     ),
 ];
 

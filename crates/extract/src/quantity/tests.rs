@@ -718,3 +718,15 @@ fn issue_9_numbers_read_through_ruby_glosses() {
         ("上(shàng)千(qiān)名(míng)", d("1000"), Qualifier::AtLeast)
     );
 }
+
+#[test]
+fn buildings_and_sets_are_counted_but_seats_and_meals_are_words() {
+    let (text, c) = count("新建垃圾转运站1座，改善环境。");
+    assert_eq!((text.as_str(), c.unit.as_str()), ("1座", "座"));
+    let (text, c) = count("援建安居房6.65万套。");
+    assert_eq!((text.as_str(), c.value), ("6.65万套", d("66500")));
+    // 座谈, 套餐: the measure word begins another word.
+    assert!(found("召开3座谈会，推出2套餐。")
+        .iter()
+        .all(|m| !matches!(m.kind, MentionKind::Count(_))));
+}
