@@ -45,6 +45,16 @@ fn counted_project_name(ctx: &DocContext, m: &Mention, left: &str, right: &str) 
             return Some(name);
         }
     }
+    // 民生项目就实施了73个: the noun stands before its verb, the count after.
+    if let Some(name) = before_status_verb(left).and_then(|l| phrase_before(l, 12)) {
+        if project_nouns.iter().any(|(_, noun)| name.ends_with(noun)) {
+            // 其中仅民生项目: the words that frame the noun are not its name.
+            let name = NAME_LEADS
+                .iter()
+                .fold(name.as_str(), |n, lead| n.strip_prefix(lead).unwrap_or(n));
+            return Some(name.to_string());
+        }
+    }
     if let Some(name) = elided_project_name(ctx, m, left) {
         return Some(name);
     }
@@ -106,6 +116,29 @@ fn projects_started_in_places(left: &str, right: &str) -> Option<String> {
 
 /// A phrase without a status verb at its end (援疆项目开工 → 援疆项目),
 /// when a noun of at least two chars is left.
+/// The text before a status verb that ends `left` (…项目就实施了, …项目已建成):
+/// the verb, its aspect 了 and the adverbs before it taken off.
+fn before_status_verb(left: &str) -> Option<&str> {
+    let verb_phrase = left.strip_suffix('了').unwrap_or(left);
+    let rest = LEXICON
+        .group("project.status")
+        .iter()
+        .filter_map(|(_, cue)| verb_phrase.strip_suffix(cue))
+        .min_by_key(|rest| rest.len())?;
+    Some(
+        VERB_ADVERBS
+            .iter()
+            .find_map(|a| rest.strip_suffix(a))
+            .unwrap_or(rest),
+    )
+}
+
+/// Words that frame a noun phrase before a status verb (其中仅民生项目).
+const NAME_LEADS: &[&str] = &["其中", "仅", "只"];
+
+/// Adverbs that stand before a status verb (项目就实施了, 项目已建成).
+const VERB_ADVERBS: &[&str] = &["已经", "累计", "共计", "先后", "就", "已", "共", "均", "都"];
+
 fn without_trailing_status(phrase: &str) -> String {
     LEXICON
         .group("project.status")

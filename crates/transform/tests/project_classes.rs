@@ -268,6 +268,19 @@ fn a_project_planned_in_townships_listed_bare_is_planned_in_each() {
 }
 
 #[test]
+fn a_count_of_projects_after_their_verb_is_a_total() {
+    let rows = projects("三年来，两地在多个领域展开协作，其中仅民生项目就实施了40个。");
+    let row = total(&rows, "40").expect("a total row");
+    assert_eq!(
+        (row.count, row.name.as_deref()),
+        (Some(40), Some("民生项目"))
+    );
+    let rows = projects("两地协作项目已建成9个。");
+    let row = total(&rows, "9").expect("a total row");
+    assert_eq!(row.status, "completed");
+}
+
+#[test]
 fn a_partner_where_something_is_built_is_a_site() {
     let rows = projects("工作组拿出500万元资金对口帮扶绥江县板栗镇建设扶贫协作示范点。");
     assert!(
