@@ -605,10 +605,26 @@ const MIN_FOCUS_NAMES: u32 = 2;
 /// 承德市) counts for the prefecture.
 fn named_weights(g: &Gazetteer, body: &[Mention]) -> HashMap<UnitId, (u32, usize)> {
     let mut named: HashMap<UnitId, (u32, usize)> = HashMap::new();
-    for (m, p) in places_of(body) {
+    let places: Vec<(&Mention, &Place)> = places_of(body).collect();
+    for (k, &(m, p)) in places.iter().enumerate() {
         let Some(mut u) = unit_of_place(g, p) else {
             continue;
         };
+        // The head of a written chain on the eastern side (天津市 in
+        // 天津市东丽区, the way a district is named) names the unit below
+        // it, not itself. Western chains (昆明市寻甸县) still name their
+        // prefecture, which the annotators of the realdev set take as the
+        // partner when several of its counties are named.
+        let heads_a_chain = g.role(u) == Some(Role::East)
+            && places.get(k + 1).is_some_and(|&(next, q)| {
+                next.start == m.end
+                    && q.level == Level::County
+                    && unit_of_place(g, q).is_some_and(|c| c != u && g.chain(c).contains(&Some(u)))
+            });
+        let plain_province = p.level == Level::Province && !p.name.ends_with('市');
+        if heads_a_chain && !plain_province {
+            continue;
+        }
         if p.level == Level::County {
             // The name as written, without ruby glosses (临(lín)夏(xià)).
             let written: String = m.text.chars().filter(|&c| is_han(c)).collect();

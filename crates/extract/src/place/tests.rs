@@ -828,3 +828,15 @@ mod listed_places_never_panic {
         }
     }
 }
+
+#[test]
+fn a_city_written_only_before_its_district_does_not_outweigh_it() {
+    // 天津市 is named once alone and three times as 天津市东丽区: the
+    // article is about the district.
+    let p = parties_of(
+        "协作工作",
+        "天津市东丽区与天水市甘谷县开展东西部协作。天津市东丽区投入资金，\
+         天津市东丽区的企业到甘谷县投资。天津的干部在天水市挂职，天水市的产品销往东丽区。",
+    );
+    assert_eq!(p.donor.map(|d| d.name), Some("东丽区"));
+}
