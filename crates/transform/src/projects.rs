@@ -114,17 +114,11 @@ fn projects_started_in_places(left: &str, right: &str) -> Option<String> {
     verb_follows.then_some(name)
 }
 
-/// A phrase without a status verb at its end (援疆项目开工 → 援疆项目),
-/// when a noun of at least two chars is left.
 /// The text before a status verb that ends `left` (…项目就实施了, …项目已建成):
 /// the verb, its aspect 了 and the adverbs before it taken off.
 fn before_status_verb(left: &str) -> Option<&str> {
-    let verb_phrase = left.strip_suffix('了').unwrap_or(left);
-    let rest = LEXICON
-        .group("project.status")
-        .iter()
-        .filter_map(|(_, cue)| verb_phrase.strip_suffix(cue))
-        .min_by_key(|rest| rest.len())?;
+    let rest =
+        status_stripped(left.strip_suffix('了').unwrap_or(left)).min_by_key(|rest| rest.len())?;
     Some(
         VERB_ADVERBS
             .iter()
@@ -139,11 +133,18 @@ const NAME_LEADS: &[&str] = &["其中", "仅", "只"];
 /// Adverbs that stand before a status verb (项目就实施了, 项目已建成).
 const VERB_ADVERBS: &[&str] = &["已经", "累计", "共计", "先后", "就", "已", "共", "均", "都"];
 
-fn without_trailing_status(phrase: &str) -> String {
+/// `phrase` without each status verb it ends in (援疆项目开工 → 援疆项目).
+fn status_stripped(phrase: &str) -> impl Iterator<Item = &str> {
     LEXICON
         .group("project.status")
         .iter()
-        .filter_map(|(_, cue)| phrase.strip_suffix(cue))
+        .filter_map(move |(_, cue)| phrase.strip_suffix(cue))
+}
+
+/// A phrase without a status verb at its end (援疆项目开工 → 援疆项目),
+/// when a noun of at least two chars is left.
+fn without_trailing_status(phrase: &str) -> String {
+    status_stripped(phrase)
         .filter(|rest| rest.chars().count() >= 2)
         .min_by_key(|rest| rest.len())
         .unwrap_or(phrase)

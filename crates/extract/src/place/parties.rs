@@ -605,9 +605,11 @@ const MIN_FOCUS_NAMES: u32 = 2;
 /// 承德市) counts for the prefecture.
 fn named_weights(g: &Gazetteer, body: &[Mention]) -> HashMap<UnitId, (u32, usize)> {
     let mut named: HashMap<UnitId, (u32, usize)> = HashMap::new();
-    let places: Vec<(&Mention, &Place)> = places_of(body).collect();
-    for (k, &(m, p)) in places.iter().enumerate() {
-        let Some(mut u) = unit_of_place(g, p) else {
+    let places: Vec<(&Mention, &Place, Option<UnitId>)> = places_of(body)
+        .map(|(m, p)| (m, p, unit_of_place(g, p)))
+        .collect();
+    for (k, &(m, p, unit)) in places.iter().enumerate() {
+        let Some(mut u) = unit else {
             continue;
         };
         // The head of a written chain on the eastern side (天津市 in
@@ -616,10 +618,10 @@ fn named_weights(g: &Gazetteer, body: &[Mention]) -> HashMap<UnitId, (u32, usize
         // prefecture, which the annotators of the realdev set take as the
         // partner when several of its counties are named.
         let heads_a_chain = g.role(u) == Some(Role::East)
-            && places.get(k + 1).is_some_and(|&(next, q)| {
+            && places.get(k + 1).is_some_and(|&(next, q, below)| {
                 next.start == m.end
                     && q.level == Level::County
-                    && unit_of_place(g, q).is_some_and(|c| c != u && g.chain(c).contains(&Some(u)))
+                    && below.is_some_and(|c| c != u && g.chain(c).contains(&Some(u)))
             });
         let plain_province = p.level == Level::Province && !p.name.ends_with('市');
         if heads_a_chain && !plain_province {
