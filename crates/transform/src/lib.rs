@@ -78,7 +78,7 @@ pub fn process_context(ctx: &DocContext) -> DocOutput {
         encoding: article.encoding.clone(),
         n_chars: ctx.chars.len() as i64,
         sha256: article.sha256.clone(),
-        donor: partner_names(&ctx.parties.donors),
+        donor: central_units_donor(ctx).or_else(|| partner_names(&ctx.parties.donors)),
         recipient: partner_names(&ctx.parties.recipients),
         text: article.text.clone(),
     };
@@ -103,6 +103,29 @@ pub fn process_context(ctx: &DocContext) -> DocOutput {
 fn partner_names(places: &[extract::Place]) -> Option<String> {
     let names: Vec<String> = places.iter().map(extract::place::common_name).collect();
     (!names.is_empty()).then(|| names.join(";"))
+}
+
+/// What designated assistance by the central state's units is called
+/// (中央单位定点帮扶): the donor of an article about it, which is no place.
+const CENTRAL_UNITS: &str = "中央单位";
+
+/// `中央单位` when the article is about the central units' designated
+/// assistance: it names them twice at least and more often than the eastern
+/// partner the places gave (帮扶某省的24家中央单位… on a page that names
+/// 北京 once, as where a meeting was held).
+fn central_units_donor(ctx: &DocContext) -> Option<String> {
+    let text = ctx.folded_str(0..ctx.chars.len());
+    let times = text.matches(CENTRAL_UNITS).count();
+    if times < 2 {
+        return None;
+    }
+    let donor_times = ctx.parties.donor.as_ref().map_or(0, |d| {
+        ctx.mentions
+            .iter()
+            .filter(|m| matches!(&m.kind, extract::MentionKind::Place(p) if p.name == d.name))
+            .count()
+    });
+    (times > donor_times).then(|| CENTRAL_UNITS.to_string())
 }
 
 /// Sets `funds.project_id` when the amount's sentence names exactly one
@@ -199,4 +222,35 @@ pub fn duplicate_id(source_path: &str, doc_id: &str) -> Reject {
 /// total order on what a reject row holds, so shards merge exactly).
 pub fn reject_order(a: &Reject, b: &Reject) -> std::cmp::Ordering {
     (&a.source_path, &a.reason, &a.detail).cmp(&(&b.source_path, &b.reason, &b.detail))
+}
+
+#[cfg(test)]
+mod tests {
+    //! Every article here is written for the test.
+    use super::*;
+
+    fn document(body: &str) -> DocumentRow {
+        let text = format!("标题\n2022年2月15日\n{body}\n");
+        let article = extract::from_file_bytes("t.txt", text.as_bytes())
+            .into_iter()
+            .next()
+            .and_then(Result::ok)
+            .expect("a test article");
+        process_article(&article).document
+    }
+
+    #[test]
+    fn central_units_named_more_than_any_eastern_place_are_the_donor() {
+        let doc = document(
+            "今年，30家中央单位在某省40个县开展定点帮扶，中央单位共投入帮扶资金9亿元。\
+             会议在北京召开。",
+        );
+        assert_eq!(doc.donor.as_deref(), Some("中央单位"));
+        // Named once, in passing, they do not outweigh the eastern partner.
+        let doc = document(
+            "杭州市对口帮扶黔东南州，杭州市投入资金2亿元，杭州市干部到黔东南州挂职。\
+             中央单位也给予了支持。",
+        );
+        assert_eq!(doc.donor.as_deref(), Some("杭州市"));
+    }
 }
