@@ -1126,6 +1126,7 @@ fn sites_in<'c>(ctx: &'c DocContext, sentence: Range<usize>) -> Vec<Site<'c>> {
                 p.level,
                 Level::Prefecture | Level::County | Level::Township | Level::Village
             ) && role_of(p) == Some(Role::West)
+                && !in_donor_area(ctx, p)
                 && !orgs
                     .iter()
                     .any(|o| o.start <= m.start && m.end <= o.end && o.end > m.end)
@@ -1235,7 +1236,9 @@ fn sites_of<'m>(
         .filter(|m| m.start >= f.span.start && m.end <= f.span.end)
         .filter_map(|m| match &m.kind {
             MentionKind::Place(p)
-                if role_of(p) == Some(Role::West) && !matches!(p.level, Level::Province) =>
+                if role_of(p) == Some(Role::West)
+                    && !matches!(p.level, Level::Province)
+                    && !in_donor_area(ctx, p) =>
             {
                 Some(Site {
                     mention: m,
@@ -1315,7 +1318,9 @@ fn prefecture_naming<'m>(ctx: &'m DocContext, f: &Facility) -> Option<Site<'m>> 
         .filter(|m| m.end == f.span.start)
         .find_map(|m| match &m.kind {
             MentionKind::Place(p)
-                if role_of(p) == Some(Role::West) && p.level == Level::Prefecture =>
+                if role_of(p) == Some(Role::West)
+                    && p.level == Level::Prefecture
+                    && !in_donor_area(ctx, p) =>
             {
                 Some(Site {
                     mention: m,
@@ -1324,4 +1329,19 @@ fn prefecture_naming<'m>(ctx: &'m DocContext, f: &Facility) -> Option<Site<'m>> 
             }
             _ => None,
         })
+}
+
+/// True when `p` lies in the document's donor (a western donor's own
+/// hospitals, 西安市中心医院 on a page about 西安市's aid to 札达县, are no
+/// sites of its aid).
+fn in_donor_area(ctx: &DocContext, p: &Place) -> bool {
+    ctx.parties.donors.iter().any(|d| {
+        p.name == d.name
+            || match d.level {
+                Level::Province => p.province == Some(d.name),
+                Level::Prefecture => p.prefecture == Some(d.name),
+                Level::County => p.county == Some(d.name),
+                _ => false,
+            }
+    })
 }

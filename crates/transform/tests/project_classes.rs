@@ -281,6 +281,22 @@ fn a_count_of_projects_after_their_verb_is_a_total() {
 }
 
 #[test]
+fn a_hospital_a_team_is_posted_to_is_a_site_but_not_the_donors_own() {
+    // 西安市 aids 札达县 (援藏): its own hospitals that form the team are
+    // no sites; the county hospital the team is posted to is.
+    let rows = projects(
+        "西安市对口支援阿里地区札达县。援藏以来，西安市中心医院和西安市第四医院的医务人员\
+         组成援藏团队，组建2支医疗队派驻札达县人民医院。西安市还向札达县捐赠设备。",
+    );
+    let located: Vec<(Option<&str>, Option<&str>)> = rows
+        .iter()
+        .filter(|r| r.scope == "item")
+        .map(|r| (r.place.as_deref(), r.name.as_deref()))
+        .collect();
+    assert_eq!(located, [(Some("札达县"), Some("人民医院"))], "{rows:?}");
+}
+
+#[test]
 fn a_partner_where_something_is_built_is_a_site() {
     let rows = projects("工作组拿出500万元资金对口帮扶绥江县板栗镇建设扶贫协作示范点。");
     assert!(
