@@ -184,7 +184,11 @@ pub fn headline(text: &str) -> Headline {
             .iter()
             .rposition(|l| l.kind() == LineKind::Candidate)
     };
+    // A feed app's page (an account's name and its follow button under the
+    // headline) is laid out apart: see `follow_button`.
+    let feed = follow_button(&lines, body);
     let title_at = match dated {
+        _ if feed.is_some() => feed.map(|f| f - 2),
         Some(d) => nearest_above(d).or_else(|| nearest_above(body)),
         None if body < lines.len() => nearest_above(body),
         // The line over a subtitle (——某地工作综述) is a headline, before
@@ -197,7 +201,8 @@ pub fn headline(text: &str) -> Headline {
     let title = title_at
         .map(|i| clean_headline(lines[i].text))
         .or_else(|| original_title(text));
-    let (published, date_line) = match published_near(&lines, title_at, body) {
+    let dated_until = feed.map_or(body, |f| f + 1);
+    let (published, date_line) = match published_near(&lines, title_at, dated_until) {
         Some((date, range)) => (Some(date), range),
         None => match labelled_date(&lines) {
             Some((date, range)) => (Some(date), Some(range)),
@@ -213,6 +218,22 @@ pub fn headline(text: &str) -> Headline {
         date_line,
     }
 }
+
+/// A follow button (`+ 订阅`, `+关注`) under an account's name, itself under
+/// a headline-like line: the page is a feed app's (WeChat, Toutiao), whose
+/// headline is that line and whose date, if it prints one, stands with the
+/// account. What follows the button is the article, whatever its layout:
+/// a short line over a date there (一九八〇年某日, in an opening verse) is
+/// neither the headline nor the page's date.
+fn follow_button(lines: &[Line<'_>], body: usize) -> Option<usize> {
+    lines[..body]
+        .iter()
+        .position(|l| FOLLOW_BUTTON.is_match(l.text.trim()))
+        .filter(|&f| f >= 2 && lines[f - 2].kind() == LineKind::Candidate)
+}
+
+static FOLLOW_BUTTON: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[+＋]\s*(订阅|訂閱|关注|關注)$").expect("static regex"));
 
 /// The headline-like line right above a subtitle line (——…).
 fn over_dash_subtitle(lines: &[Line<'_>]) -> Option<usize> {
@@ -595,6 +616,16 @@ mod tests {
             headline("某市对口帮扶某州纪实\n\n27.12.2015  12:10\n\n    正文第一段，投入资金。\n");
         assert_eq!(h.title.as_deref(), Some("某市对口帮扶某州纪实"));
         assert_eq!(h.published, ymd(2015, 12, 27));
+    }
+
+    #[test]
+    fn a_feed_page_has_its_headline_over_the_account_and_no_date_from_its_verse() {
+        // An account's page: headline, account name, follow button, then an
+        // opening in one-line verses with a date of long ago.
+        let text = "山海相依，两地同心再出发\n\n某市发布\n+ 关注\n\n三十年前的那个春天\n\n一段新的征程从这里起步\n\n1992年3月1日\n\n两地携手\n\n三十年来，某市对口帮扶某州，累计投入资金12亿元，选派干部300名，援建学校40所，两地的往来一年比一年密切。\n\n产业协作结出硕果，一批企业落户某州。\n\n劳务协作稳步推进，务工人员稳定就业。\n\n消费帮扶持续发力，特色产品走出大山。\n\n人才交流日益频繁，两地干部互学互鉴。\n\n新的征程已经开启，两地将继续携手前行。";
+        let h = headline(text);
+        assert_eq!(h.title.as_deref(), Some("山海相依，两地同心再出发"));
+        assert_eq!(h.published, None);
     }
 
     #[test]
