@@ -96,8 +96,6 @@ fn scan_plain(text: &ScanText) -> Vec<Mention> {
     out
 }
 
-/// The endings of the township and village names that [`remembered`]
-/// looks for again.
 /// How far after a county a list of its townships is read (chars).
 const TOWNSHIP_LIST_WINDOW: usize = 64;
 
@@ -124,6 +122,10 @@ fn listed_townships(text: &ScanText, places: &[Mention]) -> Vec<Mention> {
             continue;
         }
         let window = text.folded_slice(m.end, m.end + TOWNSHIP_LIST_WINDOW);
+        // Most counties are followed by no list: look before reading one.
+        if !window.contains('、') || !window.contains('个') {
+            continue;
+        }
         let Some((names, count)) = bare_list_with_count(window) else {
             continue;
         };
@@ -228,6 +230,13 @@ fn listed_villages(text: &ScanText, places: &[Mention]) -> Vec<Mention> {
             continue;
         };
         if p.level != Level::Village || p.county.is_none() || anchor.start < done_until {
+            continue;
+        }
+        // A listed village has a 、 on one side at least.
+        let beside = |a: usize, b: usize| text.folded_slice(a, b) == "、";
+        if !beside(anchor.start.saturating_sub(1), anchor.start)
+            && !beside(anchor.end, anchor.end + 1)
+        {
             continue;
         }
         let from = anchor.start.saturating_sub(VILLAGE_LIST_WINDOW);
@@ -362,6 +371,8 @@ fn numeral_value(c: char) -> Option<usize> {
         .map(|i| i + 1)
 }
 
+/// The endings of the township and village names that [`remembered`]
+/// looks for again.
 const VILLAGE_AND_TOWN_SUFFIXES: [&str; 5] = ["村", "镇", "乡", "社区", "街道"];
 
 /// A township or village resolved once in a text (柞水县小岭镇金米村) is the
