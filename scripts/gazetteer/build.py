@@ -63,6 +63,11 @@ def village_name(raw):
     return n
 
 
+# The numerals of the 14 divisions of 新疆生产建设兵团, in order.
+XPCC_DIVISIONS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
+                  "十一", "十二", "十三", "十四"]
+
+
 def main():
     with tempfile.TemporaryDirectory() as tmp:
         pkg = sys.argv[1] if len(sys.argv) > 1 else fetch_package(tmp)
@@ -110,6 +115,13 @@ def main():
                 out.append((ccode, "prefecture", city, pcode + "0000"))
                 for j, area in enumerate(areas, 1):
                     out.append(("%s%02d" % (ccode, j), "county", area, ccode))
+        # The divisions (师) of the Xinjiang Production and Construction Corps
+        # (新疆生产建设兵团): prefecture-level units the NBS tables lack, under
+        # 新疆 where they stand, with synthetic ids (x6601 第一师 … x6614
+        # 第十四师). Their other spellings (农一师, 兵团第一师) are in
+        # history.tsv.
+        for i, numeral in enumerate(XPCC_DIVISIONS, 1):
+            out.append(("x66%02d" % i, "prefecture", "第%s师" % numeral, "650000"))
         out.sort()
         with open(os.path.join(OUT, "divisions.tsv"), "w", encoding="utf-8", newline="\n") as f:
             f.write("# code\tlevel\tname\tparent (china-division %s, NBS 2023)\n" % VERSION)

@@ -228,6 +228,17 @@ pub struct Place {
     pub adcode: Option<&'static str>,
 }
 
+impl Place {
+    /// True for a division (师) of 新疆生产建设兵团 (第十三师): a
+    /// prefecture-level unit whose counties and regiments the gazetteer
+    /// lacks, so the most specific place a text can give there.
+    pub fn is_corps_division(&self) -> bool {
+        self.level == Level::Prefecture
+            && self.province == Some("新疆维吾尔自治区")
+            && self.name.ends_with('师')
+    }
+}
+
 /// What sort of organisation an [`Org`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]

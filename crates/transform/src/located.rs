@@ -1309,17 +1309,19 @@ fn sites_of<'m>(
 
 /// A city or prefecture written right before a landmark's name (某州某科技馆,
 /// 某市第一中学, 某州图书馆): the landmark stands there, though no county is
-/// named, and whatever else the sentence lists (the stops of a tour).
+/// named, and whatever else the sentence lists (the stops of a tour). A
+/// division of 新疆生产建设兵团, whose counties and regiments the gazetteer
+/// lacks, names the site of any project written right after it
+/// (农十四师红枣加工基地).
 fn prefecture_naming<'m>(ctx: &'m DocContext, f: &Facility) -> Option<Site<'m>> {
-    if !LANDMARK_HEADS.iter().any(|h| f.name.ends_with(h)) {
-        return None;
-    }
+    let landmark = LANDMARK_HEADS.iter().any(|h| f.name.ends_with(h));
     ctx.mentions_in(f.span.start.saturating_sub(MAX_PLACE_CHARS)..f.span.start)
         .filter(|m| m.end == f.span.start)
         .find_map(|m| match &m.kind {
             MentionKind::Place(p)
                 if role_of(p) == Some(Role::West)
                     && p.level == Level::Prefecture
+                    && (landmark || p.is_corps_division())
                     && !in_donor_area(ctx, p) =>
             {
                 Some(Site {

@@ -556,3 +556,23 @@ fn places_listed_before_a_count_of_projects_are_where_they_stand() {
     assert_eq!(places, ["察隅县察瓦龙乡", "察隅县古拉乡"]);
     assert_eq!(total(&rows, "10个").and_then(|r| r.count), Some(10));
 }
+
+#[test]
+fn a_division_of_the_production_corps_names_the_site_of_the_project_after_it() {
+    // The gazetteer knows no county of a 兵团 division: the division written
+    // right before a project's name is its site.
+    let rows = projects("北京对口支援和田地区。北京援建了农十四师红枣加工基地，帮助职工增收。");
+    let row = rows
+        .iter()
+        .find(|r| r.name.as_deref() == Some("红枣加工基地"))
+        .expect("a located row");
+    assert_eq!(row.place.as_deref(), Some("第十四师"));
+    // A division elsewhere in the sentence is no site (it is the cadres'
+    // posting, not where the school stands).
+    let rows = projects("兵团四师、七师援疆工作组要抓好项目建设，援建一所中学。");
+    assert!(
+        rows.iter().all(|r| r.place.as_deref() != Some("第四师")),
+        "{:?}",
+        rows.iter().map(|r| (&r.name, &r.place)).collect::<Vec<_>>()
+    );
+}

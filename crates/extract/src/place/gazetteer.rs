@@ -75,6 +75,10 @@ pub(crate) struct Gazetteer {
     villages: Vec<OnceLock<Vec<Village>>>,
     /// The role of each unit that has one of its own, by unit id.
     roles: Vec<Option<Role>>,
+    /// The units with a synthetic id (`x…`: 兵团 divisions, places of Hong
+    /// Kong, Macao and Taiwan), by name: a [`Place`] reports no code of
+    /// their own, so they are found again by name.
+    synthetic: Vec<(&'static str, UnitId)>,
     /// Words that after a place name make it a street name.
     pub followers_stop: Vec<String>,
     /// First chars of [`Gazetteer::followers_stop`].
@@ -177,6 +181,13 @@ impl Gazetteer {
             .collect();
         by_digit_key.sort_unstable();
         let roles = vec![None; units.len()];
+        let mut synthetic: Vec<(&'static str, UnitId)> = units
+            .iter()
+            .enumerate()
+            .filter(|(_, u)| u.code.starts_with('x'))
+            .map(|(i, u)| (u.name, i as UnitId))
+            .collect();
+        synthetic.sort_unstable();
         let mut g = Gazetteer {
             units,
             chains: Vec::new(),
@@ -191,6 +202,7 @@ impl Gazetteer {
             villages_index,
             villages,
             roles,
+            synthetic,
             followers_stop,
             followers_first,
         };
@@ -351,6 +363,29 @@ impl Gazetteer {
             village: None,
             adcode: self.adcode(id),
         })
+    }
+
+    /// The unit with a synthetic id (see [`Gazetteer::adcode`]) of this name
+    /// under the unit of `code` (the code its [`Place`] reports); the first
+    /// by id when names repeat.
+    pub fn synthetic_named(&self, name: &str, code: &str) -> Option<UnitId> {
+        let start = self.synthetic.partition_point(|&(n, _)| n < name);
+        let reported_code = |u: UnitId| {
+            let mut cur = self.unit(u)?.parent;
+            while let Some(unit) = cur.and_then(|p| self.unit(p)) {
+                if !unit.code.starts_with('x') {
+                    return Some(unit.code);
+                }
+                cur = unit.parent;
+            }
+            None
+        };
+        self.synthetic
+            .get(start..)?
+            .iter()
+            .take_while(|&&(n, _)| n == name)
+            .map(|&(_, u)| u)
+            .find(|&u| reported_code(u) == Some(code))
     }
 
     /// The code of a unit or of its nearest ancestor with an official code.

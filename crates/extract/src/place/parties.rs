@@ -159,6 +159,9 @@ pub(crate) fn unit_of_place(g: &Gazetteer, place: &Place) -> Option<UnitId> {
                 return Some(u);
             }
         }
+        // A unit without an official code (第一师 of 新疆生产建设兵团)
+        // reports its ancestor's.
+        return g.synthetic_named(place.name, code);
     }
     None
 }
@@ -172,6 +175,27 @@ pub fn role_of(place: &Place) -> Option<Role> {
     // A truncated chain: the deepest named ancestor that has a code.
     let code = place.adcode?;
     g.role(g.by_code(code)?)
+}
+
+/// The East–West role a place has in a document about `parties`: its own
+/// ([`role_of`]), else that of the document's partner it lies in — 合肥 on
+/// a page about 安徽省's 援藏, 河南省 aiding 哈密: donors outside the
+/// eastern provinces are eastern there.
+pub fn role_in(place: &Place, parties: &Parties) -> Option<Role> {
+    let within = |partners: &[Place]| {
+        partners
+            .iter()
+            .any(|d| d.name == place.name || is_ancestor_place(d, place))
+    };
+    role_of(place).or_else(|| {
+        if within(&parties.donors) {
+            Some(Role::East)
+        } else if within(&parties.recipients) {
+            Some(Role::West)
+        } else {
+            None
+        }
+    })
 }
 
 /// The prefecture of a unit (a province stays itself; a municipality is its
@@ -973,10 +997,10 @@ pub fn sentence_parties(
     let found = DIRECTION_CUES.find(folded);
     let destination = |b: usize, cue_len: usize| {
         let q = char_at(b + cue_len);
-        places
+        let (_, place, role) = places
             .iter()
-            .find(|p| p.0.start >= q && p.0.start <= q + MOVE_GAP)
-            .and_then(|p| p.2)
+            .find(|p| p.0.start >= q && p.0.start <= q + MOVE_GAP)?;
+        role.or_else(|| role_in(place, doc))
     };
     let direction = direction_of(&found, &CUES, donor.is_some(), destination);
     SentenceParties {

@@ -141,6 +141,60 @@ fn former_names_resolve_to_the_current_unit() {
 }
 
 #[test]
+fn divisions_of_the_production_corps_are_prefectures_of_xinjiang() {
+    // 农十三师, 兵团第十师: the divisions (师) of 新疆生产建设兵团, named as
+    // 第N师, with 新疆's code (they have none of their own) and its role.
+    for (text, written, name) in [
+        ("河南省对口支援哈密地区和农十三师。", "农十三师", "第十三师"),
+        ("黑龙江省支援兵团第十师北屯市。", "兵团第十师", "第十师"),
+        (
+            "北京对口支援新疆生产建设兵团第十四师。",
+            "新疆生产建设兵团第十四师",
+            "第十四师",
+        ),
+    ] {
+        let p = place(text, written);
+        assert_eq!((p.name, p.level), (name, Level::Prefecture));
+        assert_eq!(p.province, Some("新疆维吾尔自治区"));
+        assert_eq!(p.adcode, Some("650000"));
+        assert!(p.is_corps_division());
+        assert_eq!(role_of(&p), Some(Role::West));
+        let g = gazetteer();
+        let unit = parties::unit_of_place(g, &p).expect("the division's own unit");
+        assert_eq!(g.unit(unit).map(|u| u.name), Some(name));
+    }
+    // A teachers' college is no division.
+    assert!(written("她毕业于第一师范学院，后到第二师范大学任教。").is_empty());
+    // The Xinjiang prefectures by their first char and 州.
+    assert_eq!(place("河北省对口支援巴州", "巴州").adcode, Some("652800"));
+    assert_eq!(
+        place("湖北援疆工作在博州展开", "博州").adcode,
+        Some("652700")
+    );
+    assert_eq!(place("江西对口支援克州", "克州").adcode, Some("653000"));
+    // …while 巴州区 of 巴中市 stays itself.
+    assert_eq!(place("四川省巴中市巴州区", "巴州区").adcode, Some("511902"));
+}
+
+#[test]
+fn the_source_areas_of_paired_cooperation_are_recipients() {
+    // 南水北调 and 三峡 对口协作: these counties of 河南 and 湖北 are aided,
+    // their provinces are not.
+    for (text, written) in [
+        ("北京市对口协作河南省淅川县。", "淅川县"),
+        ("北京市对口协作湖北省十堰市。", "十堰市"),
+        ("常州市对口支援湖北省秭归县。", "秭归县"),
+    ] {
+        assert_eq!(
+            role_of(&place(text, written)),
+            Some(Role::West),
+            "{written}"
+        );
+    }
+    assert_eq!(role_of(&place("河南省南阳市", "南阳市")), None);
+}
+
+#[test]
 fn banners_are_found_by_their_usual_short_forms() {
     let p = place("北京市大兴区与察右前旗开展对口帮扶", "察右前旗");
     assert_eq!(p.name, "察哈尔右翼前旗");
