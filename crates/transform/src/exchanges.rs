@@ -242,7 +242,7 @@ fn direction_of(
     if let Some(at) = clause_left.rfind("接待") {
         let from = clause.start + clause_left[..at].chars().count();
         let origin = ctx.mentions_in(from..m.start).find_map(|p| match &p.kind {
-            MentionKind::Place(place) => extract::place::role_of(place),
+            MentionKind::Place(place) => extract::place::role_in(place, &ctx.parties),
             _ => None,
         });
         match origin {
@@ -268,6 +268,7 @@ fn direction_of(
         d => Some(d.as_str()),
     };
     moved_to(ctx, clause.clone())
+        .or_else(|| moved_on(ctx, m, clause.clone()))
         .or_else(|| by_places(clause.clone()))
         .or_else(|| {
             nearest_either("direction", clause_left, clause_right)
@@ -392,7 +393,7 @@ fn moved_to(ctx: &DocContext, clause: std::ops::Range<usize>) -> Option<&'static
             return Some(by_role(region == "东部"));
         }
         if let Some(place) = place {
-            return match extract::place::role_of(place)? {
+            return match extract::place::role_in(place, &ctx.parties)? {
                 extract::place::Role::East => Some(by_role(true)),
                 extract::place::Role::West => Some(by_role(false)),
             };
@@ -406,6 +407,28 @@ fn moved_to(ctx: &DocContext, clause: std::ops::Range<usize>) -> Option<&'static
     })
 }
 
+/// The move that opens the clause after the count's, when that clause
+/// counts nothing before it: the people just counted go there (三县选派了
+/// 16名县级干部、52名乡镇干部, 到合肥学习挂职 → west_to_east).
+fn moved_on(ctx: &DocContext, m: &Mention, clause: std::ops::Range<usize>) -> Option<&'static str> {
+    let sentence = ctx.sentence_of(m.start);
+    // Clauses hold their closing mark; blanks may stand between two.
+    let start = (clause.end..sentence.end)
+        .find(|&i| ctx.folded.get(i).is_some_and(|c| !c.is_whitespace()))?;
+    let next = ctx.clause_of(start);
+    if next.start != start || next.end > sentence.end {
+        return None;
+    }
+    let opening = next.start..(next.start + 3).min(next.end);
+    let counted_before = ctx
+        .mentions_in(next.start..opening.end)
+        .any(|c| matches!(c.kind, MentionKind::Count(_)));
+    if counted_before || !MOVES.contains(ctx.folded.get(next.start)?) {
+        return None;
+    }
+    moved_to(ctx, opening)
+}
+
 /// Events held in an eastern place (在天津举办推介会) go west to east, in a
 /// western place east to west.
 fn held_in(ctx: &DocContext, clause: std::ops::Range<usize>) -> Option<&'static str> {
@@ -413,7 +436,7 @@ fn held_in(ctx: &DocContext, clause: std::ops::Range<usize>) -> Option<&'static 
         extract::MentionKind::Place(place)
             if p.start > 0 && ctx.folded.get(p.start - 1) == Some(&'在') =>
         {
-            match extract::place::role_of(place)? {
+            match extract::place::role_in(place, &ctx.parties)? {
                 extract::place::Role::East => Some("west_to_east"),
                 extract::place::Role::West => Some("east_to_west"),
             }
@@ -676,7 +699,7 @@ fn western_subject(ctx: &DocContext, m: &Mention, subject: Option<&str>) -> bool
     let end = m.end + subject.chars().count() + 2;
     ctx.mentions_in(m.end..end).any(|p| {
         matches!(&p.kind, extract::MentionKind::Place(place)
-            if extract::place::role_of(place) == Some(extract::place::Role::West))
+            if extract::place::role_in(place, &ctx.parties) == Some(extract::place::Role::West))
     })
 }
 
@@ -1115,6 +1138,35 @@ mod tests {
 
     fn pair(a: &str, b: &str) -> (String, String) {
         (a.to_string(), b.to_string())
+    }
+
+    #[test]
+    fn a_donor_outside_the_east_is_east_and_a_move_opening_the_next_clause_is_the_counts() {
+        // 安徽省 has no East–West role, but on its 援藏 page 合肥 is the
+        // donor's: the cadres listed go east, told in the clause after them;
+        // 乡镇干部 and 村干部 are people, not places counted.
+        assert_eq!(
+            rows(
+                "安徽省对口支援山南地区。三县先后选派16名县级干部、52名乡镇干部、93名村干部，到合肥学习挂职。"
+            ),
+            ["16名", "52名", "93名"].map(|t| (
+                t.to_string(),
+                "secondment".to_string(),
+                "west_to_east".to_string()
+            ))
+        );
+        // The donor's own province named after a move.
+        assert_eq!(
+            directions("河南省对口支援哈密地区。哈密选派20名干部到河南省党校学习。"),
+            vec![pair("secondment", "west_to_east")]
+        );
+        // A clause with its own count keeps its own direction.
+        assert_eq!(
+            directions("安徽省对口支援山南地区。安徽选派12名干部进藏，8名技术人员到合肥培训。")
+                .first()
+                .cloned(),
+            Some(pair("secondment", "east_to_west"))
+        );
     }
 
     #[test]
