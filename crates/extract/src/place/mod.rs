@@ -57,7 +57,8 @@ pub(crate) fn places_before(text: &ScanText, until: usize) -> Vec<Mention> {
 
 fn scan_plain(text: &ScanText) -> Vec<Mention> {
     let (mut places, org_hits) = recognize::find_places(text);
-    let again = remembered(text, &places);
+    let mut again = remembered(text, &places);
+    again.extend(remembered_short_forms(text, &places));
     if !again.is_empty() {
         places.extend(again);
         places.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
@@ -457,6 +458,72 @@ fn remembered(text: &ScanText, places: &[Mention]) -> Vec<Mention> {
                 start,
                 end,
             });
+        }
+    }
+    out
+}
+
+/// Prefectures whose short form is a common word (山南, 阿里, 安康; see
+/// `place_stopwords.txt`): once the text names one in full (山南地区), its
+/// bare short form elsewhere in the text (把山南当作第二故乡) is that place,
+/// unless a street's word follows (山南路).
+fn remembered_short_forms(text: &ScanText, places: &[Mention]) -> Vec<Mention> {
+    use crate::mention::{Level, MentionKind};
+    static STOPWORDS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+        std::sync::LazyLock::new(|| lexicon::entries(lexicon::PLACE_STOPWORDS).collect());
+    let mut known: Vec<(&str, &Place)> = Vec::new();
+    for m in places {
+        let MentionKind::Place(p) = &m.kind else {
+            continue;
+        };
+        if p.level != Level::Prefecture {
+            continue;
+        }
+        let short = ["地区", "市", "盟", "州"]
+            .iter()
+            .find_map(|s| p.name.strip_suffix(s))
+            .filter(|s| s.chars().count() >= 2 && STOPWORDS.contains(s));
+        let Some(short) = short else {
+            continue;
+        };
+        let written = text.folded_slice(m.start, m.end);
+        if written.len() > short.len() && !known.iter().any(|(k, _)| *k == short) {
+            known.push((short, p));
+        }
+    }
+    if known.is_empty() {
+        return Vec::new();
+    }
+    let g = gazetteer();
+    let folded = text.folded();
+    // Chars already inside a place mention: linear, not a scan per hit.
+    let mut covered = vec![false; text.len_chars()];
+    for m in places {
+        for c in covered.iter_mut().take(m.end).skip(m.start) {
+            *c = true;
+        }
+    }
+    let mut out = Vec::new();
+    for (short, place) in known {
+        for b in memchr::memmem::find_iter(folded.as_bytes(), short.as_bytes()) {
+            let start = text.char_of_folded_byte(b);
+            let end = text.char_of_folded_byte(b + short.len());
+            let inside = covered
+                .get(start..end)
+                .is_some_and(|s| s.iter().any(|&c| c));
+            let street = folded.get(b + short.len()..).is_some_and(|rest| {
+                g.followers_stop
+                    .iter()
+                    .any(|f| rest.starts_with(f.as_str()))
+            });
+            if !inside && !street {
+                out.push(Mention {
+                    kind: MentionKind::Place(place.clone()),
+                    text: text.slice(start, end).to_string(),
+                    start,
+                    end,
+                });
+            }
         }
     }
     out

@@ -865,7 +865,8 @@ fn find_pairs(
     for (cue, donor_first) in &CUES.party {
         for byte in occurrences_in_document(folded, cue) {
             let p = text.char_of_folded_byte(byte);
-            let q = p + cue.chars().count();
+            // In the original chars: a gloss inside the cue (對(duì)口支援) lengthens it.
+            let q = text.char_of_folded_byte(byte + cue.len());
             if seen
                 .range((p.saturating_sub(longest_cue), 0)..=(p, usize::MAX))
                 .any(|&(_, end)| q <= end)
@@ -924,9 +925,16 @@ fn find_pairs(
                         .collect(),
                 )
             };
+            // A donor named before its cue may have no East–West role: the
+            // provinces of 对口支援 outside the east (河南对口支援哈密地区和
+            // 兵团十三师).
+            let donor_role_ok = |u: UnitId| match g.role(u) {
+                Some(r) => r == Role::East,
+                None => *donor_first,
+            };
             let ok = !east.is_empty()
                 && !west.is_empty()
-                && east.iter().all(|&u| g.role(u) == Some(Role::East))
+                && east.iter().all(|&u| donor_role_ok(u))
                 && west.iter().all(|&u| g.role(u) == Some(Role::West));
             if ok {
                 *pairs.entry((east, west)).or_insert(0) += weight;

@@ -177,6 +177,38 @@ fn divisions_of_the_production_corps_are_prefectures_of_xinjiang() {
 }
 
 #[test]
+fn a_prefecture_whose_short_form_is_a_word_is_remembered_after_its_full_name() {
+    // 山南 is a common word (山南海北) until the text names 山南地区.
+    let text = "安徽省对口支援山南地区。工作队把山南当作第二故乡，走在山南路上。";
+    let found = written(text);
+    assert_eq!(found.iter().filter(|w| *w == "山南").count(), 1, "{found:?}");
+    assert_eq!(place(text, "山南").name, "山南市");
+    assert!(!written("工作队走遍山南海北。").contains(&"山南".to_string()));
+}
+
+#[test]
+fn a_county_whose_name_opens_common_words_needs_its_parent() {
+    // 新县城 is a new county seat, not 河南's 新县.
+    assert!(written("新县城截至目前15栋安居房已交付使用。").is_empty());
+    assert_eq!(place("河南省新县扶贫工作", "新县").adcode, Some("411523"));
+}
+
+#[test]
+fn a_paired_list_after_a_glossed_cue_names_every_recipient() {
+    // 河南 has no East–West role; the pairing it states names both
+    // partners, the gloss inside 對(duì)口支援 notwithstanding.
+    for body in [
+        "在新一轮援疆工作中，河南对口支援哈密地区和兵团十三师，推进产业援疆。河南援疆干部。",
+        "在新一輪援疆工作中，河南對(duì)口支援哈密地區(qū)和兵團(tuán)十三師，推進(jìn)產(chǎn)業(yè)援疆。",
+    ] {
+        let p = parties_of("", body);
+        let names: Vec<&str> = p.recipients.iter().map(|r| r.name).collect();
+        assert_eq!(names, ["哈密市", "第十三师"], "{body}");
+        assert_eq!(p.donor.map(|d| d.name), Some("河南省"));
+    }
+}
+
+#[test]
 fn the_source_areas_of_paired_cooperation_are_recipients() {
     // 南水北调 and 三峡 对口协作: these counties of 河南 and 湖北 are aided,
     // their provinces are not.
