@@ -53,10 +53,14 @@ pub fn located_projects(ctx: &DocContext) -> Vec<ProjectRow> {
     for sentence in &ctx.sentences {
         // A facility only named (a venue, an agency, students of a school)
         // is no project: the sentence must say something is built or run.
-        if !LEXICON.any_in("project.build", ctx.folded_str(sentence.clone())) {
+        let sentence_text = ctx.folded_str(sentence.clone());
+        // A tour of sites the sentence calls the cooperation's projects
+        // (考察了某幼儿园等援疆项目) tells of them as much as a verb of building.
+        let assisted_tour =
+            is_tour(sentence_text) && ASSISTED.iter().any(|w| sentence_text.contains(w));
+        if !assisted_tour && !LEXICON.any_in("project.build", sentence_text) {
             continue;
         }
-        let sentence_text = ctx.folded_str(sentence.clone());
         // Sites toured by a delegation are projects only when the sentence
         // says they are the cooperation's (查看协作项目建设情况), not when
         // models are only observed (深入某县示范点…观摩).
@@ -898,6 +902,7 @@ const LANDMARK_HEADS: &[&str] = &[
     "纪念馆",
     "展览馆",
     "福利院",
+    "幼儿园",
 ];
 
 /// Short heads that, right after a place, name a landmark by that place

@@ -576,3 +576,18 @@ fn a_division_of_the_production_corps_names_the_site_of_the_project_after_it() {
         rows.iter().map(|r| (&r.name, &r.place)).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn sites_toured_as_the_cooperations_projects_are_rows_without_a_verb_of_building() {
+    // 考察了…等援疆项目 ties the toured kindergarten to the cooperation; it
+    // stands in the prefecture its name begins with.
+    let rows = projects("代表团在哈密地区考察了哈密地区双语幼儿园等援疆项目，并看望了援疆干部。");
+    let row = rows
+        .iter()
+        .find(|r| r.name.as_deref() == Some("双语幼儿园"))
+        .expect("a located row");
+    assert_eq!(row.place.as_deref(), Some("哈密市"));
+    // Toured without such a word, it is only visited.
+    let rows = projects("代表团在哈密地区考察了哈密地区双语幼儿园，并看望了教师。");
+    assert!(rows.is_empty(), "{:?}", rows.iter().map(|r| &r.name).collect::<Vec<_>>());
+}
