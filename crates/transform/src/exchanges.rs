@@ -1170,6 +1170,18 @@ mod tests {
     }
 
     #[test]
+    fn cadre_exchanges_and_technicians_sent_are_secondments() {
+        assert_eq!(
+            kinds("北京与河南、湖北两地干部交流达197人次。"),
+            vec![pair("197人次", "secondment")]
+        );
+        assert_eq!(
+            kinds("协调某市水务集团等单位6名高级技术人员组成专家组援助那曲。"),
+            vec![pair("6名", "secondment")]
+        );
+    }
+
+    #[test]
     fn organisations_that_send_cadres_are_not_the_cadres_sent() {
         assert_eq!(
             kinds("帮扶某省的30家中央单位共选派40名干部到定点县挂职，有15名挂任副县长。"),
