@@ -206,7 +206,10 @@ pub fn headline(text: &str) -> Headline {
         Some((date, range)) => (Some(date), range),
         None => match labelled_date(&lines) {
             Some((date, range)) => (Some(date), Some(range)),
-            None => match signature_date(text).or_else(|| newspaper_date(&lines)) {
+            None => match signature_date(text)
+                .or_else(|| newspaper_date(&lines))
+                .or_else(|| badge_date(&lines[..body]))
+            {
                 Some((date, range)) => (Some(date), Some(range)),
                 None => (None, None),
             },
@@ -461,6 +464,20 @@ fn published_near(
     above.iter().rev().find_map(date_of)
 }
 
+/// A date printed as a calendar badge above the first paragraph: the year
+/// alone on its line, the month and day on the next (`2024` / `08/07`).
+fn badge_date(lines: &[Line<'_>]) -> Option<(NaiveDate, Range<usize>)> {
+    lines.windows(2).find_map(|w| {
+        let year: i32 = w[0].text.trim().parse().ok()?;
+        if !(1990..=2100).contains(&year) {
+            return None;
+        }
+        let (month, day) = w[1].text.trim().split_once(['/', '-', '.'])?;
+        let date = NaiveDate::from_ymd_opt(year, month.parse().ok()?, day.parse().ok()?)?;
+        Some((date, w[0].chars.start..w[1].chars.end))
+    })
+}
+
 /// A labelled date anywhere in the top lines (`发布日期：2019年3月5日`).
 fn labelled_date(lines: &[Line<'_>]) -> Option<(NaiveDate, Range<usize>)> {
     lines.iter().find_map(|l| match l.kind() {
@@ -625,6 +642,17 @@ mod tests {
         let text = "山海相依，两地同心再出发\n\n某市发布\n+ 关注\n\n三十年前的那个春天\n\n一段新的征程从这里起步\n\n1992年3月1日\n\n两地携手\n\n三十年来，某市对口帮扶某州，累计投入资金12亿元，选派干部300名，援建学校40所，两地的往来一年比一年密切。\n\n产业协作结出硕果，一批企业落户某州。\n\n劳务协作稳步推进，务工人员稳定就业。\n\n消费帮扶持续发力，特色产品走出大山。\n\n人才交流日益频繁，两地干部互学互鉴。\n\n新的征程已经开启，两地将继续携手前行。";
         let h = headline(text);
         assert_eq!(h.title.as_deref(), Some("山海相依，两地同心再出发"));
+        assert_eq!(h.published, None);
+    }
+
+    #[test]
+    fn a_date_printed_as_a_calendar_badge_is_the_pages_date() {
+        let text = "新闻\n两市合作项目完成投资400亿元\n2024\n08/07\n10:02\n\n两市开展对口合作以来，累计实施合作项目119个，完成投资410亿元，互派干部41人次。";
+        let h = headline(text);
+        assert_eq!(h.title.as_deref(), Some("两市合作项目完成投资400亿元"));
+        assert_eq!(h.published, ymd(2024, 8, 7));
+        // A year alone over a count is no badge.
+        let h = headline("两市合作成果丰硕\n2024\n119个\n\n两市开展对口合作以来，累计实施合作项目119个，完成投资410亿元。");
         assert_eq!(h.published, None);
     }
 
