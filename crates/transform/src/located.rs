@@ -966,7 +966,7 @@ fn listed_names(
     }
     let names: Vec<String> = items
         .iter()
-        .map(|r| text[r.clone()].iter().collect())
+        .map(|r| without_glosses(&text[r.clone()]))
         .collect();
     items
         .iter()
@@ -988,6 +988,19 @@ fn listed_names(
                 donor_named: false,
             }
         })
+        .collect()
+}
+
+/// Aligned folded chars (see [`DocContext::folded`]) as the words they
+/// write: a gloss's fillers dropped with the char that closes it, which
+/// repeats its owner (農(nóng) is 农 once).
+fn without_glosses(chars: &[char]) -> String {
+    let filler = extract::text::GLOSS_FILLER;
+    chars
+        .iter()
+        .enumerate()
+        .filter(|&(k, &c)| c != filler && (k == 0 || chars[k - 1] != filler))
+        .map(|(_, &c)| c)
         .collect()
 }
 
@@ -1048,11 +1061,18 @@ static BOUNDARY_WORDS: LazyLock<BTreeSet<Vec<char>>> = LazyLock::new(|| {
 /// chars until a boundary word, a place name's end or the length limit.
 fn name_start(text: &[char], head_at: usize, place_ends: &BTreeSet<usize>) -> usize {
     let mut start = head_at;
-    while start > 0 && head_at - start < MAX_NAME - 1 {
+    // Chars read, a ruby gloss (互聯(lián)網) not counted.
+    let mut read = 0;
+    while start > 0 && read < MAX_NAME - 1 {
         if place_ends.contains(&start) {
             break;
         }
         let c = text[start - 1];
+        if c == extract::text::GLOSS_FILLER {
+            start -= 1;
+            continue;
+        }
+        read += 1;
         if !is_han(c) {
             break;
         }
