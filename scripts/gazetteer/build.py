@@ -68,6 +68,13 @@ XPCC_DIVISIONS = ["一", "二", "三", "四", "五", "六", "七", "八", "九",
                   "十一", "十二", "十三", "十四"]
 
 
+# The cities of 新疆生产建设兵团 (NBS code → the division, by number, each is
+# the seat of: 石河子市 is 第八师's).
+XPCC_CITIES = {"659001": 8, "659002": 1, "659003": 3, "659004": 6, "659005": 10,
+               "659006": 2, "659007": 5, "659008": 4, "659009": 14, "659010": 7,
+               "659011": 13, "659012": 9}
+
+
 def main():
     with tempfile.TemporaryDirectory() as tmp:
         pkg = sys.argv[1] if len(sys.argv) > 1 else fetch_package(tmp)
@@ -122,6 +129,9 @@ def main():
         # history.tsv.
         for i, numeral in enumerate(XPCC_DIVISIONS, 1):
             out.append(("x66%02d" % i, "prefecture", "第%s师" % numeral, "650000"))
+        # A division and its city are one (师市合一): the city hangs under it.
+        out = [(code, level, name, "x66%02d" % XPCC_CITIES[code] if code in XPCC_CITIES else parent)
+               for (code, level, name, parent) in out]
         out.sort()
         with open(os.path.join(OUT, "divisions.tsv"), "w", encoding="utf-8", newline="\n") as f:
             f.write("# code\tlevel\tname\tparent (china-division %s, NBS 2023)\n" % VERSION)

@@ -220,11 +220,18 @@ fn lift(g: &Gazetteer, u: UnitId) -> UnitId {
 /// whose name another county-level unit shares with its prefecture in front
 /// (杭州市西湖区, not 南昌市西湖区; 上海市普陀区, not 舟山市普陀区),
 /// everything else by its full official name (杭州市, 奉贤区, 凯里市,
-/// 务川仡佬族苗族自治县, 宁夏回族自治区).
+/// 务川仡佬族苗族自治县, 宁夏回族自治区); a city of 新疆生产建设兵团 with its
+/// division in front (第十师北屯市).
 pub fn common_name(place: &Place) -> String {
     let name = place.name;
     if let Some(short) = prefecture_short_form(name) {
         return short;
+    }
+    // A city of 新疆生产建设兵团 goes with its division (第十师北屯市).
+    if place.level == Level::County {
+        if let Some(division) = place.prefecture.filter(|p| p.ends_with('师')) {
+            return format!("{division}{name}");
+        }
     }
     if place.level == Level::County && county_name_is_shared(name) {
         // A district of a municipality has the municipality as its

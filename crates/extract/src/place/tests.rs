@@ -163,6 +163,14 @@ fn divisions_of_the_production_corps_are_prefectures_of_xinjiang() {
         let unit = parties::unit_of_place(g, &p).expect("the division's own unit");
         assert_eq!(g.unit(unit).map(|u| u.name), Some(name));
     }
+    // A corps city is its division's seat (师市合一): its chain holds the
+    // division, and partners write them together.
+    let city = place("黑龙江省支援兵团第十师北屯市。", "北屯市");
+    assert_eq!(
+        (city.prefecture, city.adcode),
+        (Some("第十师"), Some("659005"))
+    );
+    assert_eq!(common_name(&city), "第十师北屯市");
     // A teachers' college is no division.
     assert!(written("她毕业于第一师范学院，后到第二师范大学任教。").is_empty());
     // The Xinjiang prefectures by their first char and 州.
@@ -181,7 +189,11 @@ fn a_prefecture_whose_short_form_is_a_word_is_remembered_after_its_full_name() {
     // 山南 is a common word (山南海北) until the text names 山南地区.
     let text = "安徽省对口支援山南地区。工作队把山南当作第二故乡，走在山南路上。";
     let found = written(text);
-    assert_eq!(found.iter().filter(|w| *w == "山南").count(), 1, "{found:?}");
+    assert_eq!(
+        found.iter().filter(|w| *w == "山南").count(),
+        1,
+        "{found:?}"
+    );
     assert_eq!(place(text, "山南").name, "山南市");
     assert!(!written("工作队走遍山南海北。").contains(&"山南".to_string()));
 }
