@@ -315,6 +315,9 @@ const SUM_WORDS: &[&str] = &["合计", "共计", "总计"];
 /// Words right after an amount that spend it on one facility.
 const BUILD_ONE: &[&str] = &["建设的", "兴建的", "新建的", "建成的", "修建的", "援建的"];
 
+/// Words that refer back to one project.
+const ONE_PROJECT: &[&str] = &["该项目", "此项目", "这个项目", "该工程"];
+
 /// Words that make 企业 one enterprise.
 const SINGLE: &[&str] = &["一家", "该企业", "这家", "该公司", "一次性", "一笔"];
 
@@ -421,6 +424,14 @@ fn scope_of(
         return Scope {
             scope: "item",
             rule: "one_facility",
+        };
+    }
+    // The money of one project the sentence refers back to (该项目…已到位
+    // 资金4500万元) is an item, however long it took to arrive.
+    if ONE_PROJECT.iter().any(|w| sentence_left.contains(w)) {
+        return Scope {
+            scope: "item",
+            rule: "one_project",
         };
     }
     let clause_cue = LEXICON.nearest_before("scope.total", clause_left);

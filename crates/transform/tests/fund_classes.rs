@@ -70,3 +70,22 @@ fn money_a_donor_invests_on_an_aid_page_is_aid_but_a_projects_whole_investment_i
         [pair("108亿元", "investment")]
     );
 }
+
+#[test]
+fn the_money_of_one_project_referred_back_to_is_an_item() {
+    // 该项目 is one project; 包含 opens a part of the amount before it.
+    let scopes: Vec<(String, String)> = funds(
+        "某研究中心总投资5000万元，该项目于2024年4月开工，截至目前，已到位资金4500万元，包含某省援藏资金3000万元。",
+    )
+    .into_iter()
+    .map(|r| (r.evidence.text, r.scope))
+    .collect();
+    assert!(scopes.contains(&pair("4500万元", "item")), "{scopes:?}");
+    assert!(scopes.contains(&pair("3000万元", "item")), "{scopes:?}");
+    // Money of several projects since a date stays a total.
+    let scopes: Vec<String> = funds("截至目前，各项目已到位资金4500万元。")
+        .into_iter()
+        .map(|r| r.scope)
+        .collect();
+    assert_eq!(scopes, ["total"]);
+}
