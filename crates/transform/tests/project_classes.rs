@@ -599,14 +599,16 @@ fn sites_toured_as_the_cooperations_projects_are_rows_without_a_verb_of_building
 #[test]
 fn a_gloss_inside_a_project_name_is_read_through() {
     // 互聯(lián)網(wǎng)醫(yī)院: the name is read back over the glosses, not cut at them.
-    let rows = projects("廣東省對口支援林芝市，啟用林芝互聯(lián)網(wǎng)醫(yī)院，構建智慧醫療體系。");
+    let rows =
+        projects("廣東省對口支援林芝市，啟用林芝互聯(lián)網(wǎng)醫(yī)院，構建智慧醫療體系。");
     let names: Vec<(Option<&str>, Option<&str>)> = rows
         .iter()
         .map(|r| (r.name.as_deref(), r.place.as_deref()))
         .collect();
     assert_eq!(names, [(Some("互联网医院"), Some("林芝市"))]);
     // Items of a list closed by 等 are named without their glosses.
-    let rows = projects("山東省幫助重慶市忠縣發展山楂、名優(yōu)農(nóng)產(chǎn)品等特色產(chǎn)業(yè)。");
+    let rows =
+        projects("山東省幫助重慶市忠縣發展山楂、名優(yōu)農(nóng)產(chǎn)品等特色產(chǎn)業(yè)。");
     let names: Vec<&str> = rows.iter().filter_map(|r| r.name.as_deref()).collect();
     assert!(names.contains(&"名优农产品"), "{names:?}");
 }
