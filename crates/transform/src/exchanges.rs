@@ -74,6 +74,7 @@ fn exchange_row(ctx: &DocContext, m: &Mention, count: &Count) -> Option<Exchange
     if count.unit == "户" && !households_paired
         || count.unit == "处"
         || STRUCTURE_UNITS.contains(&count.unit.as_str())
+        || is_where_it_happens(ctx, m, count)
     {
         return None;
     }
@@ -294,6 +295,20 @@ fn direction_of(
                 .map(|(_, d)| *d)
         })
         .unwrap_or("unknown")
+}
+
+/// Schools counted as where something happens (在河南6所高校接受培训,
+/// 在郑州市7所学校进修): the count follows 在 and a place at most; the
+/// people there are counted apart, the schools are no exchange.
+fn is_where_it_happens(ctx: &DocContext, m: &Mention, count: &Count) -> bool {
+    if count.unit != "所" {
+        return false;
+    }
+    let before = ctx
+        .mentions_in(m.start.saturating_sub(24)..m.start)
+        .find(|p| p.end == m.start && matches!(p.kind, MentionKind::Place(_)))
+        .map_or(m.start, |p| p.start);
+    before > 0 && ctx.folded.get(before - 1) == Some(&'在')
 }
 
 /// Kinds that count people sent or received.
@@ -1166,6 +1181,19 @@ mod tests {
                 .first()
                 .cloned(),
             Some(pair("secondment", "east_to_west"))
+        );
+    }
+
+    #[test]
+    fn schools_where_people_study_are_no_exchange() {
+        assert_eq!(
+            kinds("首批150名少数民族大学生已在河南6所高校接受培训。"),
+            vec![pair("150名", "training")]
+        );
+        // Schools paired are counted.
+        assert_eq!(
+            kinds("两地20所学校结成帮扶对子。"),
+            vec![pair("20所", "pairing")]
         );
     }
 
