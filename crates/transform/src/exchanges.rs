@@ -75,6 +75,7 @@ fn exchange_row(ctx: &DocContext, m: &Mention, count: &Count) -> Option<Exchange
         || count.unit == "处"
         || STRUCTURE_UNITS.contains(&count.unit.as_str())
         || is_where_it_happens(ctx, m, count)
+        || clause_right.starts_with('字')
     {
         return None;
     }
@@ -1182,6 +1183,12 @@ mod tests {
                 .cloned(),
             Some(pair("secondment", "east_to_west"))
         );
+    }
+
+    #[test]
+    fn a_count_of_characters_is_no_exchange() {
+        // A template site's note on the text it hides.
+        assert!(rows("投入资金280万元，建设光伏发电站8个……此处隐藏4817个字……").is_empty());
     }
 
     #[test]

@@ -740,6 +740,11 @@ fn facilities_in(ctx: &DocContext, sentence: Range<usize>) -> Vec<Facility> {
             i = end;
             continue;
         }
+        // 大学生, 中学生: students, not a school.
+        if next == Some('生') && SCHOOL_HEADS.contains(&head) {
+            i = end;
+            continue;
+        }
         if let Some(f) = quoted_name(&text, i, sentence.start)
             .or_else(|| quoted_around(&text, i, end, sentence.start))
         {
@@ -904,6 +909,10 @@ const LANDMARK_HEADS: &[&str] = &[
     "福利院",
     "幼儿园",
 ];
+
+/// Heads of schools, which 生 after them turns into their students
+/// (贫困大学生).
+const SCHOOL_HEADS: &[&str] = &["大学", "中学", "小学", "学校"];
 
 /// Short heads that, right after a place, name a landmark by that place
 /// (喀什大学); elsewhere they need a modifier.

@@ -612,3 +612,35 @@ fn a_gloss_inside_a_project_name_is_read_through() {
     let names: Vec<&str> = rows.iter().filter_map(|r| r.name.as_deref()).collect();
     assert!(names.contains(&"名优农产品"), "{names:?}");
 }
+
+#[test]
+fn students_plans_and_generic_words_are_no_project_names() {
+    // 大学生 are students, not a university in each town.
+    let rows = projects(
+        "天津市东丽区对口帮扶甘肃省皋兰县。东丽区街道分别向皋兰县黑石镇、石洞镇捐助了15万元、30万元帮扶资金，统一战线代表向贫困大学生捐助了20万元学费。",
+    );
+    assert!(
+        rows.iter()
+            .all(|r| !r.name.as_deref().unwrap_or("").contains("大学")),
+        "{:?}",
+        rows.iter().map(|r| &r.name).collect::<Vec<_>>()
+    );
+    // What money is meant for (计划用于) and how it is given (精准安排) are
+    // no part of the project's name; 具体项目 names nothing.
+    let names = |body: &str| -> Vec<Option<String>> {
+        projects(body).into_iter().map(|r| r.name).collect()
+    };
+    assert_eq!(
+        names("顺义区向科左中旗捐赠扶贫资金400万元，计划用于村级光伏电站建设。"),
+        [Some("村级光伏电站".to_string())]
+    );
+    assert!(names("紧盯鹤峰县基础设施短板，精准安排扶贫协作项目。").is_empty());
+    assert!(names("衢江区将在平武县的具体项目建设上下工夫。").is_empty());
+}
+
+#[test]
+fn a_count_of_poverty_factories_planned_is_a_project_total() {
+    let rows = projects("产业园首期计划建设10个扶贫工厂，目前已有3家企业入驻。");
+    let row = total(&rows, "10").expect("a total row");
+    assert_eq!((row.count, row.status.as_str()), (Some(10), "planned"));
+}
