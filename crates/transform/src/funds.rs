@@ -166,7 +166,18 @@ fn fund_row(ctx: &DocContext, m: &Mention, money: &Money) -> Option<FundRow> {
         }
         Cue::None => {}
     }
-    let parties = ctx.parties_in(ctx.sentence_of(m.start));
+    // The donor its own clause names (东丽区还向某县捐助了…, before the
+    // sentence's next clause lists 东丽区's streets), else its sentence's.
+    let clause = ctx.clause_of(m.start);
+    let clause_names_donor = ctx.mentions_in(clause.clone()).any(|p| {
+        matches!(&p.kind, MentionKind::Place(place)
+            if extract::place::role_of(place) == Some(extract::place::Role::East))
+    });
+    let parties = ctx.parties_in(if clause_names_donor {
+        clause
+    } else {
+        ctx.sentence_of(m.start)
+    });
     let mut scope = scope_of(kind, clause_left, sentence_left, sentence_right, ctx, m);
     let recipients = ctx.recipients_in(ctx.sentence_of(m.start));
     if scope.scope == "total"
@@ -227,12 +238,26 @@ enum Cue {
 /// in its clause, else before it in its sentence; then the generic words
 /// (资金, 投入, 安排) that only say "aid"; else `other`.
 fn kind_of(clause_left: &str, clause_right: &str, sentence_left: &str) -> (&'static str, Cue) {
+    // A donation verb just before the amount gives it, whatever fund it
+    // calls the money (捐助了2530万元帮扶资金, 捐赠扶贫资金400万元).
+    let tail_start = clause_left
+        .char_indices()
+        .rev()
+        .nth(DONATION_VERB_WINDOW - 1)
+        .map_or(0, |(i, _)| i);
+    let donated = DONATION_VERBS
+        .iter()
+        .find(|v| clause_left[tail_start..].contains(**v));
+    let plain_fund = |h: &crate::lexicon::Hit| h.label == "aid" && PLAIN_FUNDS.contains(&h.cue);
     // A kind word right after the amount names it (1000万元扶贫款和30万元
     // 慰问金; 17.56亿元援疆资金): it beats any word before.
     let adjacent = LEXICON
         .nearest_after("fund.kind", clause_right)
         .filter(|h| h.distance == 0);
     if let Some(hit) = adjacent {
+        if let Some(verb) = donated.filter(|_| plain_fund(&hit)) {
+            return ("donation", Cue::Specific(verb));
+        }
         return (hit.label, Cue::Specific(hit.cue));
     }
     let specific = LEXICON
@@ -244,6 +269,9 @@ fn kind_of(clause_left: &str, clause_right: &str, sentence_left: &str) -> (&'sta
         })
         .or_else(|| LEXICON.nearest_before("fund.kind", sentence_left));
     if let Some(hit) = specific {
+        if let Some(verb) = donated.filter(|_| plain_fund(&hit)) {
+            return ("donation", Cue::Specific(verb));
+        }
         return (hit.label, Cue::Specific(hit.cue));
     }
     let weak = LEXICON
@@ -259,6 +287,16 @@ fn kind_of(clause_left: &str, clause_right: &str, sentence_left: &str) -> (&'sta
         None => ("other", Cue::None),
     }
 }
+
+/// Verbs of giving that make the money given a donation.
+const DONATION_VERBS: &[&str] = &["捐赠", "捐助", "捐资", "捐款", "赠予"];
+
+/// How far (chars) before an amount a donation verb still governs it
+/// (向某县捐赠扶贫资金400万元).
+const DONATION_VERB_WINDOW: usize = 10;
+
+/// Names of funds that say only that money is aid, not who gives it.
+const PLAIN_FUNDS: &[&str] = &["帮扶资金", "扶贫资金", "协作资金", "帮扶款", "扶贫款"];
 
 /// How close a part's own kind word must stand to override its total's kind
 /// (其中，某企业将投资2.3亿元 keeps investment; 其中产业投资项目9个、金额7.6亿元

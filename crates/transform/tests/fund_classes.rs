@@ -89,3 +89,23 @@ fn the_money_of_one_project_referred_back_to_is_an_item() {
         .collect();
     assert_eq!(scopes, ["total"]);
 }
+
+#[test]
+fn money_donated_is_a_donation_and_its_donor_is_its_clauses() {
+    let rows = funds(
+        "天津市东丽区对口帮扶皋兰县。东丽区还向皋兰县捐助了2530万元帮扶资金，东丽区军粮城街道向黑石镇捐助了15万元。顺义区向科左中旗捐赠扶贫资金400万元。",
+    );
+    let got: Vec<(String, String, Option<String>)> = rows
+        .into_iter()
+        .map(|r| (r.evidence.text, r.kind, r.donor))
+        .collect();
+    let want = |t: &str, d: &str| (t.to_string(), "donation".to_string(), Some(d.to_string()));
+    assert!(got.contains(&want("2530万元", "东丽区")), "{got:?}");
+    assert!(got.contains(&want("15万元", "军粮城街道")), "{got:?}");
+    assert!(got.contains(&want("400万元", "顺义区")), "{got:?}");
+    // Plain aid stays aid.
+    assert_eq!(
+        kinds("东丽区向皋兰县投入帮扶资金500万元。"),
+        [pair("500万元", "aid")]
+    );
+}
