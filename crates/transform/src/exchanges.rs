@@ -365,14 +365,15 @@ fn labor_direction(ctx: &DocContext, m: &Mention, count: &Count) -> &'static str
 
 /// Verbs and prepositions of going: a place right after one is where the
 /// counted people or goods go.
-const MOVES: &[char] = &['赴', '来', '到', '去', '回', '抵', '向', '往'];
+const MOVES: &[char] = &['赴', '来', '到', '去', '回', '抵', '向', '往', '进'];
 
 /// Words ending in a move character that move nobody (带来都匀毛尖, 得到天津支持).
 const NOT_MOVES: &[&str] = &[
     "带来", "以来", "原来", "将来", "后来", "起来", "出来", "进来", "本来", "未来", "得到", "达到",
     "受到", "看到", "收到", "感到", "做到", "遇到", "直到", "提到", "过去", "失去", "面向", "方向",
     "导向", "走向", "趋向", "转向", "投向", "以往", "过往", "交往", "来往", "年来", "月来", "近来",
-    "从来", "历来", "向来", "看来",
+    "从来", "历来", "向来", "看来", "推进", "促进", "引进", "先进", "改进", "增进", "跟进", "前进",
+    "演进", "并进", "迈进", "挺进", "奋进", "精进", "共进",
 ];
 
 /// 向福建劳务输出, 赴闽挂职, 来黔考察: a move to a place, named in full or by
@@ -647,8 +648,16 @@ fn kind_of(k: KindInput) -> Option<Hit> {
         .subject
         .and_then(profession_of)
         .or_else(|| phrase_before(k.own_left, 8).and_then(|p| profession_of(&p)));
+    // Teachers or doctors sent to run training (互派8名老师到彼此学校开展
+    // 讲座、培训) work in their profession; sent to learn (选派40名医护人员
+    // 到广州进修) they are trainees.
+    let sent = SENDING
+        .iter()
+        .any(|v| k.clause_left.trim_end().ends_with(v))
+        && k.clause_right.contains("开展");
     let hit = match (activity, profession) {
         (Some(a), Some(p)) if a.label == "secondment" => Some(p),
+        (Some(a), Some(p)) if a.label == "training" && sent => Some(p),
         (None, Some(p)) => Some(p),
         (Some(a), _) => Some(a),
         (None, None) => k
@@ -673,6 +682,9 @@ fn kind_of(k: KindInput) -> Option<Hit> {
         other => other,
     }
 }
+
+/// Verbs of sending right before a count of people.
+const SENDING: &[&str] = &["派", "派出", "选派", "互派", "派遣", "选派了", "派出了"];
 
 /// [`KIND_PRIORITY`] without `pairing`.
 const KIND_PRIORITY_EVENTS: &[&str] = &[
@@ -1182,6 +1194,29 @@ mod tests {
                 .first()
                 .cloned(),
             Some(pair("secondment", "east_to_west"))
+        );
+    }
+
+    #[test]
+    fn teachers_sent_to_run_training_are_education_and_going_to_the_capital_goes_east() {
+        assert_eq!(
+            directions("两地议定每学期互派8名老师到彼此学校开展讲座、听课、培训等教研活动。"),
+            vec![pair("education", "mutual")]
+        );
+        // Sent to learn, they are trainees.
+        assert_eq!(
+            directions("某县选派了40余名医护人员到广州的医院进修。"),
+            vec![pair("training", "west_to_east")]
+        );
+        // 进京 goes to 北京; 推进 moves nobody.
+        assert_eq!(
+            rows("科左中旗已有3批次150余人进京务工。推进黔东南州发展，选派干部5名。"),
+            [
+                ("3批次", "labor", "west_to_east"),
+                ("150余人", "labor", "west_to_east"),
+                ("5名", "secondment", "east_to_west"),
+            ]
+            .map(|(t, k, d)| (t.to_string(), k.to_string(), d.to_string()))
         );
     }
 
