@@ -64,6 +64,10 @@ pub struct Article {
     /// Char ranges that are article furniture — the date line, the byline —
     /// and hold no facts.
     pub furniture: Vec<Range<usize>>,
+    /// The lines of a list of links to other articles (相关新闻 …), also
+    /// in `furniture`: their places are other articles' too.
+    #[serde(default)]
+    pub related: Vec<Range<usize>>,
 }
 
 /// An input that could not be turned into an article.
@@ -155,6 +159,7 @@ fn file_article(
         sha256: sha256_hex(bytes),
         url: None,
         furniture: header.furniture,
+        related: header.related,
         text,
     }
 }
@@ -263,13 +268,14 @@ pub fn from_json_line(
         _ => format!("{rel_path}#{line_no}"),
     };
     let header = read_header(&text);
-    let (title, furniture) = match parsed.title.filter(|t| !t.trim().is_empty()) {
+    let (title, furniture, related) = match parsed.title.filter(|t| !t.trim().is_empty()) {
         // The text is the body alone: only a byline is furniture.
         Some(t) => (
             Some(t.trim().to_string()),
             header.byline.into_iter().collect(),
+            Vec::new(),
         ),
-        None => (header.title, header.furniture),
+        None => (header.title, header.furniture, header.related),
     };
     let published = parsed
         .published
@@ -287,6 +293,7 @@ pub fn from_json_line(
         sha256: sha256_hex(raw),
         url: parsed.url,
         furniture,
+        related,
         text,
     }))
 }
@@ -302,6 +309,9 @@ pub struct Header {
     pub authors: Vec<String>,
     /// Char ranges of the date line and the byline.
     pub furniture: Vec<Range<usize>>,
+    /// Char ranges of the lines of a related-articles list (also in
+    /// `furniture`).
+    pub related: Vec<Range<usize>>,
     /// Char range of the byline alone.
     pub byline: Option<Range<usize>>,
     /// The script the text is written in.
@@ -321,7 +331,7 @@ pub fn read_header(text: &str) -> Header {
         ..Header::default()
     };
     header.furniture.extend(top.date_line);
-    furniture_lines(text, &mut header.furniture);
+    furniture_lines(text, &mut header.furniture, &mut header.related);
     if let Some((range, authors)) = byline_in(text, &folded) {
         header.authors = authors;
         header.furniture.push(range.clone());
@@ -356,11 +366,11 @@ static RELATED_LIST: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Adds the char ranges of navigation lines to `furniture`, and of the
-/// lines of a related-articles list: after its heading, every line up to
+/// lines of a related-articles list (to `related` too): after its heading, every line up to
 /// the first that reads as body text (a sentence closed by 。 or longer
 /// than a headline) is another article's title, whose figures are that
 /// article's.
-fn furniture_lines(text: &str, furniture: &mut Vec<Range<usize>>) {
+fn furniture_lines(text: &str, furniture: &mut Vec<Range<usize>>, related: &mut Vec<Range<usize>>) {
     let mut pos = 0;
     let mut in_related_list = false;
     for line in text.split('\n') {
@@ -374,11 +384,12 @@ fn furniture_lines(text: &str, furniture: &mut Vec<Range<usize>>) {
                 in_related_list = false;
             }
         }
-        if NAVIGATION.is_match(line)
-            || PRINTED_PAGE.is_match(line)
-            || in_related_list && !trimmed.is_empty()
-        {
+        let listed = in_related_list && !trimmed.is_empty();
+        if NAVIGATION.is_match(line) || PRINTED_PAGE.is_match(line) || listed {
             furniture.push(pos..pos + n);
+        }
+        if listed {
+            related.push(pos..pos + n);
         }
         pos += n + 1;
     }

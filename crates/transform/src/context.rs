@@ -52,10 +52,22 @@ impl<'a> DocContext<'a> {
         // other: a long article has them on two cores.
         let (parties, (chars, folded, sentences, clauses, paragraphs)) = rayon::join(
             || {
+                // Links to other articles (相关新闻 …) name other pages'
+                // places: the partners are this page's.
+                let related = &article.related;
+                let in_body =
+                    |m: &&Mention| !related.iter().any(|r| m.start < r.end && r.start < m.end);
+                let body: Vec<Mention>;
+                let mentions = if mentions.iter().any(|m| !in_body(&m)) {
+                    body = mentions.iter().filter(in_body).cloned().collect();
+                    &body
+                } else {
+                    &mentions
+                };
                 extract::place::document_parties(
                     article.title.as_deref().unwrap_or_default(),
                     &scan_text,
-                    &mentions,
+                    mentions,
                 )
             },
             || {
