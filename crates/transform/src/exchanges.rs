@@ -396,7 +396,7 @@ fn moved_to(ctx: &DocContext, clause: std::ops::Range<usize>) -> Option<&'static
                 "east_to_west"
             }
         };
-        let word: String = ctx.folded[i.saturating_sub(2)..i].iter().collect();
+        let word = written_before(&ctx.folded, i, 2);
         if NOT_MOVES.iter().any(|w| word.ends_with(w)) {
             return None;
         }
@@ -444,6 +444,22 @@ fn moved_on(ctx: &DocContext, m: &Mention, clause: std::ops::Range<usize>) -> Op
         return None;
     }
     moved_to(ctx, opening)
+}
+
+/// The last `n` chars written before `end` in aligned folded chars (see
+/// `DocContext::folded`): a ruby gloss's fillers and the char that closes
+/// it, which repeats its owner (引進(jìn) is 引进), are not written.
+fn written_before(folded: &[char], end: usize, n: usize) -> String {
+    let filler = extract::text::GLOSS_FILLER;
+    let start = end.saturating_sub(n + 16);
+    let slice = folded.get(start..end).unwrap_or_default();
+    let written: Vec<char> = slice
+        .iter()
+        .enumerate()
+        .filter(|&(k, &c)| c != filler && (k == 0 || slice[k - 1] != filler))
+        .map(|(_, &c)| c)
+        .collect();
+    written[written.len().saturating_sub(n)..].iter().collect()
 }
 
 /// Events held in an eastern place (在天津举办推介会) go west to east, in a

@@ -535,10 +535,15 @@ fn scope_of(
     }
     // Money and the projects it paid for in one sentence (投入资金2.8亿元，
     // 涉及项目220个): the money is their total.
-    let projects_after = ctx.mentions_in(m.end..sentence_end).any(|c| {
-        matches!(&c.kind, MentionKind::Count(count)
-            if matches!(count.unit.as_str(), "个" | "项") && count.value > rust_decimal::Decimal::ONE
-                && names_projects(ctx.folded_str(ctx.clause_of(c.start))))
+    // So is money and the facilities it built, counted after it (投入资金
+    // 280万元，建设光伏发电站8个).
+    let projects_after = ctx.mentions_in(m.end..sentence_end).any(|c| match &c.kind {
+        MentionKind::Count(count) if count.value > rust_decimal::Decimal::ONE => {
+            matches!(count.unit.as_str(), "个" | "项")
+                && names_projects(ctx.folded_str(ctx.clause_of(c.start)))
+                || crate::projects::project_count_name(ctx, c, count).is_some()
+        }
+        _ => false,
     });
     if projects_after {
         return total("projects_after");

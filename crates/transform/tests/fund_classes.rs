@@ -125,3 +125,21 @@ fn places_in_a_list_of_related_articles_name_no_partner() {
     let donors: Vec<Option<String>> = out.funds.into_iter().map(|r| r.donor).collect();
     assert_eq!(donors, [Some("宁河区".to_string())]);
 }
+
+#[test]
+fn money_and_the_facilities_it_built_counted_after_it_is_their_total() {
+    let scopes: Vec<(String, String)> = funds(
+        "投入资金655万元，修建水厂1个、建设水池水窖100个。投入资金280万元，建设光伏发电站8个。投资2800万元建设的马铃薯加工厂已投产。",
+    )
+    .into_iter()
+    .map(|r| (r.evidence.text, r.scope))
+    .collect();
+    assert_eq!(
+        scopes,
+        [
+            pair("655万元", "total"),
+            pair("280万元", "total"),
+            pair("2800万元", "item")
+        ]
+    );
+}
