@@ -1260,6 +1260,14 @@ fn sites_of<'m>(
     if OUTCOME.iter().any(|w| lead_in.contains(w)) {
         return Vec::new();
     }
+    // An enclave park (南湖—若尔盖“飞地”创业园区) stands in the donor's
+    // city, whichever partner its name begins with: no western site.
+    if ctx
+        .folded_str(f.span.start.saturating_sub(6)..f.span.end)
+        .contains("飞地")
+    {
+        return Vec::new();
+    }
     // An industry in a whole county (茶产业) is no located project; a
     // facility there (鲁渝产业园, 中等职业学校) is.
     let industry_only = f.name.ends_with("产业");

@@ -644,3 +644,16 @@ fn a_count_of_poverty_factories_planned_is_a_project_total() {
     let row = total(&rows, "10").expect("a total row");
     assert_eq!((row.count, row.status.as_str()), (Some(10), "planned"));
 }
+
+#[test]
+fn an_enclave_park_in_the_donors_city_has_no_western_site() {
+    // 飞地: the recipient's park stands in the donor's district.
+    let rows = projects(
+        "嘉兴市南湖区对口帮扶若尔盖县。南湖—若尔盖“飞地”创业园区在南湖区开建，建设标准厂房共4栋。",
+    );
+    assert!(
+        rows.iter().all(|r| r.place.as_deref() != Some("若尔盖县")),
+        "{:?}",
+        rows.iter().map(|r| (&r.name, &r.place)).collect::<Vec<_>>()
+    );
+}
