@@ -166,18 +166,25 @@ fn fund_row(ctx: &DocContext, m: &Mention, money: &Money) -> Option<FundRow> {
         }
         Cue::None => {}
     }
+    let parties = ctx.parties_in(ctx.sentence_of(m.start));
     // The donor its own clause names (东丽区还向某县捐助了…, before the
-    // sentence's next clause lists 东丽区's streets), else its sentence's.
-    let clause = ctx.clause_of(m.start);
-    let clause_names_donor = ctx.mentions_in(clause.clone()).any(|p| {
-        matches!(&p.kind, MentionKind::Place(place)
-            if extract::place::role_of(place) == Some(extract::place::Role::East))
-    });
-    let parties = ctx.parties_in(if clause_names_donor {
-        clause
-    } else {
-        ctx.sentence_of(m.start)
-    });
+    // sentence's next clause lists 东丽区's streets), else its sentence's:
+    // the most specific eastern place of the clause, as for a sentence.
+    let clause_donor = ctx
+        .mentions_in(ctx.clause_of(m.start))
+        .filter_map(|p| match &p.kind {
+            MentionKind::Place(place)
+                if extract::place::role_of(place) == Some(extract::place::Role::East) =>
+            {
+                Some(place)
+            }
+            _ => None,
+        })
+        .fold(None::<&extract::Place>, |best, p| match best {
+            Some(b) if b.level >= p.level => Some(b),
+            _ => Some(p),
+        })
+        .map(|p| p.name);
     let mut scope = scope_of(kind, clause_left, sentence_left, sentence_right, ctx, m);
     let recipients = ctx.recipients_in(ctx.sentence_of(m.start));
     if scope.scope == "total"
@@ -214,7 +221,9 @@ fn fund_row(ctx: &DocContext, m: &Mention, money: &Money) -> Option<FundRow> {
         currency: money.currency.clone(),
         kind: kind.to_string(),
         scope: scope.scope.to_string(),
-        donor: parties.donor.as_deref().map(DocContext::common_name),
+        donor: clause_donor
+            .or(parties.donor.as_deref())
+            .map(DocContext::common_name),
         recipients,
         purpose: purpose(clause_right, sentence_right),
         period_start,

@@ -57,8 +57,8 @@ pub fn located_projects(ctx: &DocContext) -> Vec<ProjectRow> {
         // A tour of sites the sentence calls the cooperation's projects
         // (考察了某幼儿园等援疆项目) tells of them as much as a verb of building.
         let assisted_tour =
-            is_tour(sentence_text) && ASSISTED.iter().any(|w| sentence_text.contains(w));
-        if !assisted_tour && !LEXICON.any_in("project.build", sentence_text) {
+            || is_tour(sentence_text) && ASSISTED.iter().any(|w| sentence_text.contains(w));
+        if !LEXICON.any_in("project.build", sentence_text) && !assisted_tour() {
             continue;
         }
         // Sites toured by a delegation are projects only when the sentence
