@@ -328,3 +328,16 @@ fn paragraphs(chars: &[char], sentences: &[Range<usize>]) -> Vec<Range<usize>> {
     }
     out
 }
+
+/// Aligned folded chars (see [`DocContext::folded`]) as the words they
+/// write: a ruby gloss's fillers dropped with the char that closes it,
+/// which repeats its owner (農(nóng) is 农 once).
+pub(crate) fn written(aligned: &[char]) -> String {
+    let filler = extract::text::GLOSS_FILLER;
+    aligned
+        .iter()
+        .enumerate()
+        .filter(|&(k, &c)| c != filler && (k == 0 || aligned[k - 1] != filler))
+        .map(|(_, &c)| c)
+        .collect()
+}

@@ -447,19 +447,13 @@ fn moved_on(ctx: &DocContext, m: &Mention, clause: std::ops::Range<usize>) -> Op
 }
 
 /// The last `n` chars written before `end` in aligned folded chars (see
-/// `DocContext::folded`): a ruby gloss's fillers and the char that closes
-/// it, which repeats its owner (引進(jìn) is 引进), are not written.
+/// [`crate::context::written`]: 引進(jìn) is 引进).
 fn written_before(folded: &[char], end: usize, n: usize) -> String {
-    let filler = extract::text::GLOSS_FILLER;
+    // A gloss is a handful of fillers: a few chars more than `n` hold it.
     let start = end.saturating_sub(n + 16);
-    let slice = folded.get(start..end).unwrap_or_default();
-    let written: Vec<char> = slice
-        .iter()
-        .enumerate()
-        .filter(|&(k, &c)| c != filler && (k == 0 || slice[k - 1] != filler))
-        .map(|(_, &c)| c)
-        .collect();
-    written[written.len().saturating_sub(n)..].iter().collect()
+    let written = crate::context::written(folded.get(start..end).unwrap_or_default());
+    let skip = written.chars().count().saturating_sub(n);
+    written.chars().skip(skip).collect()
 }
 
 /// Events held in an eastern place (在天津举办推介会) go west to east, in a

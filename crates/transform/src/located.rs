@@ -975,7 +975,7 @@ fn listed_names(
     }
     let names: Vec<String> = items
         .iter()
-        .map(|r| without_glosses(&text[r.clone()]))
+        .map(|r| crate::context::written(&text[r.clone()]))
         .collect();
     items
         .iter()
@@ -997,19 +997,6 @@ fn listed_names(
                 donor_named: false,
             }
         })
-        .collect()
-}
-
-/// Aligned folded chars (see [`DocContext::folded`]) as the words they
-/// write: a gloss's fillers dropped with the char that closes it, which
-/// repeats its owner (農(nóng) is 农 once).
-fn without_glosses(chars: &[char]) -> String {
-    let filler = extract::text::GLOSS_FILLER;
-    chars
-        .iter()
-        .enumerate()
-        .filter(|&(k, &c)| c != filler && (k == 0 || chars[k - 1] != filler))
-        .map(|(_, &c)| c)
         .collect()
 }
 
