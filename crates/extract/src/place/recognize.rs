@@ -363,6 +363,16 @@ fn resolve_with(
             certain_chain.insert(a);
         }
     }
+    // The aid a text tells of names its province (援藏 西藏, 援川 四川):
+    // bare names there (札达, 北川) have their context.
+    let folded = text.folded();
+    for (word, code) in AIDED_PROVINCES {
+        if folded.contains(word) {
+            if let Some(p) = g.by_code(code) {
+                certain_chain.insert(p);
+            }
+        }
+    }
     let mut cands_buf: Vec<&Candidate> = Vec::new();
 
     let mut out: Vec<Mention> = Vec::with_capacity(hits.len());
@@ -427,6 +437,15 @@ fn is_not_township(g: &Gazetteer, u: UnitId) -> bool {
         None => true,
     }
 }
+
+/// Words of paired aid that name the aided province (援疆 is aid to 新疆;
+/// 援川 the rebuilding of 四川 after 2008), by province code.
+const AIDED_PROVINCES: [(&str, &str); 4] = [
+    ("援疆", "650000"),
+    ("援藏", "540000"),
+    ("援青", "630000"),
+    ("援川", "510000"),
+];
 
 /// Picks the candidate of a hit, or a truncated chain, or nothing.
 fn choose(

@@ -199,6 +199,15 @@ fn a_prefecture_whose_short_form_is_a_word_is_remembered_after_its_full_name() {
 }
 
 #[test]
+fn the_aid_a_text_tells_of_names_its_province_for_bare_names() {
+    // 援川 is the rebuilding of 四川: 北川 written bare is its county; with
+    // no such word, a bare short county name needs a place of its province.
+    let text = "青岛市援川办公室介绍，青岛援建北川的禹王桥将于9月交付。";
+    assert_eq!(place(text, "北川").name, "北川羌族自治县");
+    assert!(!written("青岛援建北川的禹王桥将于9月交付。").contains(&"北川".to_string()));
+}
+
+#[test]
 fn a_county_whose_name_opens_common_words_needs_its_parent() {
     // 新县城 is a new county seat, not 河南's 新县.
     assert!(written("新县城截至目前15栋安居房已交付使用。").is_empty());
