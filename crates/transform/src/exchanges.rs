@@ -623,9 +623,16 @@ fn kind_of(k: KindInput) -> Option<Hit> {
             .by_priority("exchange.kind", &clause, &["investment"])
             .filter(|h| h.label == "investment");
         // 组织企业到某地考察 are visitors, 组织企业参会 exhibitors.
+        // Enterprises shown at a fair the sentence holds (展销会…400多家企业
+        // 集中亮相) are exhibitors too.
         let came_for = LEXICON
             .by_priority("exchange.kind", k.clause_right, &["visit", "trade"])
-            .filter(|h| matches!(h.label, "visit" | "trade"));
+            .filter(|h| matches!(h.label, "visit" | "trade"))
+            .or_else(|| {
+                LEXICON
+                    .by_priority("exchange.kind", k.sentence_left, &["trade"])
+                    .filter(|h| h.label == "trade" && FAIRS.contains(&h.cue))
+            });
         if let (None, Some(h)) = (&brought_in, &came_for) {
             return Some(h.clone());
         }
@@ -692,6 +699,9 @@ fn kind_of(k: KindInput) -> Option<Hit> {
         other => other,
     }
 }
+
+/// Trade cues that name a fair enterprises exhibit at.
+const FAIRS: &[&str] = &["展销会", "博览会", "展会", "展销"];
 
 /// Verbs of sending right before a count of people.
 const SENDING: &[&str] = &["派", "派出", "选派", "互派", "派遣", "选派了", "派出了"];
@@ -1227,6 +1237,15 @@ mod tests {
                 ("5名", "secondment", "east_to_west"),
             ]
             .map(|(t, k, d)| (t.to_string(), k.to_string(), d.to_string()))
+        );
+    }
+
+    #[test]
+    fn enterprises_shown_at_a_fair_are_trade() {
+        assert_eq!(
+            rows("特色产品消费扶贫展销会在青岛国际会展中心举行，设置了8大板块，400多家企业2000多种产品集中亮相。"),
+            [("400多家", "trade", "west_to_east")]
+                .map(|(t, k, d)| (t.to_string(), k.to_string(), d.to_string()))
         );
     }
 
