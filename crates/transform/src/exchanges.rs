@@ -299,8 +299,9 @@ fn direction_of(
 }
 
 /// Schools counted as where something happens (在河南6所高校接受培训,
-/// 在郑州市7所学校进修): the count follows 在 and a place at most; the
-/// people there are counted apart, the schools are no exchange.
+/// 在郑州市7所学校进修) or whose people are counted right after them
+/// (7所小学35名师生参加): the people are counted apart, the schools are
+/// no exchange. A count of 在 and a place at most before it is a venue.
 fn is_where_it_happens(ctx: &DocContext, m: &Mention, count: &Count) -> bool {
     if count.unit != "所" {
         return false;
@@ -309,8 +310,20 @@ fn is_where_it_happens(ctx: &DocContext, m: &Mention, count: &Count) -> bool {
         .mentions_in(m.start.saturating_sub(24)..m.start)
         .find(|p| p.end == m.start && matches!(p.kind, MentionKind::Place(_)))
         .map_or(m.start, |p| p.start);
-    before > 0 && ctx.folded.get(before - 1) == Some(&'在')
+    let venue = before > 0 && ctx.folded.get(before - 1) == Some(&'在');
+    let people_after = ctx
+        .mentions_in(m.end..m.end + SCHOOL_PEOPLE_GAP)
+        .find(|c| matches!(c.kind, MentionKind::Count(_)))
+        .is_some_and(|c| {
+            matches!(&c.kind, MentionKind::Count(p) if matches!(p.unit.as_str(), "名" | "人" | "人次"))
+                && ctx.folded_str(m.end..c.start).chars().all(crate::phrases::is_han)
+        });
+    venue || people_after
 }
+
+/// How far (chars) after a count of schools the count of their people may
+/// start (7所小学35名师生).
+const SCHOOL_PEOPLE_GAP: usize = 6;
 
 /// Kinds that count people sent or received.
 const PEOPLE_KINDS: &[&str] = &["secondment", "health", "education"];
@@ -1260,6 +1273,14 @@ mod tests {
         assert_eq!(
             kinds("首批150名少数民族大学生已在河南6所高校接受培训。"),
             vec![pair("150名", "training")]
+        );
+        // Schools whose pupils are counted right after them.
+        assert_eq!(
+            kinds("组织某县学校老师前往嘉兴市参加培训班、7所小学35名师生参加研学活动。")
+                .into_iter()
+                .map(|(t, _)| t)
+                .collect::<Vec<_>>(),
+            ["35名"]
         );
         // Schools paired are counted.
         assert_eq!(
