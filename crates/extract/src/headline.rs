@@ -83,7 +83,7 @@ impl Line<'_> {
 
 /// Metadata labels that open a line or stand in it.
 static META: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(来源|作者|记者|通讯员|本报记者|发布|发表|字号|浏览|点击|阅读|访问|责任编辑|责编|编辑|时间|日期|分享|文章来源|信息来源|发布机构|索引号|主题分类|文号|打印|关闭)|来源[:：]|字号|浏览次数|点击数|阅读数|发布时间|发布日期|发表时间|更新时间|分享到|推荐指数")
+    Regex::new(r"^(来源|作者|记者|通讯员|本报记者|发布|发表|字号|浏览|点击|阅读|访问|责任编辑|责编|编辑|时间|日期|分享|文章来源|信息来源|发布机构|索引号|主题分类|文号|打印|关闭)|^(分类|栏目|类别|所属栏目|所属分类)[:：]|来源[:：]|字号|浏览次数|点击数|阅读数|发布时间|发布日期|发表时间|更新时间|分享到|推荐指数")
         .expect("static regex")
 });
 
@@ -190,7 +190,9 @@ pub fn headline(text: &str) -> Headline {
     let title_at = match dated {
         _ if feed.is_some() => feed.map(|f| f - 2),
         Some(d) => nearest_above(d).or_else(|| nearest_above(body)),
-        None if body < lines.len() => nearest_above(body),
+        // A page that prints its headline twice (title bar and heading)
+        // over a sidebar's teaser: the line printed twice.
+        None if body < lines.len() => printed_twice(&lines[..body]).or_else(|| nearest_above(body)),
         // The line over a subtitle (——某地工作综述) is a headline, before
         // any other headline-like line.
         None => over_dash_subtitle(&lines)
@@ -220,6 +222,16 @@ pub fn headline(text: &str) -> Headline {
         published,
         date_line,
     }
+}
+
+/// The first headline-like line printed again further down the top lines.
+fn printed_twice(lines: &[Line<'_>]) -> Option<usize> {
+    lines.iter().enumerate().find_map(|(i, l)| {
+        let text = l.text.trim();
+        (l.kind() == LineKind::Candidate
+            && lines.get(i + 1..)?.iter().any(|m| m.text.trim() == text))
+        .then_some(i)
+    })
 }
 
 /// A follow button (`+ 订阅`, `+关注`) under an account's name, itself under
@@ -643,6 +655,21 @@ mod tests {
         let h = headline(text);
         assert_eq!(h.title.as_deref(), Some("山海相依，两地同心再出发"));
         assert_eq!(h.published, None);
+    }
+
+    #[test]
+    fn a_category_label_is_no_headline_and_a_headline_printed_twice_is() {
+        let text = "首批某市教育、医疗人才到某州开展柔性支援工作\n分类:某州新闻\n\n  近日，由某市卫健局选派的23名医生以及市教育局选派的22名老师先后到达某州，正式开启为期1个月的柔性支援工作。";
+        assert_eq!(
+            headline(text).title.as_deref(),
+            Some("首批某市教育、医疗人才到某州开展柔性支援工作")
+        );
+        // The title bar and the heading, then a sidebar's teaser.
+        let text = "某省帮助某省二十万劳动力端稳饭碗\n\n某省帮助某省二十万劳动力端稳饭碗\n\n某某奖学金助力学子逐梦世界\n\n他们心中都有一个共同的愿望——多看看这个世界。\n\n  早上7时30分，家住某市某安置点的刘某走出家门，骑车来到位于市区的产业园，开启了新一天的工作，在此工作2年，她早已适应这样的节奏。";
+        assert_eq!(
+            headline(text).title.as_deref(),
+            Some("某省帮助某省二十万劳动力端稳饭碗")
+        );
     }
 
     #[test]
