@@ -270,10 +270,24 @@ fn over_subtitle(lines: &[Line<'_>], i: usize) -> usize {
     let has_comma = |s: &str| s.contains([',', '，']);
     let (up, low) = (upper.text.trim(), lines[i].text.trim());
     if up.starts_with('【') || has_comma(low) && !has_comma(up) {
-        i - 1
-    } else {
-        i
+        return i - 1;
     }
+    // Lines of figures right under a headline without any (某州新闻发布会
+    // 举行 / 全州消费扶贫总额9.1亿元 / 东西协作消费扶贫3.16亿元) are its
+    // subtitles: the headline heads the run of adjacent headline-like lines.
+    let has_figure = |l: &Line<'_>| l.text.chars().any(|c| c.is_ascii_digit());
+    let mut top = i;
+    while top > 0
+        && has_figure(&lines[top])
+        && lines[top - 1].kind() == LineKind::Candidate
+        && lines[top - 1].chars.end + 1 == lines[top].chars.start
+    {
+        top -= 1;
+    }
+    if top < i && !has_figure(&lines[top]) {
+        return top;
+    }
+    i
 }
 
 /// The first non-empty lines of `text`, to be classified as they are read.
@@ -669,6 +683,15 @@ mod tests {
         assert_eq!(
             headline(text).title.as_deref(),
             Some("某省帮助某省二十万劳动力端稳饭碗")
+        );
+    }
+
+    #[test]
+    fn lines_of_figures_right_under_a_headline_are_its_subtitles() {
+        let text = "某州东西扶贫协作暨消费扶贫专题新闻发布会举行\n全州消费扶贫总额9.1亿元\n东西协作消费扶贫3.16亿元\n根据某州消费扶贫月活动实施方案安排，10月23日，州上举行东西部扶贫协作暨消费扶贫专题新闻发布会，记者从发布会上了解到相关情况。";
+        assert_eq!(
+            headline(text).title.as_deref(),
+            Some("某州东西扶贫协作暨消费扶贫专题新闻发布会举行")
         );
     }
 
