@@ -714,7 +714,7 @@ fn kind_of(k: KindInput) -> Option<Hit> {
 }
 
 /// Trade cues that name a fair enterprises exhibit at.
-const FAIRS: &[&str] = &["展销会", "博览会", "展会", "展销"];
+const FAIRS: &[&str] = &["展销会", "产销会", "博览会", "展会", "展销"];
 
 /// Verbs of sending right before a count of people.
 const SENDING: &[&str] = &["派", "派出", "选派", "互派", "派遣", "选派了", "派出了"];
@@ -1259,6 +1259,10 @@ mod tests {
             rows("特色产品消费扶贫展销会在青岛国际会展中心举行，设置了8大板块，400多家企业2000多种产品集中亮相。"),
             [("400多家", "trade", "west_to_east")]
                 .map(|(t, k, d)| (t.to_string(), k.to_string(), d.to_string()))
+        );
+        assert_eq!(
+            kinds("组织州内46家企业的200余种产品参加厦门农特精品产销会。"),
+            vec![pair("46家", "trade")]
         );
     }
 
