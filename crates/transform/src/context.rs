@@ -285,6 +285,21 @@ impl<'a> DocContext<'a> {
         self.mentions_slice(range).iter()
     }
 
+    /// The places of an East–West `role` among the mentions in chars
+    /// `range`, in text order.
+    pub fn places_of_role(
+        &self,
+        range: Range<usize>,
+        role: extract::place::Role,
+    ) -> impl Iterator<Item = &extract::Place> + '_ {
+        self.mentions_in(range).filter_map(move |p| match &p.kind {
+            extract::MentionKind::Place(place) if extract::place::role_of(place) == Some(role) => {
+                Some(place)
+            }
+            _ => None,
+        })
+    }
+
     /// Mentions whose start lies in `range`, as a slice (mentions are in
     /// text order, so two binary searches find them).
     pub fn mentions_slice(&self, range: Range<usize>) -> &[Mention] {

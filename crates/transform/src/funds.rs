@@ -170,21 +170,10 @@ fn fund_row(ctx: &DocContext, m: &Mention, money: &Money) -> Option<FundRow> {
     // The donor its own clause names (东丽区还向某县捐助了…, before the
     // sentence's next clause lists 东丽区's streets), else its sentence's:
     // the most specific eastern place of the clause, as for a sentence.
-    let clause_donor = ctx
-        .mentions_in(ctx.clause_of(m.start))
-        .filter_map(|p| match &p.kind {
-            MentionKind::Place(place)
-                if extract::place::role_of(place) == Some(extract::place::Role::East) =>
-            {
-                Some(place)
-            }
-            _ => None,
-        })
-        .fold(None::<&extract::Place>, |best, p| match best {
-            Some(b) if b.level >= p.level => Some(b),
-            _ => Some(p),
-        })
-        .map(|p| p.name);
+    let clause_donor = extract::place::most_specific(
+        ctx.places_of_role(ctx.clause_of(m.start), extract::place::Role::East),
+    )
+    .map(|p| p.name);
     let mut scope = scope_of(kind, clause_left, sentence_left, sentence_right, ctx, m);
     let recipients = ctx.recipients_in(ctx.sentence_of(m.start));
     if scope.scope == "total"
@@ -575,15 +564,7 @@ fn names_projects(clause: &str) -> bool {
 /// county (a county, or its townships and villages) and none wider.
 fn one_local_recipient(ctx: &DocContext, m: &Mention) -> bool {
     let western: Vec<&extract::Place> = ctx
-        .mentions_in(ctx.sentence_of(m.start))
-        .filter_map(|p| match &p.kind {
-            MentionKind::Place(place)
-                if extract::place::role_of(place) == Some(extract::place::Role::West) =>
-            {
-                Some(place)
-            }
-            _ => None,
-        })
+        .places_of_role(ctx.sentence_of(m.start), extract::place::Role::West)
         .collect();
     // 甘肃省张家川回族自治县: a province or prefecture named as the chain
     // of a county in the sentence is that county's address, not a

@@ -32,8 +32,8 @@ mod tables;
 
 pub use gazetteer::{warm_up, Role};
 pub use parties::{
-    common_name, direction_at, document_parties, role_in, role_of, sentence_parties, Direction,
-    Parties, SentenceParties,
+    common_name, direction_at, document_parties, most_specific, role_in, role_of, sentence_parties,
+    Direction, Parties, SentenceParties,
 };
 
 use crate::mention::{Mention, Place};

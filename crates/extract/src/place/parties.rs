@@ -950,6 +950,15 @@ fn find_pairs(
     }
 }
 
+/// The most specific of `places` (the first of the deepest level): the
+/// donor a sentence or a clause names (西湖区 before 杭州市).
+pub fn most_specific<'p>(places: impl IntoIterator<Item = &'p Place>) -> Option<&'p Place> {
+    places.into_iter().fold(None, |best, p| match best {
+        Some(b) if b.level >= p.level => Some(b),
+        _ => Some(p),
+    })
+}
+
 /// True when `a` names an ancestor of `b` (its chain holds `a`'s name at
 /// `a`'s level).
 fn is_ancestor_place(a: &Place, b: &Place) -> bool {
@@ -984,12 +993,7 @@ pub fn sentence_parties(
         .filter(|p| p.2 == Some(Role::East))
         .map(|p| p.1)
         .collect();
-    let donor = eastern
-        .iter()
-        .fold(None::<&&Place>, |best, p| match best {
-            Some(b) if b.level >= p.level => Some(b),
-            _ => Some(p),
-        })
+    let donor = most_specific(eastern.iter().copied())
         .map(|p| p.name.to_string())
         .or_else(|| doc.donor.as_ref().map(|p| p.name.to_string()));
     let western: Vec<&Place> = places
