@@ -294,6 +294,7 @@ fn score_text(
     scores: &mut HashMap<UnitId, (u32, usize, Option<Role>)>,
 ) {
     let units: Vec<(usize, usize, UnitId)> = places_of(mentions)
+        .filter(|(m, _)| !is_venue(text, m))
         .filter_map(|(m, p)| Some((m.start, m.end, lift(g, unit_of_place(g, p)?))))
         .collect();
     let mut add = |u: UnitId, w: u32, pos: usize, role: Option<Role>| {
@@ -344,6 +345,28 @@ fn score_text(
             }
         }
     }
+}
+
+/// Words that hold a meeting where 在 puts it (会议在北京召开).
+const HELD: [&str; 4] = ["召开", "举行", "举办", "开幕"];
+
+/// How far (chars) after a venue its verb may stand (在北京人民大会堂召开).
+const VENUE_GAP: usize = 8;
+
+/// True when a place is only where a meeting is held (全国对口支援新疆工作
+/// 会议在北京召开): 在 right before it and a verb of holding right after,
+/// in its clause. A national conference's city is no partner.
+fn is_venue(text: &ScanText, m: &Mention) -> bool {
+    if m.start == 0 || text.folded_slice(m.start - 1, m.start) != "在" {
+        return false;
+    }
+    let end = (m.end + VENUE_GAP).min(text.len_chars());
+    let after = text.folded_slice(m.end, end);
+    let clause = after
+        .split(['，', ',', '。', '；', ';', '\n'])
+        .next()
+        .unwrap_or_default();
+    HELD.iter().any(|v| clause.contains(v))
 }
 
 /// The eastern donor and western recipient a document is about, from its

@@ -230,6 +230,17 @@ fn a_paired_list_after_a_glossed_cue_names_every_recipient() {
 }
 
 #[test]
+fn the_city_a_national_meeting_is_held_in_is_no_partner() {
+    // 北京 is only the venue: the page is about all 19 donors.
+    let body = "2010年3月底，全国对口支援新疆工作会议在北京召开，新一轮对口援疆工作由此启动。19个援疆省市已累计投入援疆资金超过150亿元，新疆各族群众受益。";
+    let p = parties_of("十九省市对口援疆两年", body);
+    assert_eq!(p.donor.map(|d| d.name), None);
+    // A place written after 在 that holds no meeting still counts.
+    let p = parties_of("", "北京市对口支援和田地区。北京在和田地区投入资金5亿元。");
+    assert_eq!(p.donor.map(|d| d.name), Some("北京市"));
+}
+
+#[test]
 fn the_source_areas_of_paired_cooperation_are_recipients() {
     // 南水北调 and 三峡 对口协作: these counties of 河南 and 湖北 are aided,
     // their provinces are not.
