@@ -1163,9 +1163,6 @@ fn sites_in<'c>(ctx: &'c DocContext, sentence: Range<usize>) -> Vec<Site<'c>> {
         .collect()
 }
 
-/// Verbs of a meeting held somewhere (推进会在某县召开).
-const HELD: &[&str] = &["召开", "举行", "举办", "开幕"];
-
 /// Verbs that make the place after them the partner helped, not a site
 /// (在帮助某县提高…的同时, 对口帮扶某县的某区).
 const HELPING: &[&str] = &["对口帮扶", "对口支援", "结对帮扶", "帮扶", "帮助"];
@@ -1182,7 +1179,7 @@ fn is_venue_or_recipient(ctx: &DocContext, m: &Mention) -> bool {
         .take(16)
         .collect();
     let venue = before.rfind('在').is_some_and(|i| {
-        !before[i..].contains(['，', ',']) && HELD.iter().any(|v| after.contains(v))
+        !before[i..].contains(['，', ',']) && extract::place::HELD.iter().any(|v| after.contains(v))
     });
     let helped = HELPING.iter().any(|v| before.ends_with(v))
         && (after.starts_with('的') || after.starts_with("提高") || after.starts_with("发展"));

@@ -33,7 +33,7 @@ mod tables;
 pub use gazetteer::{warm_up, Role};
 pub use parties::{
     common_name, direction_at, document_parties, most_specific, role_in, role_of, sentence_parties,
-    Direction, Parties, SentenceParties,
+    Direction, Parties, SentenceParties, HELD,
 };
 
 use crate::mention::{Mention, Place};

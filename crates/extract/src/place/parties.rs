@@ -347,8 +347,9 @@ fn score_text(
     }
 }
 
-/// Words that hold a meeting where 在 puts it (会议在北京召开).
-const HELD: [&str; 4] = ["召开", "举行", "举办", "开幕"];
+/// Verbs of a meeting held somewhere, where 在 puts it (会议在北京召开,
+/// 推进会在某县召开).
+pub const HELD: [&str; 4] = ["召开", "举行", "举办", "开幕"];
 
 /// How far (chars) after a venue its verb may stand (在北京人民大会堂召开).
 const VENUE_GAP: usize = 8;
