@@ -4,14 +4,18 @@
 
 use transform::rows::FundRow;
 
-fn funds(body: &str) -> Vec<FundRow> {
-    let text = format!("标题\n2024年7月6日\n{body}");
+/// The rows of a test article given whole (headline, date line, body …).
+fn process(text: &str) -> transform::DocOutput {
     let article = extract::from_file_bytes("case.txt", text.as_bytes())
         .into_iter()
         .next()
         .and_then(Result::ok)
         .expect("the test article is read");
-    transform::process_article(&article).funds
+    transform::process_article(&article)
+}
+
+fn funds(body: &str) -> Vec<FundRow> {
+    process(&format!("标题\n2024年7月6日\n{body}")).funds
 }
 
 /// (text, kind) of every fund row.
@@ -115,12 +119,7 @@ fn places_in_a_list_of_related_articles_name_no_partner() {
     // The related list links other pages about other pairs; the money's
     // donor is the body's district, not the city those links name most.
     let text = "两区携手共进\n2020年11月9日\n自2017年天津宁河与甘肃榆中建立扶贫协作关系以来，宁河区为榆中县脱贫攻坚给予了支持，累计投入财政援助资金9035万元。\n相关新闻\n- 兰州市在天津举办东西部扶贫协作对接活动\n- 天津市东丽区相关负责人深入皋兰县开展扶贫协作\n- 天津市与兰州市签订协议\n";
-    let article = extract::from_file_bytes("case.txt", text.as_bytes())
-        .into_iter()
-        .next()
-        .and_then(Result::ok)
-        .expect("the test article is read");
-    let out = transform::process_article(&article);
+    let out = process(text);
     assert_eq!(out.document.donor.as_deref(), Some("宁河区"));
     let donors: Vec<Option<String>> = out.funds.into_iter().map(|r| r.donor).collect();
     assert_eq!(donors, [Some("宁河区".to_string())]);
