@@ -159,10 +159,18 @@ pub fn located_projects(ctx: &DocContext) -> Vec<ProjectRow> {
         }
     }
     rows.extend(places_of_counted_projects(ctx));
-    // A project told again later (the same name at the same place) is the
-    // one already counted.
-    let mut seen: BTreeSet<(Option<String>, Option<String>)> = BTreeSet::new();
-    rows.retain(|r| seen.insert((r.name.clone(), r.place.clone())));
+    // A project told again later (the same name at the same place, with or
+    // without 项目 after it: 某医院…某医院项目) is the one already counted.
+    let mut seen: BTreeSet<(Option<&str>, Option<&str>)> = BTreeSet::new();
+    let keep: Vec<bool> = rows
+        .iter()
+        .map(|r| {
+            let name = r.name.as_deref().map(|n| n.strip_suffix("项目").unwrap_or(n));
+            seen.insert((name, r.place.as_deref()))
+        })
+        .collect();
+    let mut keep = keep.into_iter();
+    rows.retain(|_| keep.next().unwrap_or(true));
     rows.sort_by(|a, b| {
         (a.evidence.char_start, &a.project_id).cmp(&(b.evidence.char_start, &b.project_id))
     });
@@ -1274,7 +1282,10 @@ fn sites_of<'m>(
             _ => None,
         })
         .next_back();
-    if let Some(inside) = inside.or_else(|| prefecture_naming(ctx, f)) {
+    if let Some(inside) = inside
+        .or_else(|| prefecture_naming(ctx, f))
+        .or_else(|| opening_its_own_name(ctx, f))
+    {
         return vec![inside];
     }
     let sites: Vec<Site<'m>> = sites
@@ -1348,6 +1359,45 @@ fn prefecture_naming<'m>(ctx: &'m DocContext, f: &Facility) -> Option<Site<'m>> 
                 if role_of(p) == Some(Role::West)
                     && p.level == Level::Prefecture
                     && (landmark || p.is_corps_division())
+                    && !in_donor_area(ctx, p) =>
+            {
+                Some(Site {
+                    mention: m,
+                    place: p,
+                })
+            }
+            _ => None,
+        })
+}
+
+/// A county, township or village that opens the name of the school or
+/// hospital the project is, when the rest of the sentence builds it
+/// (新源县中医院项目，从某年开工建设; 新源县中医院…正式交付使用): the project
+/// stands there. `sites_in` leaves places inside such names out where their
+/// own clause neither builds nor equips, and without this the project would
+/// borrow an earlier clause's place (新源县县委常委…). A school or hospital
+/// in a list of venues (在某中学、某镇中心小学等学校任教, 与某县人民医院等建立
+/// 对口关系) or where something else happens (以某医院为主阵地) is none.
+fn opening_its_own_name<'m>(ctx: &'m DocContext, f: &Facility) -> Option<Site<'m>> {
+    let org = ctx
+        .mentions_in(f.span.start.saturating_sub(MAX_PLACE_CHARS)..f.span.start)
+        .find(|m| {
+            m.end > f.span.start
+                && matches!(&m.kind, MentionKind::Org(o)
+                    if matches!(o.kind, extract::OrgKind::School | extract::OrgKind::Hospital))
+        })?;
+    let rest = ctx.folded_str(f.span.end..ctx.sentence_of(f.span.start).end.max(f.span.end));
+    if ctx.folded.get(org.end) == Some(&'等')
+        || !(LEXICON.any_in("project.built", rest) || LEXICON.any_in("project.equipped", rest))
+    {
+        return None;
+    }
+    ctx.mentions_in(org.start..f.span.start)
+        .filter(|m| m.end == f.span.start)
+        .find_map(|m| match &m.kind {
+            MentionKind::Place(p)
+                if role_of(p) == Some(Role::West)
+                    && matches!(p.level, Level::County | Level::Township | Level::Village)
                     && !in_donor_area(ctx, p) =>
             {
                 Some(Site {

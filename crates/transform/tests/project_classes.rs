@@ -657,3 +657,24 @@ fn an_enclave_park_in_the_donors_city_has_no_western_site() {
         rows.iter().map(|r| (&r.name, &r.place)).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn a_hospital_named_after_its_county_stands_there_when_the_sentence_builds_it() {
+    // The county opening the hospital's name is its site, not the county
+    // of an official named earlier in the sentence; told twice, it is one row.
+    let rows = projects(
+        "扬州援疆指挥部介绍，新源县中医院于2013年初正式交付使用。新源县县委常委李某告诉记者，新源县中医院项目，从2011年5月开工建设。",
+    );
+    let sites: Vec<(i64, &str, Option<&str>)> = rows
+        .iter()
+        .map(|r| (r.evidence.char_start, r.status.as_str(), r.place.as_deref()))
+        .collect();
+    assert_eq!(sites.len(), 1, "{sites:?}");
+    assert_eq!(sites[0].1, "completed");
+    assert!(sites[0].2.is_some_and(|p| p.ends_with("新源县")), "{sites:?}");
+    // Where teachers teach, or doctors are sent, no project is built.
+    let rows = projects("某区派出支教教师48名，分别在新源县中学、新源县第二小学等学校任教。");
+    assert!(rows.is_empty(), "{:?}", rows.iter().map(|r| &r.name).collect::<Vec<_>>());
+    let rows = projects("专家团队以新源县人民医院为主阵地开展帮扶，累计诊疗患者5.6万余人次。");
+    assert!(rows.is_empty(), "{:?}", rows.iter().map(|r| &r.name).collect::<Vec<_>>());
+}
