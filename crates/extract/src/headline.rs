@@ -39,6 +39,9 @@ const MAX_HEADLINE_CHARS: usize = 80;
 const MIN_SENTENCE_CHARS: usize = 8;
 /// The longest line ending in ! or ? that may be a headline.
 const MAX_EXCLAIMED_HEADLINE: usize = 40;
+/// The most chars (line breaks and the blanks of empty lines) between a
+/// headline and a line of figures under it that is still its subtitle.
+const MAX_SUBTITLE_GAP: usize = 8;
 /// How many non-empty lines at the end may hold a notice's signature date.
 const SIGNATURE_LINES: usize = 6;
 
@@ -127,7 +130,7 @@ static BYLINE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 /// as "a non-word char or the end follows" (`\b` would make the regex
 /// engine's DFA give up on Chinese text).
 static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)https?://|www\.|\.(com|cn|net|org|gov)(?:[^\w]|$)|^(当前位置|您的位置|您现在的位置|所在位置|位置)[:：]|^首页|欢迎|设为首页|加入收藏|无障碍|长者模式|登录|注册|网站导航|网站地图|^(网|网站|门户网站|政府网|人民政府|政务网|新闻网|官网|客户端|频道|平台|公众号)$|(网|网站|门户网站|政府网站|政府门户网站|人民政府|政务网|新闻网|官网|客户端|频道|服务平台)$|版权所有|ICP|刊号|热线|订阅|电话|传真|邮编|地址[:：]|资料图|图片仅供|正文$|^图为|APP$|客户端$|^扫码|^扫一扫|手机版$|(?i)\.indd$|^page \d+|^p\. ?\d+$|^>")
+    Regex::new(r"(?i)https?://|www\.|\.(com|cn|net|org|gov)(?:[^\w]|$)|^(当前位置|您的位置|您现在的位置|所在位置|位置)[:：]|^首页|欢迎|设为首页|加入收藏|无障碍|长者模式|登录|注册|网站导航|导航$|^第[A-Za-z]?\d+版|网站地图|^(网|网站|门户网站|政府网|人民政府|政务网|新闻网|官网|客户端|频道|平台|公众号)$|(网|网站|门户网站|政府网站|政府门户网站|人民政府|政务网|新闻网|官网|客户端|频道|服务平台)$|版权所有|ICP|刊号|热线|订阅|电话|传真|邮编|地址[:：]|资料图|图片仅供|正文$|^图为|APP$|客户端$|^扫码|^扫一扫|手机版$|(?i)\.indd$|^page \d+|^p\. ?\d+$|^>")
         .expect("static regex")
 });
 
@@ -275,12 +278,19 @@ fn over_subtitle(lines: &[Line<'_>], i: usize) -> usize {
     // Lines of figures right under a headline without any (某州新闻发布会
     // 举行 / 全州消费扶贫总额9.1亿元 / 东西协作消费扶贫3.16亿元) are its
     // subtitles: the headline heads the run of adjacent headline-like lines.
+    // A blank line may part them where the line above is a headline's length
+    // (an e-paper's 某地协作助力某州守牢防返贫底线 / 13亿元377个项目…), not a
+    // column's name.
     let has_figure = |l: &Line<'_>| l.text.chars().any(|c| c.is_ascii_digit());
+    let adjacent = |upper: &Line<'_>, lower: &Line<'_>| {
+        let gap = lower.chars.start - upper.chars.end;
+        gap == 1 || gap <= MAX_SUBTITLE_GAP && upper.text.chars().filter(|&c| is_han(c)).count() >= 8
+    };
     let mut top = i;
     while top > 0
         && has_figure(&lines[top])
         && lines[top - 1].kind() == LineKind::Candidate
-        && lines[top - 1].chars.end + 1 == lines[top].chars.start
+        && adjacent(&lines[top - 1], &lines[top])
     {
         top -= 1;
     }
@@ -381,10 +391,17 @@ fn without_glosses(folded: String) -> String {
 }
 
 fn is_body(folded: &str, n: usize) -> bool {
-    // A headline may end in ! or ? (3年26亿!…名单公布!, 如何…?); a sentence
-    // that does has commas, a full stop or more length.
-    let exclaims = folded.ends_with(['!', '?', '！', '？'])
-        && (n > MAX_EXCLAIMED_HEADLINE || folded.contains([',', '，', '。']));
+    // A headline may end in ! or ? (3年26亿!…名单公布!, 如何…?, in two
+    // parts: 先富带后富,大家一起来!); a sentence that does has more commas, a
+    // full stop, quotation marks or more length.
+    let commas = folded.matches([',', '，']).count();
+    let exclaims = folded
+        .trim_end_matches(['”', '"', '」'])
+        .ends_with(['!', '?', '！', '？'])
+        && (n > MAX_EXCLAIMED_HEADLINE
+            || commas > 1
+            || folded.contains('。')
+            || folded.starts_with(['“', '"', '「']));
     n > MAX_HEADLINE_CHARS
         || (n >= MIN_SENTENCE_CHARS && (exclaims || folded.ends_with(['。', '；', ';', '：', ':'])))
         || (n > 20 && DATELINE.is_match(folded) && !is_tagged_headline(folded))
@@ -763,6 +780,12 @@ mod tests {
 
     #[test]
     fn a_headline_may_end_in_an_exclamation_or_a_question() {
+        // Two parts joined by a comma, after blank lines.
+        let h = headline("\n\n\n\n先富带后富,大家一起来!\n1996年,中央确定甲市对口帮扶乙省,此后帮扶范围几经调整不断扩大。\n");
+        assert_eq!(h.title.as_deref(), Some("先富带后富,大家一起来!"));
+        // A quoted exclamation opening the body is no headline.
+        let h = headline("“感谢甲市,感谢援疆干部!”\n乙县村民王某说,新房子又暖和又结实。\n");
+        assert_eq!(h.title, None);
         let h = headline("其他\n3年2亿!两地协作聚焦这些领域!结对名单公布!\n近日,甲市与乙省签署协作框架协议,进一步明确未来三年任务。\n");
         assert_eq!(
             h.title.as_deref(),
@@ -794,6 +817,16 @@ mod tests {
         let h = headline("返回目录 标题导航\n3上一篇 下一篇4 2020 年 09 月 12 日 星期六   01\n\n全力支援 倾情奉献\n\n—— 对口支援某州十年工作综述\n\n2010年,党中央做出了对口支援的决策部署,建立了对口援青机制。\n");
         assert_eq!(h.title.as_deref(), Some("全力支援 倾情奉献"));
         assert_eq!(h.published, ymd(2020, 9, 12));
+    }
+
+    #[test]
+    fn an_e_papers_navigation_lines_are_furniture() {
+        let h = headline("第A1版:要闻 4下一版\n标题导航\ndlrb\n \n2022年06月04日 星期六  \n3 上一篇 放大 缩小 默认\n\n某地协作助力某州守牢防返贫底线\n\n13亿元377个项目 甲乙携手奔共富\n\n    本报讯(记者王某)甲市引进饲料加工等项目,帮助某州发展产业。\n");
+        assert_eq!(h.title.as_deref(), Some("某地协作助力某州守牢防返贫底线"));
+        assert_eq!(h.published, ymd(2022, 6, 4));
+        // An app prompt is no headline over a headline that opens with its year.
+        let h = headline("打开ChinaNews阅读\n\n2019年两地劳务协作工作划重点\n\n某网2019-05-29 10:19:49\n\n  原标题:持续拓展协作领域\n\n  某网5月28日讯,2019年两地劳务协作实施方案发布,今年将持续拓展协作领域。\n");
+        assert_eq!(h.title.as_deref(), Some("2019年两地劳务协作工作划重点"));
     }
 
     #[test]

@@ -294,12 +294,11 @@ fn unit_at(cs: &[char], p: usize, num: &Numeral) -> Option<Unit> {
         let ok = match word {
             _ if name_digit => false,
             "元" | "圆" => !lexicon::yuan_word_follows(cs.get(end).copied()),
-            // 块 is also a measure word (一块蛋糕): money when 钱 follows, or
-            // nothing word-like does, or the amount is large.
+            // 块 is also a measure word (一块蛋糕, 年产1.2亿块页岩砖): money
+            // when 钱 follows, or nothing word-like does.
             "块" => {
                 let next = cs.get(end).copied();
-                num.shape.big
-                    || matches!(next, Some('钱') | Some('多'))
+                matches!(next, Some('钱') | Some('多'))
                     || !next.is_some_and(is_cjk)
                     || next.and_then(numeral::cn).is_some()
                     || starts_with(cs, end, "左右")

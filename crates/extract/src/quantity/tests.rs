@@ -91,6 +91,18 @@ fn jiao_and_fen_add_decimals() {
 }
 
 #[test]
+fn kuai_before_a_noun_counts_things_however_large() {
+    // 块 is money only where no noun follows it: 年产1.2亿块页岩砖 counts bricks.
+    let ms = found("年产1.2亿块页岩砖的建材公司建成投产");
+    assert!(
+        ms.iter().all(|m| !matches!(m.kind, MentionKind::Money(_))),
+        "{ms:#?}"
+    );
+    let (_, m) = money("一年能挣二十万块。");
+    assert_eq!(m.value, d("200000"));
+}
+
+#[test]
 fn foreign_currencies_get_iso_codes() {
     for (s, code) in [
         ("对方出资500万美元", "USD"),
