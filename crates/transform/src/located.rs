@@ -665,9 +665,19 @@ fn facilities_in(ctx: &DocContext, sentence: Range<usize>) -> Vec<Facility> {
         .filter(|m| !western_ends.contains(&m.start))
         .map(|m| m.end - sentence.start)
         .collect();
+    // A name holding a western place after the eastern one (天津策勒食用菌
+    // 科技示范园) is a cooperation project in the west.
+    let holds_western = |m: &Mention| {
+        ctx.mentions_in(m.start + 1..m.end)
+            .any(|p| p.end <= m.end && western_ends.contains(&p.end))
+    };
     let orgs: Vec<Range<usize>> = ctx
         .mentions_in(sentence.clone())
-        .filter(|m| matches!(m.kind, MentionKind::Org(_)) && eastern_starts.contains(&m.start))
+        .filter(|m| {
+            matches!(m.kind, MentionKind::Org(_))
+                && eastern_starts.contains(&m.start)
+                && !holds_western(m)
+        })
         .map(|m| m.start - sentence.start..m.end - sentence.start)
         .collect();
     // 一座扶贫车间, 一套设备: one thing told of, not a count of them.
@@ -773,11 +783,13 @@ fn facilities_in(ctx: &DocContext, sentence: Range<usize>) -> Vec<Facility> {
         if text[start..i].starts_with(&['委', '会']) {
             start += 2;
         }
-        // 300亩蔬菜大棚, 3600平方米厂房: a size, not part of the name.
+        // 300亩蔬菜大棚, 3600平方米厂房, 年产250万吨水泥项目: a size, not
+        // part of the name.
         if start > 0 && text[start - 1].is_ascii_digit() {
-            let rest: String = text[start..end].iter().collect();
+            let magnitude = usize::from(text.get(start).is_some_and(|c| "万千百亿".contains(*c)));
+            let rest: String = text[start + magnitude..end].iter().collect();
             if let Some(unit) = SIZE_UNITS.iter().find(|u| rest.starts_with(*u)) {
-                start += unit.chars().count();
+                start += magnitude + unit.chars().count();
             }
         }
         // 12所乡村学校: a count of facilities (coverage), not one project.

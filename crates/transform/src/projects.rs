@@ -223,8 +223,16 @@ fn facility_count_name(
         .max()
         .map_or(name.as_str(), |i| &name[i..])
         .to_string();
+    // Greenhouses counted in 个 inside a base (已建成标准化大棚120个) are its
+    // parts; counted in 座 (规划建设500座食用菌大棚) they are built facilities.
+    if PARTS_UNLESS_IN_ZUO.iter().any(|n| name.ends_with(n)) && !matches!(unit, "座" | "栋") {
+        return None;
+    }
     (name.chars().count() >= 2).then_some(name)
 }
+
+/// Facility nouns counted as built facilities only in 座 or 栋.
+const PARTS_UNLESS_IN_ZUO: &[&str] = &["大棚", "温室"];
 
 /// A phrase without a parenthetical at its end (学校(含某大学) → 学校).
 fn without_trailing_parenthetical(p: &str) -> &str {

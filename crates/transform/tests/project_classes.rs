@@ -678,3 +678,26 @@ fn a_hospital_named_after_its_county_stands_there_when_the_sentence_builds_it() 
     let rows = projects("专家团队以新源县人民医院为主阵地开展帮扶，累计诊疗患者5.6万余人次。");
     assert!(rows.is_empty(), "{:?}", rows.iter().map(|r| &r.name).collect::<Vec<_>>());
 }
+
+#[test]
+fn sizes_donor_heads_and_greenhouses_in_zuo_are_read_for_projects() {
+    let head = "天津市对口支援和田地区策勒、于田、民丰三县。";
+    // A size before the name is no part of it, and does not make a count.
+    let rows = projects(&format!("{head}某集团投资17亿元、年产250万吨水泥项目落户于田县。"));
+    let names: Vec<Option<&str>> = rows.iter().map(|r| r.name.as_deref()).collect();
+    assert_eq!(names, [Some("水泥项目")]);
+    // A western place after the donor's name: a project in the west.
+    let rows = projects(&format!(
+        "{head}由天津市农委组织实施的“天津策勒食用菌科技示范园”利用1500亩沙漠戈壁，规划建设500座食用菌大棚。"
+    ));
+    let park = rows
+        .iter()
+        .find(|r| r.name.as_deref() == Some("天津策勒食用菌科技示范园"))
+        .expect("the park is a row");
+    assert!(park.place.as_deref().is_some_and(|p| p.ends_with("策勒县")));
+    let greenhouses = total(&rows, "500").expect("a total of greenhouses");
+    assert_eq!((greenhouses.count, greenhouses.status.as_str()), (Some(500), "planned"));
+    // Counted in 个 inside a base they are its parts.
+    let rows = projects("在某村建设食用菌种植基地，投入帮扶资金520万元，已建成标准化大棚120个。");
+    assert!(total(&rows, "120").is_none());
+}
