@@ -159,6 +159,7 @@ pub fn located_projects(ctx: &DocContext) -> Vec<ProjectRow> {
         }
     }
     rows.extend(places_of_counted_projects(ctx));
+    rows.extend(names_of_counted_projects(ctx));
     // A project told again later (the same name at the same place, with or
     // without 项目 after it: 某医院…某医院项目) is the one already counted.
     let mut seen: BTreeSet<(Option<&str>, Option<&str>)> = BTreeSet::new();
@@ -207,6 +208,100 @@ fn places_of_counted_projects(ctx: &DocContext) -> Vec<ProjectRow> {
         rows.extend(sites.iter().map(|site| row(ctx, &facility, site)));
     }
     rows
+}
+
+/// Projects named in a list closed by a count of them (集中开工活动共包含某产业
+/// 城林木制品仓房、某窑文创产业基地…、某小学综合楼等10个协作项目): one row for
+/// each name, at the western place its paragraph names last before the list, with
+/// the name as evidence, besides the count's `total` row. The list must
+/// open after a verb that holds it (包含, 包括, 实施 …) and every item must
+/// be a name of four chars or more; an industry in general (林下产业) is
+/// left out.
+fn names_of_counted_projects(ctx: &DocContext) -> Vec<ProjectRow> {
+    let mut rows = Vec::new();
+    for m in ctx.mentions.iter().filter(|m| !ctx.in_furniture(m)) {
+        let MentionKind::Count(count) = &m.kind else {
+            continue;
+        };
+        if !matches!(count.unit.as_str(), "个" | "项")
+            || m.start == 0
+            || ctx.folded.get(m.start - 1) != Some(&'等')
+            || !places_listed_before(ctx, m.start).is_empty()
+        {
+            continue;
+        }
+        let Some(items) = listed_project_names(ctx, m.start - 1) else {
+            continue;
+        };
+        let Some(count_name) = crate::projects::project_count_name(ctx, m, count) else {
+            continue;
+        };
+        // The named projects are the ones counted: the count's status.
+        let status = crate::projects::count_status(ctx, m, m.end, &count_name)
+            .0
+            .unwrap_or("implemented");
+        let paragraph = ctx.paragraph_of(m.start);
+        let list_start = items.first().map_or(m.start, |r| r.start);
+        let Some(site) = sites_in(ctx, paragraph)
+            .into_iter()
+            .rfind(|s| s.mention.end <= list_start)
+        else {
+            continue;
+        };
+        for span in items {
+            let name = crate::context::written(&ctx.folded[span.clone()]);
+            if name.ends_with("产业") {
+                continue;
+            }
+            let facility = Facility {
+                span: span.clone(),
+                name,
+                listed: true,
+                donor_named: false,
+            };
+            let mut r = row(ctx, &facility, &site);
+            set_evidence(ctx, &mut r, span);
+            r.category = crate::projects::category_by_head(&facility.name).to_string();
+            r.status = status.to_string();
+            rows.push(r);
+        }
+    }
+    rows
+}
+
+/// Verbs after which a list of project names opens.
+const LIST_OPENERS: &[&str] = &["包含", "包括", "实施", "建设", "开工", "启动", "涉及", "即"];
+
+/// The spans of the names listed with 、 before the 等 at `deng`, from the
+/// verb that opens the list in its clause; `None` unless there are two or
+/// more and each is a name of Han chars between four and sixteen long.
+fn listed_project_names(ctx: &DocContext, deng: usize) -> Option<Vec<Range<usize>>> {
+    let clause = ctx.clause_of(deng);
+    let aligned = ctx.folded.get(clause.start..deng)?;
+    let opener_end = LIST_OPENERS
+        .iter()
+        .filter_map(|v| {
+            let v: Vec<char> = v.chars().collect();
+            (0..aligned.len().saturating_sub(v.len() - 1))
+                .rev()
+                .find(|&k| aligned[k..k + v.len()] == v[..])
+                .map(|k| k + v.len())
+        })
+        .max()?;
+    let list_start = clause.start + opener_end;
+    let mut items = Vec::new();
+    let mut start = list_start;
+    for k in list_start..=deng {
+        if k == deng || ctx.folded.get(k) == Some(&'、') {
+            items.push(start..k);
+            start = k + 1;
+        }
+    }
+    let is_name = |r: &Range<usize>| {
+        let name = crate::context::written(&ctx.folded[r.clone()]);
+        (4..=16).contains(&name.chars().count()) && name.chars().all(is_han)
+    };
+    (items.len() >= 2 && items.iter().all(is_name)).then_some(items)
 }
 
 /// Western places at county level or below listed right before `pos`
@@ -1092,9 +1187,13 @@ fn name_start(text: &[char], head_at: usize, place_ends: &BTreeSet<usize>) -> us
         if !is_han(c) {
             break;
         }
-        // A year before the name (扶风县2024年科技工业园…) dates it and is
-        // no part of it.
-        if c == '年' && start >= 2 && text[start - 2].is_ascii_digit() {
+        // A year before the name (扶风县2024年科技工业园…, 某区2022年度协作
+        // 项目) dates it and is no part of it.
+        let year_end = if c == '度' && start >= 2 && text[start - 2] == '年' { 3 } else { 2 };
+        if (c == '年' || year_end == 3)
+            && start >= year_end
+            && text[start - year_end].is_ascii_digit()
+        {
             break;
         }
         // A boundary word ending here, among the last four chars.

@@ -518,7 +518,7 @@ const BUILT_DONE: &[&str] = &["新建", "建成", "已建", "已援建", "已在
 /// 共完成援建项目973个 completed, 5个项目已全部完成 completed; else from
 /// its sentence before it (两地签订协议，共有项目55个 is signed). The
 /// flag says whether a cue was found at all.
-fn count_status(
+pub(crate) fn count_status(
     ctx: &DocContext,
     m: &Mention,
     end: usize,

@@ -701,3 +701,31 @@ fn sizes_donor_heads_and_greenhouses_in_zuo_are_read_for_projects() {
     let rows = projects("在某村建设食用菌种植基地，投入帮扶资金520万元，已建成标准化大棚120个。");
     assert!(total(&rows, "120").is_none());
 }
+
+#[test]
+fn names_listed_before_a_count_of_projects_are_rows_at_the_paragraphs_place() {
+    let rows = projects(
+        "2月25日，广元市昭化区2022年度协作项目集中开工活动举行。本次活动共包含家居产业城林木仓房、窑文创产业基地、林下产业、元坝一小综合楼等10个协作项目。",
+    );
+    let named: Vec<(&str, &str)> = rows
+        .iter()
+        .filter(|r| r.scope == "item")
+        .map(|r| (r.name.as_deref().unwrap_or(""), r.status.as_str()))
+        .collect();
+    assert_eq!(
+        named,
+        [
+            ("家居产业城林木仓房", "implemented"),
+            ("窑文创产业基地", "implemented"),
+            ("元坝一小综合楼", "implemented")
+        ]
+    );
+    assert!(rows
+        .iter()
+        .filter(|r| r.scope == "item")
+        .all(|r| r.place.as_deref().is_some_and(|p| p.ends_with("昭化区"))));
+    assert_eq!(total(&rows, "10").and_then(|r| r.count), Some(10));
+    // Fields of work listed before a count are no names.
+    let rows = projects("广元市昭化区今年实施了教育、医疗、就业等10个协作项目。");
+    assert!(rows.iter().all(|r| r.scope == "total"));
+}
