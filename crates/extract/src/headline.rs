@@ -284,7 +284,8 @@ fn over_subtitle(lines: &[Line<'_>], i: usize) -> usize {
     let has_figure = |l: &Line<'_>| l.text.chars().any(|c| c.is_ascii_digit());
     let adjacent = |upper: &Line<'_>, lower: &Line<'_>| {
         let gap = lower.chars.start - upper.chars.end;
-        gap == 1 || gap <= MAX_SUBTITLE_GAP && upper.text.chars().filter(|&c| is_han(c)).count() >= 8
+        gap == 1
+            || gap <= MAX_SUBTITLE_GAP && upper.text.chars().filter(|&c| is_han(c)).count() >= 8
     };
     let mut top = i;
     while top > 0

@@ -37,6 +37,9 @@ struct Facility {
     /// Named after the donor (浙江中学 in a western town): a project only
     /// where a list of landmarks places it.
     donor_named: bool,
+    /// One item of a list of industries (蔬菜、旅游等特色产业): a project
+    /// only in a township or village, not a whole county.
+    industry: bool,
 }
 
 /// A place a project may stand in.
@@ -166,7 +169,10 @@ pub fn located_projects(ctx: &DocContext) -> Vec<ProjectRow> {
     let keep: Vec<bool> = rows
         .iter()
         .map(|r| {
-            let name = r.name.as_deref().map(|n| n.strip_suffix("项目").unwrap_or(n));
+            let name = r
+                .name
+                .as_deref()
+                .map(|n| n.strip_suffix("项目").unwrap_or(n));
             seen.insert((name, r.place.as_deref()))
         })
         .collect();
@@ -204,6 +210,7 @@ fn places_of_counted_projects(ctx: &DocContext) -> Vec<ProjectRow> {
             name,
             listed: true,
             donor_named: false,
+            industry: false,
         };
         rows.extend(sites.iter().map(|site| row(ctx, &facility, site)));
     }
@@ -258,6 +265,7 @@ fn names_of_counted_projects(ctx: &DocContext) -> Vec<ProjectRow> {
                 name,
                 listed: true,
                 donor_named: false,
+                industry: false,
             };
             let mut r = row(ctx, &facility, &site);
             set_evidence(ctx, &mut r, span);
@@ -858,6 +866,11 @@ fn facilities_in(ctx: &DocContext, sentence: Range<usize>) -> Vec<Facility> {
             i = end;
             continue;
         }
+        // “农户+合作社”: a way of working, not a facility.
+        if i > 0 && matches!(text[i - 1], '+' | '＋') {
+            i = end;
+            continue;
+        }
         if let Some(f) = quoted_name(&text, i, sentence.start)
             .or_else(|| quoted_around(&text, i, end, sentence.start))
         {
@@ -928,6 +941,7 @@ fn facilities_in(ctx: &DocContext, sentence: Range<usize>) -> Vec<Facility> {
                 span: sentence.start + start..sentence.start + end,
                 listed: false,
                 donor_named: listed_landmark,
+                industry: false,
             });
         } else if is_generic(&name, head) {
             // 资金主要用于某县产业发展、医疗卫生、教育等项目建设: the fields the
@@ -935,7 +949,13 @@ fn facilities_in(ctx: &DocContext, sentence: Range<usize>) -> Vec<Facility> {
             let lead: String = text[..start].iter().collect();
             let clause_lead = lead.rsplit(['，', ',', '；', ';']).next().unwrap_or("");
             if !clause_lead.contains("用于") {
-                found.extend(listed_names(&text, start, &place_ends, sentence.start));
+                found.extend(listed_names(
+                    &text,
+                    head.ends_with("产业"),
+                    start,
+                    &place_ends,
+                    sentence.start,
+                ));
             }
         }
         i = end;
@@ -1056,6 +1076,7 @@ const SHARED_ACTIVITIES: &[&str] = &["种植", "养殖", "加工"];
 /// project; lists of places are not.
 fn listed_names(
     text: &[char],
+    industry: bool,
     generic_start: usize,
     place_ends: &BTreeSet<usize>,
     offset: usize,
@@ -1110,6 +1131,7 @@ fn listed_names(
                 span: offset + r.start..offset + r.end,
                 listed: true,
                 donor_named: false,
+                industry,
             }
         })
         .collect()
@@ -1148,14 +1170,16 @@ fn quoted_around(text: &[char], head_at: usize, end: usize, offset: usize) -> Op
 /// `close`, when it is of a project name's length.
 fn between_quotes(text: &[char], open: usize, close: usize, offset: usize) -> Option<Facility> {
     let name: String = text.get(open + 1..close)?.iter().collect();
-    (2..=MAX_NAME)
-        .contains(&name.chars().count())
-        .then(|| Facility {
+    // “农户+合作社”: a way of working, not a facility.
+    ((2..=MAX_NAME).contains(&name.chars().count()) && !name.contains(['+', '＋'])).then(|| {
+        Facility {
             name,
             span: offset + open + 1..offset + close,
             listed: false,
             donor_named: false,
-        })
+            industry: false,
+        }
+    })
 }
 
 /// The words of `project.boundary`, as chars, for looking up the chars
@@ -1189,7 +1213,11 @@ fn name_start(text: &[char], head_at: usize, place_ends: &BTreeSet<usize>) -> us
         }
         // A year before the name (扶风县2024年科技工业园…, 某区2022年度协作
         // 项目) dates it and is no part of it.
-        let year_end = if c == '度' && start >= 2 && text[start - 2] == '年' { 3 } else { 2 };
+        let year_end = if c == '度' && start >= 2 && text[start - 2] == '年' {
+            3
+        } else {
+            2
+        };
         if (c == '年' || year_end == 3)
             && start >= year_end
             && text[start - year_end].is_ascii_digit()
@@ -1373,7 +1401,7 @@ fn sites_of<'m>(
     }
     // An industry in a whole county (茶产业) is no located project; a
     // facility there (鲁渝产业园, 中等职业学校) is.
-    let industry_only = f.name.ends_with("产业");
+    let industry_only = f.industry || f.name.ends_with("产业");
     // 喀什大学, 某市某产业园: a place inside the name says where it is,
     // even when the name is also an organisation's.
     let inside = ctx

@@ -671,19 +671,32 @@ fn a_hospital_named_after_its_county_stands_there_when_the_sentence_builds_it() 
         .collect();
     assert_eq!(sites.len(), 1, "{sites:?}");
     assert_eq!(sites[0].1, "completed");
-    assert!(sites[0].2.is_some_and(|p| p.ends_with("新源县")), "{sites:?}");
+    assert!(
+        sites[0].2.is_some_and(|p| p.ends_with("新源县")),
+        "{sites:?}"
+    );
     // Where teachers teach, or doctors are sent, no project is built.
     let rows = projects("某区派出支教教师48名，分别在新源县中学、新源县第二小学等学校任教。");
-    assert!(rows.is_empty(), "{:?}", rows.iter().map(|r| &r.name).collect::<Vec<_>>());
+    assert!(
+        rows.is_empty(),
+        "{:?}",
+        rows.iter().map(|r| &r.name).collect::<Vec<_>>()
+    );
     let rows = projects("专家团队以新源县人民医院为主阵地开展帮扶，累计诊疗患者5.6万余人次。");
-    assert!(rows.is_empty(), "{:?}", rows.iter().map(|r| &r.name).collect::<Vec<_>>());
+    assert!(
+        rows.is_empty(),
+        "{:?}",
+        rows.iter().map(|r| &r.name).collect::<Vec<_>>()
+    );
 }
 
 #[test]
 fn sizes_donor_heads_and_greenhouses_in_zuo_are_read_for_projects() {
     let head = "天津市对口支援和田地区策勒、于田、民丰三县。";
     // A size before the name is no part of it, and does not make a count.
-    let rows = projects(&format!("{head}某集团投资17亿元、年产250万吨水泥项目落户于田县。"));
+    let rows = projects(&format!(
+        "{head}某集团投资17亿元、年产250万吨水泥项目落户于田县。"
+    ));
     let names: Vec<Option<&str>> = rows.iter().map(|r| r.name.as_deref()).collect();
     assert_eq!(names, [Some("水泥项目")]);
     // A western place after the donor's name: a project in the west.
@@ -696,7 +709,10 @@ fn sizes_donor_heads_and_greenhouses_in_zuo_are_read_for_projects() {
         .expect("the park is a row");
     assert!(park.place.as_deref().is_some_and(|p| p.ends_with("策勒县")));
     let greenhouses = total(&rows, "500").expect("a total of greenhouses");
-    assert_eq!((greenhouses.count, greenhouses.status.as_str()), (Some(500), "planned"));
+    assert_eq!(
+        (greenhouses.count, greenhouses.status.as_str()),
+        (Some(500), "planned")
+    );
     // Counted in 个 inside a base they are its parts.
     let rows = projects("在某村建设食用菌种植基地，投入帮扶资金520万元，已建成标准化大棚120个。");
     assert!(total(&rows, "120").is_none());
@@ -728,4 +744,24 @@ fn names_listed_before_a_count_of_projects_are_rows_at_the_paragraphs_place() {
     // Fields of work listed before a count are no names.
     let rows = projects("广元市昭化区今年实施了教育、医疗、就业等10个协作项目。");
     assert!(rows.iter().all(|r| r.scope == "total"));
+}
+
+#[test]
+fn ways_of_working_references_back_and_county_wide_industries_are_no_projects() {
+    let names = |body: &str| -> Vec<String> {
+        projects(body)
+            .into_iter()
+            .filter(|r| r.scope == "item")
+            .filter_map(|r| r.name)
+            .collect()
+    };
+    // A model written with + is a way of working; 培育和壮大 a list of
+    // industries in a whole county gives no located project.
+    assert_eq!(
+        names("漳县通过“农户+合作社”“农户+基地”等模式，培育和壮大蔬菜、旅游、中药材等特色产业，带动群众增收。"),
+        Vec::<String>::new()
+    );
+    // 该县…项目 refers back to the county's projects: no name.
+    let found = names("目前，漳县光伏电站已全部建成，这标志着该县东西部扶贫协作项目结出了硕果。");
+    assert_eq!(found, ["光伏电站"]);
 }
