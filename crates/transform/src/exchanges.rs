@@ -1231,6 +1231,18 @@ mod tests {
     }
 
     #[test]
+    fn a_city_named_by_its_one_char_name_after_a_move_is_where_people_go() {
+        // 甬 is 宁波: workers sent there go east.
+        assert_eq!(
+            directions("宁波对口帮扶凉山州。一年来共输送106批次9530名凉山务工人员赴甬。"),
+            vec![
+                pair("labor", "west_to_east"),
+                pair("labor", "west_to_east")
+            ]
+        );
+    }
+
+    #[test]
     fn teachers_sent_to_run_training_are_education_and_going_to_the_capital_goes_east() {
         assert_eq!(
             directions("两地议定每学期互派8名老师到彼此学校开展讲座、听课、培训等教研活动。"),
