@@ -110,7 +110,20 @@ fn exchange_row(ctx: &DocContext, m: &Mention, count: &Count) -> Option<Exchange
     if counts_places && !place_pairing {
         return None;
     }
-    let activity = format!("{clause_left}\u{0}{clause_right}");
+    // 转移就业1475人，其中已脱贫人口1003人: a part of the count just before
+    // shares its activity.
+    let whole = if clause_left.trim_start().starts_with("其中") {
+        let clause = ctx.clause_of(m.start);
+        let previous = ctx.clause_of(clause.start.saturating_sub(1));
+        if previous.end <= clause.start && previous.start < clause.start {
+            without_glosses(ctx.folded_str(previous)).into_owned()
+        } else {
+            String::new()
+        }
+    } else {
+        String::new()
+    };
+    let activity = format!("{whole}\u{0}{clause_left}\u{0}{clause_right}");
     if ruled_out(
         &clause_left,
         &clause_right,
@@ -1228,6 +1241,19 @@ mod tests {
                 .cloned(),
             Some(pair("secondment", "east_to_west"))
         );
+    }
+
+    #[test]
+    fn a_part_of_a_count_opened_by_qizhong_shares_its_activity() {
+        assert_eq!(
+            kinds("协助农村劳动力转移就业1475人，其中已脱贫人口1003人。"),
+            [
+                ("1475人".to_string(), "labor".to_string()),
+                ("1003人".to_string(), "labor".to_string())
+            ]
+        );
+        // On its own, people lifted out of poverty are an outcome.
+        assert!(kinds("全县已脱贫人口1003人。").is_empty());
     }
 
     #[test]

@@ -142,3 +142,19 @@ fn money_and_the_facilities_it_built_counted_after_it_is_their_total() {
         ]
     );
 }
+
+#[test]
+fn purchases_and_consumption_are_sales_but_a_purchase_agreement_is_a_contract() {
+    assert_eq!(
+        kinds("截至目前，完成农副产品购销总额2.69亿元。"),
+        [pair("2.69亿元", "sales")]
+    );
+    assert_eq!(
+        kinds("某市鼓励农特产品进入机关食堂，累计为某州创造近6.3亿元的消费。"),
+        [pair("近6.3亿元", "sales")]
+    );
+    assert_eq!(
+        kinds("会上两地签约项目15个，其中农产品购销协议6个、金额0.7亿元。"),
+        [pair("0.7亿元", "contract")]
+    );
+}

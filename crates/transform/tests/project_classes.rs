@@ -606,9 +606,11 @@ fn a_gloss_inside_a_project_name_is_read_through() {
         .map(|r| (r.name.as_deref(), r.place.as_deref()))
         .collect();
     assert_eq!(names, [(Some("互联网医院"), Some("林芝市"))]);
-    // Items of a list closed by 等 are named without their glosses.
-    let rows =
-        projects("山東省幫助重慶市忠縣發展山楂、名優(yōu)農(nóng)產(chǎn)品等特色產(chǎn)業(yè)。");
+    // Items of a list closed by 等 are named without their glosses (in a
+    // township: industries of a whole county are no located projects).
+    let rows = projects(
+        "山東省幫助重慶市忠縣石寶鎮發展山楂、名優(yōu)農(nóng)產(chǎn)品等特色產(chǎn)業(yè)。",
+    );
     let names: Vec<&str> = rows.iter().filter_map(|r| r.name.as_deref()).collect();
     assert!(names.contains(&"名优农产品"), "{names:?}");
 }
