@@ -1261,10 +1261,7 @@ mod tests {
         // 甬 is 宁波: workers sent there go east.
         assert_eq!(
             directions("宁波对口帮扶凉山州。一年来共输送106批次9530名凉山务工人员赴甬。"),
-            vec![
-                pair("labor", "west_to_east"),
-                pair("labor", "west_to_east")
-            ]
+            vec![pair("labor", "west_to_east"), pair("labor", "west_to_east")]
         );
     }
 
