@@ -124,8 +124,26 @@ fn exchange_row(ctx: &DocContext, m: &Mention, count: &Count) -> Option<Exchange
         String::new()
     };
     let activity = format!("{whole}\u{0}{clause_left}\u{0}{clause_right}");
+    // Words before an earlier count of the clause and the conjunction after
+    // its noun are that count's (陕西56个脱贫县与江苏53个县开展结对帮扶:
+    // 脱贫 rules nothing out for 53个).
+    let after_previous_count = {
+        let clause = ctx.clause_of(m.start);
+        let previous_end = ctx
+            .mentions_in(clause.start..m.start)
+            .filter(|c| matches!(c.kind, MentionKind::Count(_)) && c.end <= m.start)
+            .map(|c| c.end)
+            .max();
+        previous_end.map(|end| {
+            let between = without_glosses(ctx.folded_str(end..m.start));
+            match between.rfind(['与', '和', '及', '同']) {
+                Some(i) => between[i..].to_string(),
+                None => between.into_owned(),
+            }
+        })
+    };
     if ruled_out(
-        &clause_left,
+        after_previous_count.as_deref().unwrap_or(&clause_left),
         &clause_right,
         subject.as_deref(),
         Outweighs {
@@ -1240,6 +1258,18 @@ mod tests {
                 .first()
                 .cloned(),
             Some(pair("secondment", "east_to_west"))
+        );
+    }
+
+    #[test]
+    fn words_of_an_earlier_count_rule_nothing_out_for_the_next() {
+        // 脱贫 is the 56 counties' word: the 53 counties are paired too.
+        assert_eq!(
+            kinds("陕西56个脱贫县与江苏53个县开展结对帮扶。"),
+            [
+                ("56个".to_string(), "pairing".to_string()),
+                ("53个".to_string(), "pairing".to_string())
+            ]
         );
     }
 
