@@ -914,6 +914,8 @@ const TRAVEL: &[&str] = &["到", "赴", "前往"];
 
 /// True when the counted places go somewhere before any pairing word.
 fn travels(clause_right: &str) -> bool {
+    // 参与到对某省的对口帮扶: 到 joins the work, no journey.
+    let clause_right = &clause_right.replace("参与到", "参与□");
     let first =
         |words: &mut dyn Iterator<Item = &str>| words.filter_map(|w| clause_right.find(w)).min();
     let Some(going) = first(&mut TRAVEL.iter().copied()) else {
@@ -1263,6 +1265,11 @@ mod tests {
 
     #[test]
     fn words_of_an_earlier_count_rule_nothing_out_for_the_next() {
+        // Joining the work (参与到) is no journey.
+        assert_eq!(
+            kinds("天津所辖的16个区参与到对甘肃省的对口帮扶。"),
+            [("16个".to_string(), "pairing".to_string())]
+        );
         // 脱贫 is the 56 counties' word: the 53 counties are paired too.
         assert_eq!(
             kinds("陕西56个脱贫县与江苏53个县开展结对帮扶。"),
