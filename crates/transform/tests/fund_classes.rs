@@ -158,3 +158,16 @@ fn purchases_and_consumption_are_sales_but_a_purchase_agreement_is_a_contract() 
         [pair("0.7亿元", "contract")]
     );
 }
+
+#[test]
+fn the_partners_own_money_beside_the_aid_is_other() {
+    assert_eq!(
+        kinds("2017年协作项目总投资2315.61万元，其中：沪滇扶贫协作项目资金1000万元，整合部门资金1304.26万元，农户自筹11.35万元。"),
+        [
+            pair("2315.61万元", "investment"),
+            pair("1000万元", "aid"),
+            pair("1304.26万元", "other"),
+            pair("11.35万元", "other")
+        ]
+    );
+}
