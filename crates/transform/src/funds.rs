@@ -361,6 +361,13 @@ const SINGLE: &[&str] = &["一家", "该企业", "这家", "该公司", "一次�
 /// (销售额达14.7亿元, 突破2.5亿元).
 const REACHED: &[&str] = &["达到", "达", "突破", "超过", "逾", "累计"];
 
+/// True when the amount's sentence is one part of a breakdown by category
+/// of projects opened by 其中 (其中改善…类项目20个，安排资金16263万元；支持…类项目
+/// 20个，安排资金8790万元；…): every part is an item, colon or not.
+fn category_breakdown(since_stop: &str, sentence_left: &str) -> bool {
+    since_stop.contains("其中") && sentence_left.contains("类项目")
+}
+
 fn scope_of(
     kind: &str,
     clause_left: &str,
@@ -384,9 +391,10 @@ fn scope_of(
             // Only the colon form (其中：A…；B…) runs over ；-sentences; in
             // 其中芒果销售额近5亿元；两地企业签约… the ； ends the part.
             let colon_list = since_stop.contains(['；', ';'])
-                && ["其中:", "其中：", "分别"]
+                && (["其中:", "其中：", "分别"]
                     .iter()
-                    .any(|w| since_stop.contains(w));
+                    .any(|w| since_stop.contains(w))
+                    || category_breakdown(since_stop, sentence_left));
             colon_list
                 .then(|| LEXICON.nearest_before("scope.item", since_stop))
                 .flatten()
@@ -412,7 +420,8 @@ fn scope_of(
         let paragraph = ctx.paragraph_of(m.start);
         let since_stop = ctx.folded_str(paragraph.start..m.start);
         let since_stop = since_stop.rsplit('。').next().unwrap_or_default();
-        let colon_list = ["其中:", "其中："].iter().any(|w| since_stop.contains(w));
+        let colon_list = ["其中:", "其中："].iter().any(|w| since_stop.contains(w))
+            || category_breakdown(since_stop, sentence_left);
         if projects_in_part && !colon_list {
             return total("summed_part");
         }

@@ -171,3 +171,22 @@ fn the_partners_own_money_beside_the_aid_is_other() {
         ]
     );
 }
+
+#[test]
+fn a_breakdown_by_category_of_projects_after_qizhong_lists_items() {
+    let scopes: Vec<(String, String)> = funds(
+        "今年安排援藏资金36670万元。资金围绕民生等重点领域，其中改善群众生产生活条件类项目20个，安排援藏资金16263万元；支持社会事业发展类项目20个，安排援藏资金8790万元；智力支援类项目4个，安排援藏资金1085万元。",
+    )
+    .into_iter()
+    .map(|r| (r.evidence.text, r.scope))
+    .collect();
+    assert_eq!(
+        scopes,
+        [
+            pair("36670万元", "total"),
+            pair("16263万元", "item"),
+            pair("8790万元", "item"),
+            pair("1085万元", "item")
+        ]
+    );
+}
