@@ -1165,15 +1165,18 @@ fn ruled_out(clause_left: &str, clause_right: &str, subject: Option<&str>, by: O
     let before = LEXICON
         .nearest_before("exchange.not", clause_left)
         .is_some_and(|h| {
-            h.distance <= NOT_WINDOW && !matches!(h.label, "context" | "topic") && !outweighed(&h)
+            h.distance <= NOT_WINDOW
+                && !matches!(h.label, "context" | "topic" | "fixture")
+                && !outweighed(&h)
         });
     let after = LEXICON
         .nearest_after("exchange.not", clause_right)
         .is_some_and(|h| {
             let window = match h.label {
                 "context" => CONTEXT_WINDOW,
-                // 6个方面, 5项重点工作: topics counted, right after the count.
-                "topic" => 0,
+                // 6个方面, 5项重点工作: topics counted, right after the count;
+                // 200个床位: fixtures of a building.
+                "topic" | "fixture" => 0,
                 _ => NOT_WINDOW,
             };
             h.distance <= window
@@ -1260,6 +1263,16 @@ mod tests {
                 .first()
                 .cloned(),
             Some(pair("secondment", "east_to_west"))
+        );
+    }
+
+    #[test]
+    fn beds_counted_are_fixtures_not_exchanges() {
+        assert!(kinds("住院病房设有200个床位，ICU可同时安排5个床位。").is_empty());
+        // A bed count after the people counted rules nothing out.
+        assert_eq!(
+            kinds("某市选派医生20名，新增床位50张。"),
+            [("20名".to_string(), "health".to_string())]
         );
     }
 

@@ -64,10 +64,16 @@ fn counted_project_name(ctx: &DocContext, m: &Mention, left: &str, right: &str) 
     if let Some(name) = projects_started_in_places(left, right) {
         return Some(name);
     }
+    // A quoted word may open the name (5个“交钥匙”工程).
+    let quote = |c: char| matches!(c, '“' | '”' | '「' | '」');
+    let mut han = 0;
     let after: String = right
         .chars()
-        .take_while(|&c| crate::phrases::is_han(c))
-        .take(12)
+        .take_while(|&c| crate::phrases::is_han(c) || quote(c))
+        .take_while(|&c| {
+            han += usize::from(!quote(c));
+            han <= 12
+        })
         .collect();
     project_nouns
         .iter()

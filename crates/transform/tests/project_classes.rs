@@ -767,3 +767,13 @@ fn ways_of_working_references_back_and_county_wide_industries_are_no_projects() 
     let found = names("目前，漳县光伏电站已全部建成，这标志着该县东西部扶贫协作项目结出了硕果。");
     assert_eq!(found, ["光伏电站"]);
 }
+
+#[test]
+fn a_quoted_word_may_open_the_name_of_a_count_of_projects() {
+    let rows = projects("某县医院援建项目是上海援建确定的5个“交钥匙”工程之一。");
+    let row = total(&rows, "5").expect("a total row");
+    assert_eq!(
+        (row.count, row.name.as_deref()),
+        (Some(5), Some("“交钥匙”工程"))
+    );
+}
