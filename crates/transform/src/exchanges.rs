@@ -21,14 +21,21 @@ const PLACE_SUBJECTS: &[&str] = &["村", "乡镇", "县", "市", "省", "区"];
 
 /// The exchange rows of one document, in text order.
 pub fn exchanges(ctx: &DocContext) -> Vec<ExchangeRow> {
-    ctx.mentions
+    let mut rows: Vec<ExchangeRow> = ctx
+        .mentions
         .iter()
         .filter(|m| !ctx.in_furniture(m))
         .filter_map(|m| match &m.kind {
             MentionKind::Count(count) => exchange_row(ctx, m, count),
             _ => None,
         })
-        .collect()
+        .collect();
+    let bare = crate::place_counts::bare_place_counts(ctx);
+    if !bare.is_empty() {
+        rows.extend(bare);
+        rows.sort_by_key(|r| r.evidence.char_start);
+    }
+    rows
 }
 
 /// Activity words decide a count's kind before subject nouns do; among

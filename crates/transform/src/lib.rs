@@ -17,6 +17,7 @@ pub mod lexicon;
 pub mod located;
 pub mod periods;
 pub mod phrases;
+pub mod place_counts;
 pub mod projects;
 pub mod rows;
 pub mod segment;
