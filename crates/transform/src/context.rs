@@ -356,3 +356,15 @@ pub(crate) fn written(aligned: &[char]) -> String {
         .map(|(_, &c)| c)
         .collect()
 }
+
+/// A one-paragraph article for unit tests: a headline, a date line and
+/// `body`.
+#[cfg(test)]
+pub(crate) fn test_article(body: &str) -> extract::Article {
+    let text = format!("测试标题\n2020年5月1日\n{body}\n");
+    extract::from_file_bytes("t.txt", text.as_bytes())
+        .into_iter()
+        .next()
+        .and_then(Result::ok)
+        .expect("a test article")
+}

@@ -1206,12 +1206,7 @@ mod tests {
 
     /// The exchange rows of a one-paragraph article: (text, kind, direction).
     fn rows(body: &str) -> Vec<(String, String, String)> {
-        let text = format!("测试标题\n2020年5月1日\n{body}\n");
-        let article = extract::from_file_bytes("t.txt", text.as_bytes())
-            .into_iter()
-            .next()
-            .and_then(Result::ok)
-            .expect("a test article");
+        let article = crate::context::test_article(body);
         let ctx = DocContext::new(&article);
         exchanges(&ctx)
             .into_iter()

@@ -254,14 +254,7 @@ mod tests {
     fn labels_are_spec_enumerations() {
         let allowed = |group: &str| -> &[&str] {
             match group {
-                "fund.kind" => &[
-                    "aid",
-                    "donation",
-                    "investment",
-                    "contract",
-                    "sales",
-                    "other",
-                ],
+                "fund.kind" => crate::enums::FUND_KIND,
                 "fund.kind.weak" => &["aid", "donation", "investment", "contract", "sales"],
                 "exchange.kind" | "exchange.noun" => crate::enums::EXCHANGE_KIND,
                 "direction" => &["east_to_west", "west_to_east", "mutual"],

@@ -152,12 +152,7 @@ mod tests {
     use super::*;
 
     fn counts(body: &str) -> Vec<(String, Option<i64>)> {
-        let text = format!("测试标题\n2020年5月1日\n{body}\n");
-        let article = extract::from_file_bytes("t.txt", text.as_bytes())
-            .into_iter()
-            .next()
-            .and_then(Result::ok)
-            .expect("a test article");
+        let article = crate::context::test_article(body);
         let ctx = DocContext::new(&article);
         bare_place_counts(&ctx)
             .into_iter()
