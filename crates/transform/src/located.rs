@@ -165,19 +165,14 @@ pub fn located_projects(ctx: &DocContext) -> Vec<ProjectRow> {
     rows.extend(names_of_counted_projects(ctx));
     // A project told again later (the same name at the same place, with or
     // without 项目 after it: 某医院…某医院项目) is the one already counted.
-    let mut seen: BTreeSet<(Option<&str>, Option<&str>)> = BTreeSet::new();
-    let keep: Vec<bool> = rows
-        .iter()
-        .map(|r| {
-            let name = r
-                .name
-                .as_deref()
-                .map(|n| n.strip_suffix("项目").unwrap_or(n));
-            seen.insert((name, r.place.as_deref()))
-        })
-        .collect();
-    let mut keep = keep.into_iter();
-    rows.retain(|_| keep.next().unwrap_or(true));
+    let mut seen: BTreeSet<(Option<String>, Option<String>)> = BTreeSet::new();
+    rows.retain(|r| {
+        let name = r
+            .name
+            .as_deref()
+            .map(|n| n.strip_suffix("项目").unwrap_or(n));
+        seen.insert((name.map(str::to_string), r.place.clone()))
+    });
     rows.sort_by(|a, b| {
         (a.evidence.char_start, &a.project_id).cmp(&(b.evidence.char_start, &b.project_id))
     });
@@ -1213,15 +1208,12 @@ fn name_start(text: &[char], head_at: usize, place_ends: &BTreeSet<usize>) -> us
         }
         // A year before the name (扶风县2024年科技工业园…, 某区2022年度协作
         // 项目) dates it and is no part of it.
-        let year_end = if c == '度' && start >= 2 && text[start - 2] == '年' {
-            3
-        } else {
-            2
+        let year_word = match c {
+            '年' => 1,
+            '度' if start >= 2 && text[start - 2] == '年' => 2,
+            _ => 0,
         };
-        if (c == '年' || year_end == 3)
-            && start >= year_end
-            && text[start - year_end].is_ascii_digit()
-        {
+        if year_word > 0 && start > year_word && text[start - year_word - 1].is_ascii_digit() {
             break;
         }
         // A boundary word ending here, among the last four chars.
