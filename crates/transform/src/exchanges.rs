@@ -119,8 +119,8 @@ fn exchange_row(ctx: &DocContext, m: &Mention, count: &Count) -> Option<Exchange
     }
     // 转移就业1475人，其中已脱贫人口1003人: a part of the count just before
     // shares its activity.
+    let clause = ctx.clause_of(m.start);
     let whole = if clause_left.trim_start().starts_with("其中") {
-        let clause = ctx.clause_of(m.start);
         let previous = ctx.clause_of(clause.start.saturating_sub(1));
         if previous.end <= clause.start && previous.start < clause.start {
             without_glosses(ctx.folded_str(previous)).into_owned()
@@ -135,7 +135,6 @@ fn exchange_row(ctx: &DocContext, m: &Mention, count: &Count) -> Option<Exchange
     // its noun are that count's (陕西56个脱贫县与江苏53个县开展结对帮扶:
     // 脱贫 rules nothing out for 53个).
     let after_previous_count = {
-        let clause = ctx.clause_of(m.start);
         let previous_end = ctx
             .mentions_in(clause.start..m.start)
             .filter(|c| matches!(c.kind, MentionKind::Count(_)) && c.end <= m.start)
@@ -1279,7 +1278,7 @@ mod tests {
     }
 
     #[test]
-    fn words_of_an_earlier_count_rule_nothing_out_for_the_next() {
+    fn place_counts_pair_past_another_counts_words_and_a_joining_verb() {
         // Joining the work (参与到) is no journey.
         assert_eq!(
             kinds("天津所辖的16个区参与到对甘肃省的对口帮扶。"),
