@@ -105,6 +105,10 @@ const TITLE_WEIGHT: u32 = 10;
 const CUE_WEIGHT: u32 = 5;
 /// How far (chars) a place may stand from a party cue.
 const CUE_GAP: usize = 2;
+
+/// The most chars between a pairing's recipients and a donor named after
+/// them with 的 (…民丰三县的天津市: 三县的).
+const DONOR_AFTER_GAP: usize = 4;
 /// How far (chars) after a movement verb its destination may stand.
 const MOVE_GAP: usize = 6;
 
@@ -928,6 +932,17 @@ fn find_pairs(
                 while j + 1 < units.len() && joins(units[j].1, units[j + 1].0) {
                     j = chain_end(g, &units, j + 1);
                     side_after.push(units[j].2);
+                }
+                // 对口支援和田地区策勒、于田、民丰三县的天津市: the donor named
+                // after its recipients, joined to them by 的.
+                if *donor_first && side_before.is_empty() {
+                    if let Some(donor) = units.get(j + 1).filter(|u| {
+                        chars.get(units[j].1..u.0).is_some_and(|between| {
+                            between.len() <= DONOR_AFTER_GAP && between.last() == Some(&'的')
+                        })
+                    }) {
+                        side_before.push(donor.2);
+                    }
                 }
             }
             match (side_before.is_empty(), side_after.is_empty()) {

@@ -521,6 +521,18 @@ fn a_list_of_counties_under_a_prefecture_named_once_is_the_partner() {
 }
 
 #[test]
+fn a_donor_named_after_its_recipients_with_de_heads_the_pairing() {
+    // 对口支援…三县的天津市: the donor follows the list it aids.
+    let p = parties_of(
+        "产业援疆",
+        "对口支援和田地区策勒、于田、民丰三县的天津市在产业援疆方面有哪些建树？         某企业落户于田县。某公司在民丰县建成。策勒县变沙为宝。",
+    );
+    let recipients: Vec<&str> = p.recipients.iter().map(|r| r.name).collect();
+    assert_eq!(recipients, ["策勒县", "于田县", "民丰县"]);
+    assert_eq!(p.donor.map(|d| d.name), Some("天津市"));
+}
+
+#[test]
 fn partners_listed_before_a_two_way_cue_are_a_pairing() {
     // 与 joins the donor to the list; the chain 广西百色靖西市 names 靖西市.
     let p = parties_of(
