@@ -890,7 +890,7 @@ const PLACE_MODIFIERS: &[&str] = &[
     "脱贫",
 ];
 /// Chars that, after a place noun, make it another word (市级, 村民, 县城).
-const NOT_PLACE_NEXT: &[char] = &[
+pub(crate) const NOT_PLACE_NEXT: &[char] = &[
     '级', '民', '干', '委', '域', '场', '城', '长', '直', '属', '里', '内', '外', '党', '政', '医',
     '中', '小', '集', '企', '情', '容', '貌', '庄', '属', '志',
 ];

@@ -7,6 +7,7 @@
 use extract::MentionKind;
 
 use crate::context::DocContext;
+use crate::exchanges::NOT_PLACE_NEXT;
 use crate::rows::{Evidence, ExchangeRow};
 
 /// The place nouns such a count is written with.
@@ -15,11 +16,6 @@ const PLACE_UNITS: &[char] = &['县', '区', '旗', '市'];
 /// Verbs that state a pairing with the places after them (or, after 与, with
 /// the places before).
 const PAIRING_VERBS: &[&str] = &["对口支援", "对口帮扶", "定点帮扶", "结对帮扶", "帮扶"];
-
-/// Chars after a place noun that make it another word (县级, 区委, 县城).
-const NOT_PLACE_NEXT: &[char] = &[
-    '级', '委', '域', '城', '长', '直', '属', '内', '外', '政', '民', '县', '区', '市',
-];
 
 /// The value of a one-char Chinese numeral.
 fn chinese_digit(c: char) -> Option<i64> {
@@ -44,7 +40,12 @@ pub fn bare_place_counts(ctx: &DocContext) -> Vec<ExchangeRow> {
             continue;
         };
         let end = i + 1;
-        if chars.get(end).is_some_and(|c| NOT_PLACE_NEXT.contains(c)) {
+        // 县级, 区委, 县城 (the words a counted place noun makes with the char
+        // after it), or a second place noun (三区县).
+        if chars
+            .get(end)
+            .is_some_and(|c| NOT_PLACE_NEXT.contains(c) || PLACE_UNITS.contains(c))
+        {
             continue;
         }
         // 拉萨“一区三县”, 平谷区四区: a lone Chinese digit opens a count only
